@@ -1,0 +1,33 @@
+package org.sipdrop.sip;
+
+import java.net.InetSocketAddress;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One running SIP stack with its listening points. Closing it stops the stack and frees its
+ * ports and threads.
+ */
+@ProviderType
+public interface SipEndpoint extends AutoCloseable {
+
+    /** @return the configuration it was opened with */
+    SipEndpointConfig config();
+
+    /** @return the transports it listens on */
+    Set<SipTransport> transports();
+
+    /**
+     * @return the address actually bound for {@code transport} (with the real port when 0 was asked)
+     * @throws IllegalArgumentException when the endpoint does not listen on that transport
+     */
+    InetSocketAddress localAddress(SipTransport transport);
+
+    /** @return true until {@link #close()} */
+    boolean isOpen();
+
+    /** Stops the stack; idempotent. */
+    @Override
+    void close();
+}

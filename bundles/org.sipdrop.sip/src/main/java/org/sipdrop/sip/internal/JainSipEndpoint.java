@@ -1,0 +1,138 @@
+package org.sipdrop.sip.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.PeerUnavailableException;
+import javax.sip.SipProvider;
+import java.util.TooManyListenersException;
+
+import org.sipdrop.sip.SipEndpoint;
+import org.sipdrop.sip.SipEndpointConfig;
+import org.sipdrop.sip.SipTransport;
+
+import gov.nist.javax.sip.SipStackImpl;
+
+/**
+ * One JAIN-SIP RI stack, created with its constructor (not the reflective SipFactory
+ * singleton) so many endpoints can coexist in one JVM. Its threads are non-daemon: close()
+ * must run, which the factory guarantees on deactivation.
+ */
+final class JainSipEndpoint implements SipEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(JainSipEndpoint.class.getName());
+
+    private final SipEndpointConfig config;
+    private final SipStackImpl stack;
+    private final SipProvider provider;
+    private final Map<SipTransport, ListeningPoint> points = new EnumMap<>(SipTransport.class);
+    private final RequestRouter router = new RequestRouter();
+    private final Consumer<JainSipEndpoint> onClose;
+    private volatile boolean open = true;
+
+    JainSipEndpoint(SipEndpointConfig config, String stackName, Consumer<JainSipEndpoint> onClose) throws IOException {
+        this.config = config;
+        this.onClose = onClose;
+        try {
+            stack = new SipStackImpl(StackProperties.forEndpoint(stackName));
+        } catch (PeerUnavailableException e) {
+            throw new IOException("Cannot create the SIP stack for " + config + ": " + e.getMessage(), e);
+        }
+        SipProvider created = null;
+        try {
+            int port = config.port() != 0 ? config.port() : FreePorts.pick(config.bindAddress());
+            for (SipTransport t : config.transports()) {
+                ListeningPoint lp = stack.createListeningPoint(config.bindAddress(), port, t.token());
+                points.put(t, lp);
+                if (created == null) {
+                    created = stack.createSipProvider(lp);
+                } else {
+                    created.addListeningPoint(lp);
+                }
+            }
+            provider = created;
+            provider.addSipListener(new EndpointListener(provider, router));
+            router.register("OPTIONS", new OptionsResponder(router));
+            stack.start();
+        } catch (InvalidArgumentException | TooManyListenersException | javax.sip.SipException | IOException
+                | RuntimeException e) { // the RI throws NullPointerException when a bind fails
+            stopQuietly();
+            throw new IOException("Cannot listen on " + config + ": " + describe(e), e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return e instanceof NullPointerException ? "the address or port is in use or not available" : e.getMessage()
+                + (root != e ? " (" + root.getMessage() + ")" : "");
+    }
+
+    private void stopQuietly() {
+        try {
+            stack.stop();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Stopping a half-built stack failed", e);
+        }
+    }
+
+    @Override
+    public SipEndpointConfig config() {
+        return config;
+    }
+
+    @Override
+    public Set<SipTransport> transports() {
+        return config.transports();
+    }
+
+    @Override
+    public InetSocketAddress localAddress(SipTransport transport) {
+        ListeningPoint lp = points.get(transport);
+        if (lp == null) {
+            throw new IllegalArgumentException(config.name() + " does not listen on " + transport);
+        }
+        return new InetSocketAddress(lp.getIPAddress(), lp.getPort());
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        try {
+            stack.deleteSipProvider(provider);
+        } catch (ObjectInUseException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Provider still in use while closing " + config.name(), e);
+        }
+        for (ListeningPoint lp : points.values()) {
+            try {
+                stack.deleteListeningPoint(lp); // closes its socket now, not when the stack's threads wind down
+            } catch (ObjectInUseException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Could not delete listening point " + lp, e);
+            }
+        }
+        stopQuietly();
+        onClose.accept(this);
+    }
+
+    @Override
+    public String toString() {
+        return "SipEndpoint[" + config.name() + " " + points.keySet() + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package org.sipdrop.sip.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.sipdrop.sip.SipEndpoint;
+import org.sipdrop.sip.SipEndpointConfig;
+import org.sipdrop.sip.SipEndpointFactory;
+
+/**
+ * The DS component that creates JAIN-SIP stacks and, when it is deactivated (bundle stopped,
+ * framework shut down), stops every stack it started so no non-daemon SIP thread outlives it.
+ */
+@Component(service = SipEndpointFactory.class)
+public final class JainSipEndpointFactory implements SipEndpointFactory {
+
+    private final List<SipEndpoint> open = new CopyOnWriteArrayList<>();
+    private final AtomicLong counter = new AtomicLong();
+    private volatile boolean active = true;
+
+    @Override
+    public SipEndpoint open(SipEndpointConfig config) throws IOException {
+        if (!active) {
+            throw new IllegalStateException("The SIP endpoint factory is stopped");
+        }
+        String stackName = "sipdrop-" + config.name() + "-" + counter.incrementAndGet();
+        JainSipEndpoint endpoint = new JainSipEndpoint(config, stackName, open::remove);
+        open.add(endpoint);
+        return endpoint;
+    }
+
+    @Override
+    public List<SipEndpoint> openEndpoints() {
+        return List.copyOf(open);
+    }
+
+    @Deactivate
+    void deactivate() {
+        active = false;
+        for (SipEndpoint e : List.copyOf(open)) {
+            e.close();
+        }
+    }
+}

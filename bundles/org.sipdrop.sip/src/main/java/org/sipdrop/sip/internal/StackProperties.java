@@ -1,0 +1,28 @@
+package org.sipdrop.sip.internal;
+
+import java.util.Properties;
+
+/** JAIN-SIP RI settings for one SipDrop endpoint. */
+final class StackProperties {
+
+    private StackProperties() {
+    }
+
+    static Properties forEndpoint(String stackName) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", stackName);
+        // we create dialogs ourselves where a method needs one (RFC 3261 §12)
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // the RI logs through log4j 1.2; keep it to errors, never message bodies (they may be files' names)
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "ERROR");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // bounded worker threads, whatever the number of peers
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        // RFC 3581 rport on outgoing requests, for peers behind NAT
+        p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "false");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(1 << 20));
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        return p;
+    }
+}
