@@ -1,0 +1,151 @@
+package org.sipdrop.negotiation.internal.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+import org.sipdrop.transfer.FileOffer;
+
+/**
+ * Builds RFC 5547 offers and answers for one local endpoint:
+ * <ul>
+ * <li>a push offer: one {@code sendonly} m= line per file (RFC 5547 §8.2.1, §8.2.3);</li>
+ * <li>a pull offer: one {@code recvonly} m= line per wanted file (RFC 5547 §8.2.2);</li>
+ * <li>an answer that mirrors each accepted stream's direction, copies its file-selector and
+ * file-transfer-id, and sets this side's a=path and a=setup; rejected streams get port 0
+ * (RFC 5547 §8.3, RFC 3264 §6).</li>
+ * </ul>
+ * Session ids, MSRP session ids and file-transfer-ids come from the given random generator;
+ * production code passes a {@link java.security.SecureRandom} (RFC 5547 §8.1 and RFC 4975 §6
+ * want them unguessable).
+ */
+public final class OfferAnswer {
+
+    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    /** RFC 5547 §8.1: a file-transfer-id with enough randomness to be unique; 32 characters as in §10. */
+    private static final int TRANSFER_ID_LENGTH = 32;
+    /** RFC 4975 §6.1: the session-id part of an MSRP URI needs at least 80 bits of randomness. */
+    private static final int SESSION_ID_LENGTH = 20;
+
+    private final LocalEndpoint local;
+    private final RandomGenerator random;
+
+    public OfferAnswer(LocalEndpoint local, RandomGenerator random) {
+        this.local = Objects.requireNonNull(local, "local");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * @return an offer to send {@code files}, one sendonly stream each, every file with its name,
+     *         type, size, hash and modification date, and a file-range of the whole file
+     */
+    public Sdp pushOffer(List<FileOffer> files) {
+        requireSome(files);
+        List<MediaDescription> media = new ArrayList<>();
+        for (FileOffer f : files) {
+            if (f.sha1().isEmpty()) {
+                throw new IllegalArgumentException("Compute the SHA-1 of " + f.name() + " before offering it (RFC 5547 §8.2.1)");
+            }
+            media.add(stream(StreamDirection.SENDONLY, FileOfferMapping.selectorOf(f), f.transferId().orElse(null),
+                    FileOfferMapping.dateOf(f).orElse(null), f.size() > 0 ? FileRange.whole(f.size()) : null,
+                    f.description().orElse(null)).toMedia());
+        }
+        return session(media);
+    }
+
+    /** @return an offer to receive the files {@code wanted} describes, one recvonly stream each */
+    public Sdp pullOffer(List<FileSelector> wanted) {
+        requireSome(wanted);
+        List<MediaDescription> media = new ArrayList<>();
+        for (FileSelector s : wanted) {
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("A pull offer names the file by at least one selector (RFC 5547 §8.2.2)");
+            }
+            media.add(stream(StreamDirection.RECVONLY, s, null, null, null, null).toMedia());
+        }
+        return session(media);
+    }
+
+    /**
+     * Answers {@code offer} stream by stream (RFC 5547 §8.3).
+     *
+     * @param answers one per m= line of the offer; a stream that cannot be accepted is rejected
+     *        whatever its answer says
+     * @throws SdpException 400 if the offer is malformed
+     */
+    public Sdp answer(Sdp offer, List<StreamAnswer> answers) throws SdpException {
+        List<OfferedStream> streams = OfferReader.readStreams(offer);
+        if (answers.size() != streams.size()) {
+            throw new IllegalArgumentException("Give one answer per offered m= line: " + streams.size()
+                    + " offered, " + answers.size() + " answers");
+        }
+        List<MediaDescription> media = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            OfferedStream o = streams.get(i);
+            StreamAnswer a = answers.get(i);
+            if (!o.acceptable() || !a.accepted()) {
+                MediaDescription m = offer.media().get(i);
+                media.add(m.toBuilder().port(0).portCount(0).information(null).connection(null).clearAttributes().build());
+            } else {
+                media.add(answerStream(o.stream(), a).toMedia());
+            }
+        }
+        return session(media);
+    }
+
+    private FileStream answerStream(FileStream offered, StreamAnswer a) {
+        FileSelector selector = offered.selector();
+        FileDate date = null;
+        FileRange range = a.range() != null ? a.range() : offered.range();
+        if (a.file() != null) {
+            if (offered.direction() != StreamDirection.RECVONLY) {
+                throw new IllegalArgumentException("Only a pull (recvonly offer) is answered with a file to send");
+            }
+            selector = FileOfferMapping.selectorOf(a.file());
+            if (!selector.satisfies(offered.selector())) {
+                throw new IllegalArgumentException("The file " + a.file() + " does not match the requested "
+                        + offered.selector() + " (RFC 5547 §8.3.2)");
+            }
+            date = FileOfferMapping.dateOf(a.file()).orElse(null);
+            range = a.file().size() > 0 ? FileRange.whole(a.file().size()) : null;
+        }
+        if (a.range() != null && offered.range() != null && !a.range().within(offered.range())) {
+            throw new IllegalArgumentException("Answered file-range " + a.range() + " is outside the offered "
+                    + offered.range() + " (RFC 5547 §6)");
+        }
+        return new FileStream(local.port(), offered.tls(), offered.direction().mirror(), selector, offered.transferId(),
+                offered.disposition(), date, null, range, null,
+                List.of(local.pathFor(randomId(SESSION_ID_LENGTH), offered.tls())), local.acceptTypes(),
+                offered.acceptWrappedTypes(), -1, SetupRole.answerTo(offered.setup()), offered.connectionMode(), List.of());
+    }
+
+    private FileStream stream(StreamDirection direction, FileSelector selector, String transferId, FileDate date,
+            FileRange range, String information) {
+        return new FileStream(local.port(), local.tls(), direction, selector,
+                transferId == null ? randomId(TRANSFER_ID_LENGTH) : transferId, direction == StreamDirection.SENDONLY
+                        ? "attachment" : null, date, null, range, information,
+                List.of(local.pathFor(randomId(SESSION_ID_LENGTH), local.tls())), local.acceptTypes(), List.of(), -1,
+                SetupRole.ACTPASS, ConnectionMode.NEW, List.of());
+    }
+
+    private Sdp session(List<MediaDescription> media) {
+        String sessionId = Long.toString(1_000_000_000L + Math.floorMod(random.nextLong(), 8_000_000_000L));
+        return Sdp.builder(Origin.of(local.username(), sessionId, sessionId, local.host()))
+                .connection(ConnectionData.of(local.host())).replaceMedia(media).build();
+    }
+
+    private String randomId(int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
+        }
+        return b.toString();
+    }
+
+    private static void requireSome(List<?> items) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("An offer needs at least one file");
+        }
+    }
+}
