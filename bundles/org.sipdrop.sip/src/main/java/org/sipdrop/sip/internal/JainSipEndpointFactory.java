@@ -21,6 +21,12 @@ public final class JainSipEndpointFactory implements SipEndpointFactory {
     private final List<SipEndpoint> open = new CopyOnWriteArrayList<>();
     private final AtomicLong counter = new AtomicLong();
     private volatile boolean active = true;
+    /** One small timer for every endpoint's refreshes and keep-alives: threads do not grow with agents. */
+    private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "sipdrop-sip-timer");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Override
     public SipEndpoint open(SipEndpointConfig config) throws IOException {
@@ -28,7 +34,7 @@ public final class JainSipEndpointFactory implements SipEndpointFactory {
             throw new IllegalStateException("The SIP endpoint factory is stopped");
         }
         String stackName = "sipdrop-" + config.name() + "-" + counter.incrementAndGet();
-        JainSipEndpoint endpoint = new JainSipEndpoint(config, stackName, open::remove);
+        JainSipEndpoint endpoint = new JainSipEndpoint(config, stackName, timer, open::remove);
         open.add(endpoint);
         return endpoint;
     }
@@ -44,5 +50,6 @@ public final class JainSipEndpointFactory implements SipEndpointFactory {
         for (SipEndpoint e : List.copyOf(open)) {
             e.close();
         }
+        timer.shutdownNow();
     }
 }
