@@ -48,9 +48,21 @@ final class ClientRequests {
             }
             ct.sendRequest();
         } catch (SipException | RuntimeException e) {
-            result.completeExceptionally(new IOException("Cannot send " + request.getMethod() + ": " + e.getMessage(), e));
+            result.completeExceptionally(new IOException(describe(request, e), e));
         }
         return result;
+    }
+
+    /** A one-line reason a user can act on; TLS trust failures are named as such. */
+    static String describe(Request request, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException
+                    || String.valueOf(t.getMessage()).contains("trusted certificate")) {
+                return "TLS connection for " + request.getMethod() + " to " + request.getRequestURI()
+                        + " refused: the server's certificate is not trusted by this account's trust store (" + t.getMessage() + ")";
+            }
+        }
+        return "Cannot send " + request.getMethod() + " to " + request.getRequestURI() + ": " + e.getMessage();
     }
 
     CompletableFuture<SipResponse> send(Request request) {

@@ -46,7 +46,9 @@ final class JainSipEndpoint implements SipEndpoint {
         this.timer = timer;
         this.onClose = onClose;
         try {
-            stack = new SipStackImpl(StackProperties.forEndpoint(stackName));
+            java.util.Properties props = StackProperties.forEndpoint(stackName);
+            config.tls().ifPresent(t -> StackProperties.withTls(props, t));
+            stack = new SipStackImpl(props);
         } catch (PeerUnavailableException e) {
             throw new IOException("Cannot create the SIP stack for " + config + ": " + e.getMessage(), e);
         }
