@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import javax.sip.InvalidArgumentException;
@@ -39,6 +40,7 @@ final class JainSipEndpoint implements SipEndpoint {
     private EndpointListener listener;
     private UserAgentImpl userAgent;
     private volatile boolean open = true;
+    private volatile CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     JainSipEndpoint(SipEndpointConfig config, String stackName, java.util.concurrent.ScheduledExecutorService timer,
             Consumer<JainSipEndpoint> onClose) throws IOException {
@@ -162,9 +164,22 @@ final class JainSipEndpoint implements SipEndpoint {
                 LOG.log(System.Logger.Level.DEBUG, "Could not delete listening point " + lp, e);
             }
         }
-        stopQuietly();
+        // the RI's stop() sleeps a second while its threads wind down: the ports are free already,
+        // so let that happen beside the caller; the factory waits for it when it deactivates
+        stopped = CompletableFuture.runAsync(this::stopQuietly, STOPPER);
         onClose.accept(this);
     }
+
+    /** @return completes when the stack's threads are stopped */
+    CompletableFuture<Void> stopped() {
+        return stopped;
+    }
+
+    private static final java.util.concurrent.Executor STOPPER = r -> {
+        Thread t = new Thread(r, "sipdrop-sip-stop");
+        t.setDaemon(true);
+        t.start();
+    };
 
     @Override
     public String toString() {
