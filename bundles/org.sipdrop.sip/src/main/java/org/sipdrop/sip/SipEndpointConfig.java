@@ -67,6 +67,11 @@ public final class SipEndpointConfig {
         return new SipEndpointConfig(name, bindAddress, port, transports);
     }
 
+    /** @param tls TLS material; required when {@code transports} contains TLS */
+    public static SipEndpointConfig of(String name, String bindAddress, int port, Set<SipTransport> transports, SipTls tls) {
+        return new SipEndpointConfig(name, bindAddress, port, transports, tls);
+    }
+
     public String name() {
         return name;
     }
