@@ -30,6 +30,21 @@ public final class JainSipEndpointFactory implements SipEndpointFactory {
         return t;
     });
 
+    public JainSipEndpointFactory() {
+        quietLog4j();
+    }
+
+    /**
+     * The RI logs through log4j 1.2 and warns on stderr when nobody configured it; SipDrop
+     * reports SIP failures itself, so an unconfigured log4j gets a null appender.
+     */
+    private static void quietLog4j() {
+        org.apache.log4j.Logger root = org.apache.log4j.Logger.getRootLogger();
+        if (!root.getAllAppenders().hasMoreElements()) {
+            root.addAppender(new org.apache.log4j.varia.NullAppender());
+        }
+    }
+
     @Override
     public SipEndpoint open(SipEndpointConfig config) throws IOException {
         if (!active) {
