@@ -42,6 +42,13 @@ public interface SipUserAgent extends AutoCloseable {
     /** Handles incoming MESSAGE requests; the returned status is the answer (200 by default). */
     void onMessage(Function<IncomingRequest, SipStatus> handler);
 
+    /**
+     * Sets what this agent's OPTIONS answers advertise as the file transports it accepts
+     * ({@link SipCapabilities}); asked anew for every OPTIONS, so it follows transports that
+     * come and go.
+     */
+    void advertise(java.util.function.Supplier<java.util.Collection<String>> transferSchemes);
+
     /** Sends OPTIONS (RFC 3261 §11) to learn what a peer supports. */
     CompletableFuture<SipResponse> options(String target);
 

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import javax.sip.InvalidArgumentException;
@@ -40,7 +39,6 @@ final class JainSipEndpoint implements SipEndpoint {
     private EndpointListener listener;
     private UserAgentImpl userAgent;
     private volatile boolean open = true;
-    private volatile CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     JainSipEndpoint(SipEndpointConfig config, String stackName, java.util.concurrent.ScheduledExecutorService timer,
             Consumer<JainSipEndpoint> onClose) throws IOException {
@@ -69,7 +67,7 @@ final class JainSipEndpoint implements SipEndpoint {
             provider = created;
             listener = new EndpointListener(provider, router);
             provider.addSipListener(listener);
-            router.register("OPTIONS", new OptionsResponder(router, java.util.List::of));
+            router.register("OPTIONS", new OptionsResponder(router, this::capabilityHeaders));
             stack.start();
         } catch (InvalidArgumentException | TooManyListenersException | javax.sip.SipException | IOException
                 | RuntimeException e) { // the RI throws NullPointerException when a bind fails
@@ -138,6 +136,11 @@ final class JainSipEndpoint implements SipEndpoint {
         return userAgent;
     }
 
+    private java.util.List<String> capabilityHeaders() {
+        UserAgentImpl ua = userAgent;
+        return ua == null ? java.util.List.of() : ua.capabilityHeaders();
+    }
+
     @Override
     public boolean isOpen() {
         return open;
@@ -157,29 +160,11 @@ final class JainSipEndpoint implements SipEndpoint {
         } catch (ObjectInUseException e) {
             LOG.log(System.Logger.Level.DEBUG, "Provider still in use while closing " + config.name(), e);
         }
-        for (ListeningPoint lp : points.values()) {
-            try {
-                stack.deleteListeningPoint(lp); // closes its socket now, not when the stack's threads wind down
-            } catch (ObjectInUseException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "Could not delete listening point " + lp, e);
-            }
-        }
-        // the RI's stop() sleeps a second while its threads wind down: the ports are free already,
-        // so let that happen beside the caller; the factory waits for it when it deactivates
-        stopped = CompletableFuture.runAsync(this::stopQuietly, STOPPER);
+        // not deleteListeningPoint: the RI's UDP processor throws there before closing its socket;
+        // stop() closes every listening point, after a one-second pause for the stack's threads
+        stopQuietly();
         onClose.accept(this);
     }
-
-    /** @return completes when the stack's threads are stopped */
-    CompletableFuture<Void> stopped() {
-        return stopped;
-    }
-
-    private static final java.util.concurrent.Executor STOPPER = r -> {
-        Thread t = new Thread(r, "sipdrop-sip-stop");
-        t.setDaemon(true);
-        t.start();
-    };
 
     @Override
     public String toString() {

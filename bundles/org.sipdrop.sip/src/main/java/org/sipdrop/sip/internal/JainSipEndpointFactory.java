@@ -20,8 +20,7 @@ public final class JainSipEndpointFactory implements SipEndpointFactory {
 
     private final List<SipEndpoint> open = new CopyOnWriteArrayList<>();
     private final AtomicLong counter = new AtomicLong();
-    /** Stacks closed by their users whose threads may still be winding down. */
-    private final List<java.util.concurrent.CompletableFuture<Void>> closing = new CopyOnWriteArrayList<>();
+
     private volatile boolean active = true;
     /** One small timer for every endpoint's refreshes and keep-alives: threads do not grow with agents. */
     private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newScheduledThreadPool(1, r -> {
@@ -51,11 +50,7 @@ public final class JainSipEndpointFactory implements SipEndpointFactory {
             throw new IllegalStateException("The SIP endpoint factory is stopped");
         }
         String stackName = "sipdrop-" + config.name() + "-" + counter.incrementAndGet();
-        JainSipEndpoint endpoint = new JainSipEndpoint(config, stackName, timer, e -> {
-            open.remove(e);
-            closing.add(e.stopped());
-            closing.removeIf(java.util.concurrent.CompletableFuture::isDone);
-        });
+        JainSipEndpoint endpoint = new JainSipEndpoint(config, stackName, timer, open::remove);
         open.add(endpoint);
         return endpoint;
     }
@@ -68,12 +63,15 @@ public final class JainSipEndpointFactory implements SipEndpointFactory {
     @Deactivate
     void deactivate() {
         active = false;
+        // each stack's stop() pauses a second: stop them side by side
         List<java.util.concurrent.CompletableFuture<Void>> stops = new java.util.ArrayList<>();
         for (SipEndpoint e : List.copyOf(open)) {
-            e.close();
-            stops.add(((JainSipEndpoint) e).stopped());
+            stops.add(java.util.concurrent.CompletableFuture.runAsync(e::close, r -> {
+                Thread t = new Thread(r, "sipdrop-sip-stop");
+                t.setDaemon(true);
+                t.start();
+            }));
         }
-        stops.addAll(closing);
         try {
             java.util.concurrent.CompletableFuture.allOf(stops.toArray(new java.util.concurrent.CompletableFuture[0]))
                     .get(10, java.util.concurrent.TimeUnit.SECONDS);

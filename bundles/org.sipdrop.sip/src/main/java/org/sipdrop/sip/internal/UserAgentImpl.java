@@ -54,6 +54,7 @@ final class UserAgentImpl implements SipUserAgent {
     final Map<String, CallBase> calls = new ConcurrentHashMap<>();
     volatile Function<IncomingRequest, SipStatus> messageHandler;
     volatile Consumer<IncomingCall> inviteHandler;
+    private volatile java.util.function.Supplier<java.util.Collection<String>> schemes = java.util.List::of;
     private ScheduledFuture<?> keepAlive;
 
     UserAgentImpl(SipAccount account, SipStackImpl stack, SipProvider provider, ListeningPoint point,
@@ -136,6 +137,20 @@ final class UserAgentImpl implements SipUserAgent {
     @Override
     public void onMessage(Function<IncomingRequest, SipStatus> handler) {
         this.messageHandler = handler;
+    }
+
+    @Override
+    public void advertise(java.util.function.Supplier<java.util.Collection<String>> transferSchemes) {
+        this.schemes = java.util.Objects.requireNonNull(transferSchemes, "transferSchemes");
+    }
+
+    /** @return the header lines OPTIONS answers add: our Contact with the transports feature tag */
+    java.util.List<String> capabilityHeaders() {
+        java.util.Collection<String> now = schemes.get();
+        if (now.isEmpty()) {
+            return java.util.List.of();
+        }
+        return java.util.List.of("Contact: <" + contact() + ">;" + org.sipdrop.sip.SipCapabilities.transportsParameter(now));
     }
 
     @Override

@@ -124,6 +124,19 @@ class UserAgentTest {
     }
 
     @Test
+    void optionsAnswerAdvertisesTheTransportsPresentAtThatMoment() throws Exception {
+        SipUserAgent alice = agent("alice");
+        SipUserAgent bob = agent("bob");
+        java.util.Set<String> installed = new java.util.concurrent.CopyOnWriteArraySet<>(List.of("msrp", "http"));
+        bob.advertise(() -> installed);
+        assertEquals(List.of("msrp", "http"), org.sipdrop.sip.SipCapabilities.transports(alice.options(uriOf(bob)).get(WAIT, TimeUnit.SECONDS)));
+        installed.remove("msrp");
+        assertEquals(List.of("http"), org.sipdrop.sip.SipCapabilities.transports(alice.options(uriOf(bob)).get(WAIT, TimeUnit.SECONDS)));
+        installed.clear();
+        assertTrue(org.sipdrop.sip.SipCapabilities.transports(alice.options(uriOf(bob)).get(WAIT, TimeUnit.SECONDS)).isEmpty());
+    }
+
+    @Test
     void callIsAnsweredReinvitedAndHungUp() throws Exception {
         SipUserAgent alice = agent("alice", SipTransport.TCP);
         SipUserAgent bob = agent("bob", SipTransport.TCP);
