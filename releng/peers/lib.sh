@@ -4,6 +4,8 @@
 # wait here is bounded in time.
 
 peers_home=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# kamailio, nginx and mosquitto install into /usr/sbin, which a user's PATH may lack
+PATH=$PATH:/usr/sbin:/sbin
 
 die() { echo "$(basename "$0"): $*" >&2; exit 2; }
 
