@@ -36,7 +36,7 @@ class KamailioRegistrarTest {
     @BeforeAll
     static void start() {
         kamailio = Kamailio.start(Kamailio.Mode.DIGEST, runDir, Kamailio.Ports.free(),
-                Map.of("alice", "secret", "bob", "pa ss\"word"));
+                Map.of("alice", "secret", "bob", "pa ss\"word", "carol", "c"));
     }
 
     @AfterAll
@@ -106,6 +106,22 @@ class KamailioRegistrarTest {
             String request = SipRequests.message(kamailio.sipPort(), sip.localPort(), "someone@example.org",
                     "nobody@127.0.0.1", "hello");
             assertEquals(404, SipUdp.status(sip.exchange(kamailio.sipPort(), request, WAIT)));
+        }
+    }
+
+    @Test
+    void messageFromLocalUserIsChallengedWith407AndThenRoutedTo480ForUnregisteredUser() {
+        try (SipUdp sip = SipUdp.open()) {
+            int port = kamailio.sipPort();
+            String id = UUID.randomUUID().toString();
+            String first = sip.exchange(port, SipRequests.message(port, sip.localPort(), "alice@127.0.0.1",
+                    "carol@127.0.0.1", "hi", id, null), WAIT);
+            assertEquals(407, SipUdp.status(first), first);
+            String challenge = SipRequests.header(first, "Proxy-Authenticate");
+            String credentials = SipRequests.authorization(challenge, "MESSAGE", "sip:carol@127.0.0.1", "alice", "secret");
+            String second = sip.exchange(port, SipRequests.message(port, sip.localPort(), "alice@127.0.0.1",
+                    "carol@127.0.0.1", "hi", id, credentials), WAIT);
+            assertEquals(480, SipUdp.status(second), "carol is a user but not registered: " + second);
         }
     }
 

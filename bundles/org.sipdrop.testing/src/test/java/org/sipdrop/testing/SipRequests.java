@@ -30,7 +30,11 @@ final class SipRequests {
     }
 
     static String message(int serverPort, int localPort, String from, String to, String body) {
-        String id = UUID.randomUUID().toString();
+        return message(serverPort, localPort, from, to, body, UUID.randomUUID().toString(), null);
+    }
+
+    static String message(int serverPort, int localPort, String from, String to, String body, String id,
+            String proxyAuthorization) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return "MESSAGE sip:" + to + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK" + id + ";rport\r\n"
@@ -38,7 +42,8 @@ final class SipRequests {
                 + "From: <sip:" + from + ">;tag=" + id.substring(0, 8) + "\r\n"
                 + "To: <sip:" + to + ">\r\n"
                 + "Call-ID: " + id + "\r\n"
-                + "CSeq: 1 MESSAGE\r\n"
+                + "CSeq: " + (proxyAuthorization == null ? 1 : 2) + " MESSAGE\r\n"
+                + (proxyAuthorization == null ? "" : "Proxy-Authorization: " + proxyAuthorization + "\r\n")
                 + "Content-Type: text/plain\r\n"
                 + "Content-Length: " + bytes.length + "\r\n\r\n" + body;
     }
