@@ -95,6 +95,10 @@ final class RequestFactory {
         // RFC 3261 §8.1.1.7: a unique branch with the magic cookie, set here so the request's size is known before sending
         ViaHeader via = headers.createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(), "z9hG4bK" + newTag() + newTag());
         via.setRPort();
+        if (!"UDP".equalsIgnoreCase(point.getTransport())) {
+            // RFC 5923 §5: ask the next hop to reuse this connection for requests back to us
+            via.setParameter("alias", null);
+        }
         return via;
     }
 
