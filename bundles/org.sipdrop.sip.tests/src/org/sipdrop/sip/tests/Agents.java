@@ -63,6 +63,13 @@ final class Agents implements AutoCloseable {
                 .registrar(kamailio.uri(transport.token())).transport(transport).password(password).build());
     }
 
+    /** A user agent without registrar or proxy: requests go straight to their Request-URI. */
+    SipUserAgent direct(String user, SipTransport transport) throws IOException {
+        SipEndpoint ep = factory.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(transport)));
+        endpoints.add(ep);
+        return ep.userAgent(SipAccount.builder("sip:" + user + "@" + Kamailio.DOMAIN).transport(transport).build());
+    }
+
     @Override
     public void close() {
         endpoints.forEach(SipEndpoint::close);

@@ -34,6 +34,7 @@ import org.sipdrop.sip.SipResponse;
 import org.sipdrop.sip.SipStatus;
 import org.sipdrop.sip.SipTransport;
 import org.sipdrop.sip.SipUserAgent;
+import org.sipdrop.testing.Baresip;
 import org.sipdrop.testing.Kamailio;
 import org.sipdrop.testing.Sipp;
 import org.sipdrop.testing.SippProcess;
@@ -195,6 +196,16 @@ class KamailioInteropTest {
                 call.remoteBody().orElseThrow().text());
         assertEquals(200, call.established().get(WAIT, TimeUnit.SECONDS).status(), "the ACK confirmed the call");
         call.ended().get(WAIT, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void baresipReceivesAMessageFromSipDropAndShowsIt() throws Exception {
+        try (Baresip carl = Baresip.start(dir, "carl", org.sipdrop.testing.FreePorts.tcpAndUdp())) {
+            SipUserAgent alice = agents.direct("alice", SipTransport.UDP);
+            SipResponse r = alice.message(carl.uri(), SipBody.text("Grüße from SipDrop")).get(WAIT, TimeUnit.SECONDS);
+            assertEquals(200, r.status(), r.toString());
+            assertTrue(carl.awaitPrinted("Grüße from SipDrop", Duration.ofSeconds(WAIT)), carl.transcript());
+        }
     }
 
     @Test
