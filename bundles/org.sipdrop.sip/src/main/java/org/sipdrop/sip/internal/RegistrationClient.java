@@ -44,7 +44,20 @@ final class RegistrationClient {
 
     CompletableFuture<SipResponse> register() {
         stopped = false;
-        return send(account.expires()).thenApply(r -> {
+        return send(account.expires()).thenCompose(r -> {
+            // RFC 3261 §10.2.8: 423 Interval Too Brief names the shortest interval the registrar takes
+            if (r.status() == 423 && r.header("Min-Expires").isPresent()) {
+                try {
+                    int min = Integer.parseInt(r.header("Min-Expires").get().trim());
+                    if (min > account.expires() && min <= 86400) {
+                        return send(min);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // report the 423 as it is
+                }
+            }
+            return CompletableFuture.completedFuture(r);
+        }).thenApply(r -> {
             if (r.isSuccess()) {
                 int granted = grantedExpiry(r);
                 expiresAtMillis = System.currentTimeMillis() + granted * 1000L;
