@@ -241,6 +241,13 @@ public final class MsrpSession implements Closeable {
         }
     }
 
+    /** @return true once the peer's path is known, so From-Path is checked (RFC 4975 §5.4) */
+    boolean knowsPeer() {
+        synchronized (lock) {
+            return remotePath != null;
+        }
+    }
+
     /** @return the bound connection, or null */
     MsrpConnection connection() {
         synchronized (lock) {
