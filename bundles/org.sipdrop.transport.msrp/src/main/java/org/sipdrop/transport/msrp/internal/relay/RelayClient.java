@@ -48,6 +48,7 @@ public final class RelayClient implements AutoCloseable {
     private long expires;
     private ScheduledFuture<?> refresh;
     private boolean closed;
+    private int registrations;
 
     /**
      * @param settings relay URI and credentials
@@ -80,6 +81,11 @@ public final class RelayClient implements AutoCloseable {
     public synchronized MsrpConnection connection() throws IOException {
         usePath();
         return connection;
+    }
+
+    /** @return successful AUTH exchanges so far, refreshes included */
+    public synchronized int registrations() {
+        return registrations;
     }
 
     /** @return the Expires the relay granted, seconds */
@@ -134,6 +140,7 @@ public final class RelayClient implements AutoCloseable {
         usePath = answer.headers().usePath().orElseThrow(() -> new IOException(
                 "The relay " + settings.uri() + " granted AUTH without Use-Path (RFC 4976 §5.1)"));
         expires = answer.headers().expires().orElse(settings.expires() > 0 ? settings.expires() : 600);
+        registrations++;
         scheduleRefresh();
     }
 

@@ -91,6 +91,11 @@ public final class MsrpStack implements Closeable, ConnectionListener {
         return secure == null ? -1 : ((InetSocketAddress) secure.socket().getLocalSocketAddress()).getPort();
     }
 
+    /** @return the relay registration, if a relay is configured */
+    public java.util.Optional<RelayClient> relay() {
+        return java.util.Optional.ofNullable(relay);
+    }
+
     /** @return connections open now, accepted or opened */
     public int openConnections() {
         return open.size();
@@ -168,7 +173,9 @@ public final class MsrpStack implements Closeable, ConnectionListener {
             answer(c, r, MsrpStatus.SESSION_DOES_NOT_EXIST);
             return;
         }
-        if (!s.bind(c)) {
+        // 506 guards a direct session's binding; through relays (From-Path longer than one URI)
+        // a relay may deliver on a connection of its own (RFC 4976 §6)
+        if (!s.bind(c) && r.headers().fromPath().size() == 1) {
             answer(c, r, MsrpStatus.SESSION_ALREADY_BOUND);
             return;
         }
