@@ -29,6 +29,7 @@ final class IncomingMessage {
     private final long expected;
     private final LongConsumer progress;
     private final ReceivedRanges ranges = new ReceivedRanges();
+    private final CoalescingSink out;
     private String messageId;
     private boolean lastSeen;
     private long lastReported;
@@ -45,6 +46,7 @@ final class IncomingMessage {
         this.base = seekable != null ? seekable.position() : 0;
         this.expected = expected;
         this.progress = progress;
+        this.out = new CoalescingSink(sink);
     }
 
     /** What became of a chunk: the status for the transaction response and why. */
@@ -73,7 +75,12 @@ final class IncomingMessage {
                     "message of " + range.total() + " bytes where " + expected + " were negotiated");
         }
         long offset = range.offset();
-        long written = seekable != null ? writeAt(body, offset) : writeInOrder(body, offset);
+        long written;
+        try {
+            written = seekable != null ? writeAt(body, offset) : writeInOrder(body, offset);
+        } finally {
+            out.flush();
+        }
         if (written < 0) {
             return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "the receiver stopped the message");
         }
@@ -112,17 +119,7 @@ final class IncomingMessage {
 
     private int write(ByteBuffer slice, long position) throws IOException {
         int n = slice.remaining();
-        if (sink instanceof FileChannel) {
-            FileChannel file = (FileChannel) sink;
-            for (long p = position; slice.hasRemaining();) {
-                p += file.write(slice, p);
-            }
-        } else {
-            seekable.position(position);
-            while (slice.hasRemaining()) {
-                seekable.write(slice);
-            }
-        }
+        out.write(slice, position);
         return n;
     }
 
@@ -149,9 +146,9 @@ final class IncomingMessage {
                     body.skip();
                     return expected + 1 - offset;
                 }
-                while (slice.hasRemaining()) {
-                    next += sink.write(slice);
-                }
+                int r = slice.remaining();
+                out.write(slice, next);
+                next += r;
             }
             position += n;
             written += n;
