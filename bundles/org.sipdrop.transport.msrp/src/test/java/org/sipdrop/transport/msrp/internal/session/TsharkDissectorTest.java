@@ -82,6 +82,12 @@ class TsharkDissectorTest {
                 throw new IOException("tshark ended before capturing");
             }
             if (line.contains("Capturing on")) {
+                // dumpcap reports the interface before its filter is live; a settle pause, not an assertion
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
         }
