@@ -11,17 +11,10 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 
 import org.sipdrop.transport.msrp.internal.codec.BodyReader;
-import org.sipdrop.transport.msrp.internal.codec.ByteRange;
 import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
-import org.sipdrop.transport.msrp.internal.codec.MsrpHeaders;
-import org.sipdrop.transport.msrp.internal.codec.MsrpMethod;
-import org.sipdrop.transport.msrp.internal.codec.MsrpReports;
 import org.sipdrop.transport.msrp.internal.codec.MsrpRequest;
-import org.sipdrop.transport.msrp.internal.codec.MsrpResponses;
 import org.sipdrop.transport.msrp.internal.codec.MsrpStatus;
 import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
-import org.sipdrop.transport.msrp.internal.codec.StatusHeader;
-import org.sipdrop.transport.msrp.internal.codec.TransactionIds;
 import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
 
 /**
@@ -181,19 +174,8 @@ public final class MsrpSession implements Closeable {
         }
     }
 
-    /** RFC 4975 §5.4: a SEND without body lets the passive side bind the connection. */
     private void sendBodiless(MsrpConnection c) throws IOException {
-        MsrpHeaders h = MsrpHeaders.builder(toPath(), List.of(localUri))
-                .messageId(TransactionIds.next(new java.security.SecureRandom()))
-                .byteRange(new ByteRange(1, 0, 0)).build();
-        MsrpRequest send = new MsrpRequest(c.newTransactionId(), MsrpMethod.SEND, h);
-        c.expectResponse(send.transactionId(), r -> {
-            if (r.statusCode() != MsrpStatus.OK) {
-                fail(new IOException("The peer refused the session binding with " + r.statusCode() + " "
-                        + r.reason().orElse("") + " (RFC 4975 §5.4)"));
-            }
-        });
-        c.sendControl(send);
+        Signals.bodilessSend(c, toPath(), localUri, this::fail);
     }
 
     /** @return To-Path for requests: own relays' Use-Path, then the peer's path (RFC 4976 §5) */
@@ -319,27 +301,12 @@ public final class MsrpSession implements Closeable {
         }
     }
 
-    /** Success REPORTs (RFC 4975 §7.1.2): progress every report interval, and the whole message. */
     private void report(MsrpConnection c, MsrpRequest send, IncomingMessage in) throws IOException {
-        if (!MsrpReports.wantsSuccessReport(send)) {
-            return;
-        }
-        long done = in.contiguous();
-        boolean whole = in.isComplete();
-        if (whole || done >= in.lastReported() + stack.config().reportIntervalBytes()) {
-            in.reported(done);
-            MsrpRequest report = whole ? MsrpReports.success(c.newTransactionId(), send, localUri, in.expected())
-                    : MsrpReports.report(c.newTransactionId(), send, localUri, new ByteRange(1, done, in.expected()),
-                            StatusHeader.msrp(MsrpStatus.OK));
-            c.sendControl(report);
-        }
+        Signals.successReport(c, send, in, localUri, stack.config().reportIntervalBytes());
     }
 
     private void answer(MsrpConnection c, MsrpRequest request, int status, String comment) throws IOException {
-        if (MsrpResponses.mustAnswer(request, status)) {
-            c.sendControl(comment == null ? MsrpResponses.of(request, status)
-                    : MsrpResponses.of(request, status, MsrpStatus.reason(status) + ": " + comment, localUri));
-        }
+        Signals.answer(c, request, status, comment, localUri);
     }
 
     /** A REPORT about the message this session sends (RFC 4975 §7.1.2). */
