@@ -17,6 +17,8 @@ final class PeerProcess {
 
     /** How long a peer may take to end after SIGTERM before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(5);
+    /** How long a SIGKILLed process may take to disappear. */
+    static final Duration KILLED = Duration.ofSeconds(10);
 
     private final String name;
     private final ProcessHandle handle;
@@ -75,14 +77,15 @@ final class PeerProcess {
         handle.destroy();
         if (!awaitExit(handle, grace)) {
             handle.destroyForcibly();
-            awaitExit(handle, Duration.ofSeconds(1));
+            // a loaded machine (CI on two cores) may take a while to reap even a killed process
+            awaitExit(handle, KILLED);
         }
         // helpers finish their own work once the leader is gone (tshark's dumpcap flushes the
         // capture file): a short wait before they are killed
         for (ProcessHandle worker : workers) {
             if (worker.isAlive() && !awaitExit(worker, Duration.ofSeconds(2))) {
                 worker.destroyForcibly();
-                awaitExit(worker, Duration.ofSeconds(1));
+                awaitExit(worker, KILLED);
             }
         }
     }
