@@ -2,6 +2,7 @@ package org.sipdrop.sip.internal.server;
 
 import java.text.ParseException;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,8 @@ import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+
+import gov.nist.javax.sip.message.SIPMessage;
 
 /**
  * Decides who answers a request (RFC 3261 §16.3, §16.4, §16.5): loose routing through us, the
@@ -59,6 +62,11 @@ final class RequestDispatcher {
             ctx.reply(st, request, Response.NOT_IMPLEMENTED, null);
             return;
         }
+        String malformed = malformedHeader(request);
+        if (malformed != null) { // RFC 3261 §21.4.1
+            ctx.reply(st, request, Response.BAD_REQUEST, "Bad Request (malformed header '" + malformed + "')");
+            return;
+        }
         if (!method.equals(((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getMethod())) {
             ctx.reply(st, request, Response.BAD_REQUEST, "Bad Request (CSeq method differs from the request method)");
             return;
@@ -90,6 +98,16 @@ final class RequestDispatcher {
         } else {
             ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (relaying to other domains is not allowed)");
         }
+    }
+
+    /** @return the first header the stack could not parse (it keeps them aside as "unrecognized"), or null */
+    static String malformedHeader(Request request) {
+        ListIterator<String> bad = ((SIPMessage) request).getUnrecognizedHeaders();
+        if (bad == null || !bad.hasNext()) {
+            return null;
+        }
+        String h = bad.next().strip();
+        return h.length() > 60 ? h.substring(0, 60) + "..." : h;
     }
 
     /** §16.4: pops every top Route that names us; @return whether any did */

@@ -15,6 +15,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.address.URI;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -52,10 +53,17 @@ final class ServerListener implements SipListener {
         }
         ServerTransaction st = event.getServerTransaction();
         try {
+            if (request.getHeader(MaxForwardsHeader.NAME) == null) {
+                // absent, or dropped by the parser as malformed: let the transaction exist so the
+                // dispatcher can answer 400 naming the broken header (RFC 3261 §16.3 tolerates absence)
+                request.setHeader(ctx.headers.createMaxForwardsHeader(70));
+            }
             if (st == null) {
                 st = ctx.provider.getNewServerTransaction(request);
             }
         } catch (TransactionAlreadyExistsException retransmission) {
+            return;
+        } catch (InvalidArgumentException impossible) {
             return;
         } catch (TransactionUnavailableException e) {
             // the stack already answered 400 for missing mandatory headers, or is stopping
