@@ -24,7 +24,7 @@ public final class Cli {
 
     /** @return the subcommands available in this build */
     public static List<Command> standard(String version) {
-        return List.of(new TransportsCommand(), new VersionCommand(version));
+        return List.of(new org.sipdrop.cli.internal.commands.ServeCommand(), new TransportsCommand(), new VersionCommand(version));
     }
 
     /** Runs the command line and returns the process exit code. */
