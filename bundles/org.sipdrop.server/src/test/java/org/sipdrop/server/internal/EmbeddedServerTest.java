@@ -21,8 +21,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.sip.SipServerFactory;
@@ -30,8 +32,10 @@ import org.sipdrop.sip.SipServerFactory;
 /**
  * The embedded server end to end on loopback, driven by raw SIP: digest registration against a
  * users file (RFC 3261 §22, RFC 7616, computed here independently), 403/404/480, TLS with a
- * generated certificate, clear errors for bad settings and busy ports.
+ * generated certificate, clear errors for bad settings and busy ports. One server with users
+ * serves the whole class (stopping a SIP stack takes about a second); no test registers bob.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedServerTest {
 
     private static final String REALM = "sipdrop.test";
@@ -47,13 +51,27 @@ class EmbeddedServerTest {
                 .getConstructor().newInstance());
     }
 
+    private EmbeddedServer withUsers;
+
     @AfterEach
-    void stop() {
+    void closeUas() {
         uas.forEach(RawUa::close);
+        uas.clear();
+    }
+
+    @AfterAll
+    void stop() {
         factory.deactivate();
     }
 
     private EmbeddedServer withUsers() throws IOException {
+        if (withUsers == null) {
+            withUsers = startWithUsers();
+        }
+        return withUsers;
+    }
+
+    private EmbeddedServer startWithUsers() throws IOException {
         Path users = dir.resolve("users");
         Files.writeString(users, "alice:wonderland\nbob:builder\n", StandardCharsets.UTF_8);
         return factory.start(Map.of("sip.port", "0", "users", users.toString(), "realm", REALM));
@@ -178,6 +196,7 @@ class EmbeddedServerTest {
         anyone.send(anyone.request("REGISTER", registrar(s), "<" + anyone.aor() + ">", UUID.randomUUID().toString(), null, null, null));
         assertEquals(200, anyone.awaitFinal("REGISTER").status());
         assertEquals("sip:list@127.0.0.1:" + udp(s).getPort(), s.listUri());
+        s.close();
     }
 
     @Test
@@ -187,7 +206,7 @@ class EmbeddedServerTest {
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains("self-signed")), s.warnings().toString());
         s.close();
         assertFalse(s.isRunning());
-        assertTrue(factory.running().isEmpty());
+        assertFalse(factory.running().contains(s));
     }
 
     @Test
@@ -196,7 +215,7 @@ class EmbeddedServerTest {
             IOException e = assertThrows(IOException.class, () -> factory.start(Map.of("sip.port", String.valueOf(taken.getLocalPort()), "transports", "udp")));
             assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
         }
-        assertTrue(factory.running().isEmpty());
+        assertTrue(factory.running().stream().allMatch(r -> r == withUsers), factory.running().toString());
     }
 
     @Test

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** RFC 5365: MESSAGE to a URI-list service. */
 class ListFanOutTest extends ServerTestBase {
 
-    @BeforeEach
+    @BeforeAll
     void startServer() throws Exception {
         start();
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** RFC 3856 presence with RFC 3903 PUBLISH and RFC 6665 SUBSCRIBE/NOTIFY. */
@@ -12,7 +12,7 @@ class PresenceAgentTest extends ServerTestBase {
 
     private static final String PIDF = "application/pidf+xml";
 
-    @BeforeEach
+    @BeforeAll
     void startServer() throws Exception {
         start();
     }
@@ -49,8 +49,8 @@ class PresenceAgentTest extends ServerTestBase {
 
     @Test
     void subscribeGets200AndAnImmediateNotifyWithAClosedDocument() throws Exception {
-        RawUa watcher = udp("watcher");
-        RawUa.Msg notify = subscribe(watcher, "alice", callId());
+        RawUa watcher = udp("watcher1");
+        RawUa.Msg notify = subscribe(watcher, "alice1", callId());
         assertTrue(notify.header("Subscription-State").startsWith("active;expires="), notify.text());
         assertEquals("presence", notify.header("Event"));
         assertEquals(PIDF, notify.header("Content-Type"));
@@ -60,19 +60,19 @@ class PresenceAgentTest extends ServerTestBase {
 
     @Test
     void publishNotifiesEveryWatcherAndTheLatestPublicationWins() throws Exception {
-        RawUa alice = udp("alice");
-        RawUa w1 = udp("w1");
-        RawUa w2 = tcp("w2");
-        subscribe(w1, "alice", callId());
-        subscribe(w2, "alice", callId());
-        RawUa.Msg ok = publish(alice, null, 600, pidf(aor("alice"), "open", "first"));
+        RawUa alice = udp("alice2");
+        RawUa w1 = udp("w12");
+        RawUa w2 = tcp("w22");
+        subscribe(w1, "alice2", callId());
+        subscribe(w2, "alice2", callId());
+        RawUa.Msg ok = publish(alice, null, 600, pidf(aor("alice2"), "open", "first"));
         assertEquals(200, ok.status(), ok.text());
         String etag = ok.header("SIP-ETag");
         assertNotNull(etag, "RFC 3903 §6 step 8: SIP-ETag");
         assertEquals("600", ok.header("Expires"));
         assertTrue(nextNotify(w1).body().contains("first"));
         assertTrue(nextNotify(w2).body().contains("first"));
-        RawUa.Msg modified = publish(alice, etag, 600, pidf(aor("alice"), "open", "second"));
+        RawUa.Msg modified = publish(alice, etag, 600, pidf(aor("alice2"), "open", "second"));
         assertEquals(200, modified.status());
         assertTrue(!etag.equals(modified.header("SIP-ETag")), "a modification gets a new entity-tag");
         assertTrue(nextNotify(w1).body().contains("second"));
@@ -80,36 +80,36 @@ class PresenceAgentTest extends ServerTestBase {
 
     @Test
     void refreshWithoutBodyKeepsTheDocumentAndGivesANewEtag() throws Exception {
-        RawUa alice = udp("alice");
-        String etag = publish(alice, null, 600, pidf(aor("alice"), "open", "here")).header("SIP-ETag");
+        RawUa alice = udp("alice3");
+        String etag = publish(alice, null, 600, pidf(aor("alice3"), "open", "here")).header("SIP-ETag");
         RawUa.Msg refreshed = publish(alice, etag, 900, null);
         assertEquals(200, refreshed.status(), refreshed.text());
         assertNotNull(refreshed.header("SIP-ETag"));
-        RawUa.Msg notify = subscribe(udp("w"), "alice", callId());
+        RawUa.Msg notify = subscribe(udp("w3"), "alice3", callId());
         assertTrue(notify.body().contains("here"), notify.body());
     }
 
     @Test
     void unknownEntityTagGets412() throws Exception {
-        RawUa alice = udp("alice");
+        RawUa alice = udp("alice4");
         assertEquals(412, publish(alice, "no-such-etag", 600, null).status());
     }
 
     @Test
     void removalWithExpiresZeroShowsTheClosedDocumentAgain() throws Exception {
-        RawUa alice = udp("alice");
-        RawUa w = udp("w");
-        String etag = publish(alice, null, 600, pidf(aor("alice"), "open", "here")).header("SIP-ETag");
-        assertTrue(subscribe(w, "alice", callId()).body().contains("here"));
+        RawUa alice = udp("alice5");
+        RawUa w = udp("w5");
+        String etag = publish(alice, null, 600, pidf(aor("alice5"), "open", "here")).header("SIP-ETag");
+        assertTrue(subscribe(w, "alice5", callId()).body().contains("here"));
         assertEquals(200, publish(alice, etag, 0, null).status());
         assertTrue(nextNotify(w).body().contains("<basic>closed</basic>"));
     }
 
     @Test
     void publishOfAnotherEventPackageGets489() throws Exception {
-        RawUa alice = udp("alice");
-        alice.send(alice.request("PUBLISH", aor("alice"), "<" + aor("alice") + ">", callId(), "Event: dialog\r\n", PIDF,
-                pidf(aor("alice"), "open", "x")));
+        RawUa alice = udp("alice6");
+        alice.send(alice.request("PUBLISH", aor("alice6"), "<" + aor("alice6") + ">", callId(), "Event: dialog\r\n", PIDF,
+                pidf(aor("alice6"), "open", "x")));
         RawUa.Msg r = alice.awaitFinal("PUBLISH");
         assertEquals(489, r.status());
         assertEquals("presence", r.header("Allow-Events"));
@@ -117,19 +117,19 @@ class PresenceAgentTest extends ServerTestBase {
 
     @Test
     void publishOfMalformedPidfGets400() throws Exception {
-        RawUa alice = udp("alice");
+        RawUa alice = udp("alice7");
         assertEquals(400, publish(alice, null, 600, "<presence><unclosed></presence>").status());
         assertEquals(400, publish(alice, null, 600, "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><presence>&e;</presence>").status());
     }
 
     @Test
     void unsubscribeGets200AndATerminatedNotify() throws Exception {
-        RawUa w = udp("w");
+        RawUa w = udp("w8");
         String callId = callId();
-        RawUa.Msg first = subscribe(w, "alice", callId);
+        RawUa.Msg first = subscribe(w, "alice8", callId);
         String fromServer = first.header("From"); // the notifier's tag is the dialog's remote tag
         String tag = fromServer.substring(fromServer.indexOf(";tag=") + 5);
-        w.send(w.request("SUBSCRIBE", aor("alice"), "<" + aor("alice") + ">;tag=" + tag, callId, "Event: presence\r\nExpires: 0\r\n", null, null));
+        w.send(w.request("SUBSCRIBE", aor("alice8"), "<" + aor("alice8") + ">;tag=" + tag, callId, "Event: presence\r\nExpires: 0\r\n", null, null));
         RawUa.Msg ok = w.awaitFinal("SUBSCRIBE");
         assertEquals(200, ok.status(), ok.text());
         RawUa.Msg last = nextNotify(w);
@@ -138,8 +138,8 @@ class PresenceAgentTest extends ServerTestBase {
 
     @Test
     void subscriptionExpiryEndsWithATerminatedNotify() throws Exception {
-        RawUa w = udp("w");
-        w.send(w.request("SUBSCRIBE", aor("alice"), "<" + aor("alice") + ">", callId(), "Event: presence\r\nExpires: 2\r\n", null, null));
+        RawUa w = udp("w9");
+        w.send(w.request("SUBSCRIBE", aor("alice9"), "<" + aor("alice9") + ">", callId(), "Event: presence\r\nExpires: 2\r\n", null, null));
         assertEquals(200, w.awaitFinal("SUBSCRIBE").status());
         assertTrue(nextNotify(w).header("Subscription-State").startsWith("active"));
         RawUa.Msg end = nextNotify(w);
@@ -148,8 +148,8 @@ class PresenceAgentTest extends ServerTestBase {
 
     @Test
     void refreshOfAnUnknownSubscriptionGets481() throws Exception {
-        RawUa w = udp("w");
-        w.send(w.request("SUBSCRIBE", aor("alice"), "<" + aor("alice") + ">;tag=nope", callId(), "Event: presence\r\n", null, null));
+        RawUa w = udp("w10");
+        w.send(w.request("SUBSCRIBE", aor("alice10"), "<" + aor("alice10") + ">;tag=nope", callId(), "Event: presence\r\n", null, null));
         assertEquals(481, w.awaitFinal("SUBSCRIBE").status());
     }
 }

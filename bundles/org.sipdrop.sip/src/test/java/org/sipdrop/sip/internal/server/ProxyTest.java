@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** RFC 3261 §16: the stateful proxy between registered raw user agents. */
 class ProxyTest extends ServerTestBase {
 
-    @BeforeEach
+    @BeforeAll
     void startServer() throws Exception {
         start();
     }
@@ -35,60 +35,60 @@ class ProxyTest extends ServerTestBase {
 
     @Test
     void messageIsRelayedToTheRegisteredContactOverUdp() throws Exception {
-        messageIsRelayed(udp("alice"), udp("bob"));
+        messageIsRelayed(udp("alice1"), udp("bob1"));
     }
 
     @Test
     void messageIsRelayedOverTcp() throws Exception {
-        messageIsRelayed(tcp("alice"), tcp("bob"));
+        messageIsRelayed(tcp("alice2"), tcp("bob2"));
     }
 
     @Test
     void messageFromUdpReachesATcpContact() throws Exception {
-        messageIsRelayed(udp("alice"), tcp("bob"));
+        messageIsRelayed(udp("alice3"), tcp("bob3"));
     }
 
     @Test
     void unknownUserGets404() throws Exception {
-        RawUa alice = udp("alice");
+        RawUa alice = udp("alice4");
         alice.send(alice.request("MESSAGE", aor("nobody"), "<" + aor("nobody") + ">", callId(), null, "text/plain", "hi"));
         assertEquals(404, alice.awaitFinal("MESSAGE").status());
     }
 
     @Test
     void userWhoseBindingsAreGoneGets480() throws Exception {
-        RawUa alice = udp("alice");
-        RawUa bob = udp("bob");
+        RawUa alice = udp("alice5");
+        RawUa bob = udp("bob5");
         register(bob, 300);
         bob.send(bob.request("REGISTER", serverUri(), "<" + bob.aor() + ">", callId(), "Expires: 0\r\n", null, null));
         assertEquals(200, bob.awaitFinal("REGISTER").status());
-        alice.send(alice.request("MESSAGE", aor("bob"), "<" + aor("bob") + ">", callId(), null, "text/plain", "hi"));
+        alice.send(alice.request("MESSAGE", aor("bob5"), "<" + aor("bob5") + ">", callId(), null, "text/plain", "hi"));
         assertEquals(480, alice.awaitFinal("MESSAGE").status());
     }
 
     @Test
     void requestForAnotherDomainIsForbidden() throws Exception {
-        RawUa alice = udp("alice");
+        RawUa alice = udp("alice6");
         alice.send(alice.request("MESSAGE", "sip:bob@example.org", "<sip:bob@example.org>", callId(), null, "text/plain", "hi"));
         assertEquals(403, alice.awaitFinal("MESSAGE").status());
     }
 
     @Test
     void maxForwardsZeroGets483() throws Exception {
-        RawUa alice = udp("alice");
-        register(udp("bob"), 300);
-        alice.send(alice.request("MESSAGE", aor("bob"), "<" + aor("bob") + ">", callId(), null, "text/plain", "hi")
+        RawUa alice = udp("alice7");
+        register(udp("bob7"), 300);
+        alice.send(alice.request("MESSAGE", aor("bob7"), "<" + aor("bob7") + ">", callId(), null, "text/plain", "hi")
                 .replace("Max-Forwards: 70", "Max-Forwards: 0"));
         assertEquals(483, alice.awaitFinal("MESSAGE").status());
     }
 
     @Test
     void inviteDialogRunsThroughTheProxyWithRecordRoute() throws Exception {
-        RawUa alice = udp("alice");
-        RawUa bob = tcp("bob");
+        RawUa alice = udp("alice8");
+        RawUa bob = tcp("bob8");
         register(bob, 300);
         String callId = callId();
-        alice.send(alice.request("INVITE", aor("bob"), "<" + aor("bob") + ">", callId, null, "application/sdp", "v=0\r\n"));
+        alice.send(alice.request("INVITE", aor("bob8"), "<" + aor("bob8") + ">", callId, null, "application/sdp", "v=0\r\n"));
         assertNotNull(alice.awaitResponse("INVITE", s -> s == 100), "§16.2: 100 Trying");
         RawUa.Msg invite = bob.awaitRequest("INVITE");
         assertNotNull(invite, "INVITE not relayed");
@@ -105,7 +105,7 @@ class ProxyTest extends ServerTestBase {
         assertEquals(2, routeSet.size(), ok.text());
         // the caller's route set is the Record-Route reversed (RFC 3261 §12.1.2)
         String routes = "Route: " + routeSet.get(1) + "\r\nRoute: " + routeSet.get(0) + "\r\n";
-        String toWithTag = "<" + aor("bob") + ">;tag=b1";
+        String toWithTag = "<" + aor("bob8") + ">;tag=b1";
         alice.send(inDialog(alice, "ACK", bob.contactUri(), toWithTag, callId, 1, routes));
         RawUa.Msg ack = bob.awaitRequest("ACK");
         assertNotNull(ack, "ACK for the 2xx relayed along the route set");
@@ -125,10 +125,10 @@ class ProxyTest extends ServerTestBase {
 
     @Test
     void cancelReachesTheCalleeAnd487IsRelayed() throws Exception {
-        RawUa alice = udp("alice");
-        RawUa bob = udp("bob");
+        RawUa alice = udp("alice9");
+        RawUa bob = udp("bob9");
         register(bob, 300);
-        String invite = alice.request("INVITE", aor("bob"), "<" + aor("bob") + ">", callId(), null, null, null);
+        String invite = alice.request("INVITE", aor("bob9"), "<" + aor("bob9") + ">", callId(), null, null, null);
         alice.send(invite);
         RawUa.Msg in = bob.awaitRequest("INVITE");
         in.reply().accept(RawUa.response(in, 180, "Ringing", "b2", null, null, null));

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Malformed and unexpected requests get the proper error and the server keeps serving. */
 class RobustnessTest extends ServerTestBase {
 
-    @BeforeEach
+    @BeforeAll
     void startServer() throws Exception {
         start();
     }

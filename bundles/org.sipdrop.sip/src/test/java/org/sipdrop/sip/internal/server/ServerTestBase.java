@@ -10,12 +10,19 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInstance;
 import org.sipdrop.sip.SipServer;
 import org.sipdrop.sip.SipServerConfig;
 import org.sipdrop.sip.SipTransport;
 
-/** Starts a loopback server per test (open mode unless a test says otherwise) and stops it, with every raw UA. */
+/**
+ * A loopback server per test class (open mode unless a class says otherwise: stopping a JAIN-SIP
+ * stack takes about a second, so classes share one), every raw UA closed after each test. Tests
+ * of one class use distinct user names, so registrations of one test never reach another.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerTestBase {
 
     final JainSipServerFactory factory = new JainSipServerFactory();
@@ -74,8 +81,13 @@ abstract class ServerTestBase {
     }
 
     @AfterEach
-    void stopAll() {
+    void closeUas() {
         uas.forEach(RawUa::close);
+        uas.clear();
+    }
+
+    @AfterAll
+    void stopServers() {
         factory.deactivate();
     }
 }
