@@ -4,7 +4,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -90,14 +89,14 @@ final class ListFanOut {
                 LOG.log(System.Logger.Level.INFO, "URI list: " + recipient + " is not registered");
             }
             for (LocationService.Binding b : contacts) {
-                send(original, to, b.contact(), payload);
+                send(original, to, b.contact(), b.flow(), payload);
             }
         } catch (ParseException | ClassCastException e) {
             LOG.log(System.Logger.Level.INFO, "URI list: skipping unusable recipient " + recipient);
         }
     }
 
-    private void send(Request original, URI to, URI contact, MultipartMixed.Part payload) {
+    private void send(Request original, URI to, URI contact, URI flow, MultipartMixed.Part payload) {
         try {
             FromHeader from = (FromHeader) original.getHeader(FromHeader.NAME);
             Request m = ctx.messages.createRequest((URI) contact.clone(), Request.MESSAGE, ctx.provider.getNewCallId(),
@@ -105,8 +104,6 @@ final class ListFanOut {
                     ctx.headers.createFromHeader((Address) from.getAddress().clone(), ServerContext.newTag()),
                     ctx.headers.createToHeader(ctx.addresses.createAddress((URI) to.clone()), null), new ArrayList<ViaHeader>(),
                     ctx.headers.createMaxForwardsHeader(70));
-            String transport = ctx.transportTo(contact);
-            m.addFirst(ctx.via(transport, "z9hG4bKsdl" + ServerContext.newTag()));
             String[] mediaType = payload.mediaType().split("/", 2);
             ContentTypeHeader type = ctx.headers.createContentTypeHeader(mediaType[0], mediaType.length > 1 ? mediaType[1] : "plain");
             String full = payload.header("Content-Type");
@@ -114,8 +111,7 @@ final class ListFanOut {
                 type = (ContentTypeHeader) ctx.headers.createHeader(ContentTypeHeader.NAME, full);
             }
             m.setContent(payload.body(), type);
-            ClientTransaction ct = ctx.provider.getNewClientTransaction(m);
-            ct.sendRequest();
+            ctx.sendNew(m, flow, "z9hG4bKsdl" + ServerContext.newTag(), null);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             LOG.log(System.Logger.Level.INFO, "URI list: cannot send to " + contact + ": " + e.getMessage());
         }

@@ -27,7 +27,8 @@ final class LocationService {
     static final int MAX_SEEN = 100_000;
 
     /** A binding of one contact. */
-    record Binding(URI contact, String callId, long cseq, long expiresAtMillis) {
+    /** @param flow the connection the REGISTER came on (RFC 5626 §5.3), null for UDP */
+    record Binding(URI contact, URI flow, String callId, long cseq, long expiresAtMillis) {
         int remainingSeconds(long now) {
             return (int) Math.max(0, (expiresAtMillis - now + 999) / 1000);
         }
@@ -55,7 +56,7 @@ final class LocationService {
     }
 
     /** Applies all changes of one REGISTER atomically, or none (RFC 3261 §10.3 step 7). */
-    synchronized Outcome apply(String user, String callId, long cseq, List<Change> changes) {
+    synchronized Outcome apply(String user, String callId, long cseq, List<Change> changes, URI flow) {
         long now = clock.millis();
         List<Binding> current = new ArrayList<>(live(user, now));
         for (Change c : changes) {
@@ -65,7 +66,7 @@ final class LocationService {
             }
             current.remove(existing);
             if (c.expires() > 0) {
-                current.add(new Binding(c.contact(), callId, cseq, now + c.expires() * 1000L));
+                current.add(new Binding(c.contact(), flow, callId, cseq, now + c.expires() * 1000L));
             }
         }
         if (current.size() > MAX_CONTACTS_PER_USER || (!bindings.containsKey(user) && bindings.size() >= MAX_USERS && !current.isEmpty())) {

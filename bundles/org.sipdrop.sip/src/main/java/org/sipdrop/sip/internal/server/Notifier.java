@@ -9,7 +9,6 @@ import java.util.ListIterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.Address;
@@ -47,11 +46,12 @@ final class Notifier {
         final URI target;
         final List<Address> routes;
         final String eventId;
+        final URI flow;
         long expiresAt;
         long cseq;
 
         Subscription(String key, String presentity, Address local, Address remote, String callId, URI target,
-                List<Address> routes, String eventId) {
+                List<Address> routes, String eventId, URI flow) {
             this.key = key;
             this.presentity = presentity;
             this.local = local;
@@ -60,6 +60,7 @@ final class Notifier {
             this.target = target;
             this.routes = routes;
             this.eventId = eventId;
+            this.flow = flow;
         }
     }
 
@@ -100,7 +101,8 @@ final class Notifier {
         ContactHeader contact = (ContactHeader) subscribe.getHeader(ContactHeader.NAME);
         EventHeader event = (EventHeader) subscribe.getHeader(EventHeader.NAME);
         return new Subscription(key(callId, to.getTag(), from.getTag()), presentity, (Address) to.getAddress().clone(),
-                (Address) from.getAddress().clone(), callId, (URI) contact.getAddress().getURI().clone(), routes, event.getEventId());
+                (Address) from.getAddress().clone(), callId, (URI) contact.getAddress().getURI().clone(), routes, event.getEventId(),
+                routes.isEmpty() ? Flows.of(subscribe, ctx) : null);
     }
 
     void keep(Subscription s, int expires) {
@@ -133,6 +135,12 @@ final class Notifier {
      * {@code active;expires=N}, or {@code terminated;reason=timeout} (§4.1.3) when not active.
      */
     void send(Subscription s, boolean active, byte[] document) {
+        synchronized (s) { // one NOTIFY at a time per subscription, CSeq in sending order
+            sendLocked(s, active, document);
+        }
+    }
+
+    private void sendLocked(Subscription s, boolean active, byte[] document) {
         try {
             int remaining = (int) Math.max(0, (s.expiresAt - clock.millis()) / 1000);
             Request notify = ctx.messages.createRequest((URI) s.target.clone(), Request.NOTIFY,
@@ -143,8 +151,7 @@ final class Notifier {
             for (Address route : s.routes) {
                 notify.addLast(ctx.headers.createRouteHeader((Address) route.clone()));
             }
-            String transport = ctx.transportTo(ctx.nextHopUri(notify));
-            notify.addFirst(ctx.via(transport, "z9hG4bKsdn" + ServerContext.newTag()));
+            String transport = ctx.transportTo(s.flow != null ? s.flow : ctx.nextHopUri(notify));
             notify.addHeader(ctx.headers.createContactHeader(ctx.contact(transport)));
             EventHeader event = ctx.headers.createEventHeader("presence");
             if (s.eventId != null) {
@@ -159,9 +166,7 @@ final class Notifier {
             }
             notify.addHeader(subscriptionState);
             notify.setContent(document, ctx.headers.createContentTypeHeader("application", "pidf+xml"));
-            ClientTransaction ct = ctx.provider.getNewClientTransaction(notify);
-            ct.setApplicationData(s);
-            ct.sendRequest();
+            ctx.sendNew(notify, s.flow, "z9hG4bKsdn" + ServerContext.newTag(), s);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Cannot NOTIFY " + s.remote + ": " + e.getMessage());
             drop(s);

@@ -102,10 +102,10 @@ final class PresenceAgent {
             ok.addHeader(ctx.headers.createSIPETagHeader(outcome.etag()));
         }
         ok.addHeader(ctx.headers.createExpiresHeader(expires));
-        ctx.send(st, ok);
         if (outcome.changed()) {
-            notifyWatchers(entity);
+            notifyWatchers(entity); // before the 200: whoever watches when the state changed hears of it
         }
+        ctx.send(st, ok);
     }
 
     private static String checkPidf(Request request, byte[] body) {

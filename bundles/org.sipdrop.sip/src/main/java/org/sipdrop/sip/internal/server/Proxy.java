@@ -40,6 +40,13 @@ final class Proxy {
     private final Map<String, ProxyTransaction> invites = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
 
+    /** Where a request goes: a URI and, for UAs connected over TCP or TLS, their connection ({@link Flows}). */
+    record Target(URI uri, URI flow) {
+        static Target of(URI uri) {
+            return new Target(uri, null);
+        }
+    }
+
     Proxy(ServerContext ctx) {
         this.ctx = ctx;
     }
@@ -49,7 +56,7 @@ final class Proxy {
      *
      * @param retarget false for a loose-routed request in a dialog: its Request-URI stays (§16.4)
      */
-    void forward(Request request, ServerTransaction st, List<URI> targets, boolean retarget) throws ParseException {
+    void forward(Request request, ServerTransaction st, List<Target> targets, boolean retarget) throws ParseException {
         String loop = loopHash(request);
         if (seenBefore(request, loop)) {
             ctx.reply(st, request, Response.LOOP_DETECTED, null);
@@ -71,7 +78,7 @@ final class Proxy {
         boolean initial = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
         boolean recordRoute = initial && (invite || Request.SUBSCRIBE.equals(request.getMethod())
                 || Request.REFER.equals(request.getMethod()));
-        for (URI target : targets) {
+        for (Target target : targets) {
             pt.fork(target, retarget, recordRoute, PREFIX + loop + "." + counter.incrementAndGet());
         }
         pt.seal();

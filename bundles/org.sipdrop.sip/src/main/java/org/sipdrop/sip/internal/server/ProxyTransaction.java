@@ -67,13 +67,13 @@ final class ProxyTransaction {
      * Max-Forwards, adds Record-Route (two when the transport changes, RFC 5658 §4) and our
      * Via, and sends it on a new client transaction.
      */
-    synchronized void fork(URI target, boolean retarget, boolean recordRoute, String branchId) {
+    synchronized void fork(Proxy.Target target, boolean retarget, boolean recordRoute, String branchId) {
         Branch b = new Branch(branchId);
         branches.add(b);
         try {
             Request copy = (Request) original.clone();
             if (retarget) {
-                copy.setRequestURI((URI) target.clone());
+                copy.setRequestURI((URI) target.uri().clone());
             }
             MaxForwardsHeader mf = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
             if (mf == null) {
@@ -81,7 +81,7 @@ final class ProxyTransaction {
             } else {
                 mf.decrementMaxForwards();
             }
-            String out = ctx.transportTo(ctx.nextHopUri(copy));
+            String out = ctx.transportTo(target.flow() != null ? target.flow() : ctx.nextHopUri(copy));
             if (recordRoute) {
                 String in = ((ViaHeader) original.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(java.util.Locale.ROOT);
                 if (ctx.listensOn(in) && !in.equals(out)) {
@@ -89,12 +89,9 @@ final class ProxyTransaction {
                 }
                 copy.addFirst(recordRoute(out));
             }
-            copy.addFirst(ctx.via(out, branchId));
-            b.client = ctx.provider.getNewClientTransaction(copy);
-            b.client.setApplicationData(b);
-            b.client.sendRequest();
+            b.client = ctx.sendNew(copy, target.flow(), branchId, b);
         } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Cannot forward to " + target + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, "Cannot forward to " + target.uri() + ": " + e.getMessage());
             b.done = true;
             synthetic(Response.TEMPORARILY_UNAVAILABLE, "Temporarily Unavailable (contact unreachable)");
         }

@@ -98,7 +98,7 @@ final class Registrar {
                 }
                 changes.add(new LocationService.Change(c.getAddress().getURI(), Math.min(expires, ctx.config.maxExpires())));
             }
-            outcome = location.apply(user, callId, cseq, changes);
+            outcome = location.apply(user, callId, cseq, changes, Flows.of(request, ctx));
         }
         switch (outcome) {
         case OUT_OF_ORDER:

@@ -88,13 +88,13 @@ final class RequestDispatcher {
         } else if (Request.SUBSCRIBE.equals(method) && inDialog && notifier.find(request) != null) {
             presence.subscribe(request, st);
         } else if (inDialog && routed) {
-            proxy.forward(request, st, List.of(ctx.nextHopUri(request)), false); // §16.4, §16.6 step 6
+            proxy.forward(request, st, List.of(Proxy.Target.of(ctx.nextHopUri(request))), false); // §16.4, §16.6 step 6
         } else if (ctx.domain.isServer(ruri)) {
             server(request, st);
         } else if (ctx.domain.isOurs(ruri)) {
             user(request, st, ((SipURI) ruri).getUser());
         } else if (location.isContact(ruri)) {
-            proxy.forward(request, st, List.of(ruri), false);
+            proxy.forward(request, st, List.of(Proxy.Target.of(ruri)), false);
         } else {
             ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (relaying to other domains is not allowed)");
         }
@@ -166,7 +166,7 @@ final class RequestDispatcher {
                 ctx.reply(st, request, known ? Response.TEMPORARILY_UNAVAILABLE : Response.NOT_FOUND, null);
                 return;
             }
-            proxy.forward(request, st, bindings.stream().map(LocationService.Binding::contact).toList(), true);
+            proxy.forward(request, st, bindings.stream().map(b -> new Proxy.Target(b.contact(), b.flow())).toList(), true);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 
+import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -135,6 +136,39 @@ final class ServerContext {
         } catch (ParseException e) {
             LOG.log(System.Logger.Level.DEBUG, "Could not build " + status, e);
         }
+    }
+
+    /**
+     * Sends {@code request} (without our Via yet) on a new client transaction: over {@code flow}
+     * when given ({@link Flows}), else, or when that connection is gone, along its own route.
+     * The flow is reached through a Route header that is removed again before sending, so the UA
+     * never sees it.
+     */
+    ClientTransaction sendNew(Request request, URI flow, String branch, Object data) throws SipException, ParseException,
+            InvalidArgumentException {
+        if (flow != null) {
+            try {
+                return sendOnce((Request) request.clone(), flow, branch, data);
+            } catch (SipException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Connection " + flow + " is gone (" + e.getMessage() + "); trying the contact");
+            }
+        }
+        return sendOnce(request, null, flow != null ? branch + "c" : branch, data);
+    }
+
+    private ClientTransaction sendOnce(Request request, URI flow, String branch, Object data) throws SipException, ParseException,
+            InvalidArgumentException {
+        if (flow != null) {
+            request.addFirst(headers.createRouteHeader(addresses.createAddress(flow)));
+        }
+        request.addFirst(via(transportTo(nextHopUri(request)), branch));
+        ClientTransaction ct = provider.getNewClientTransaction(request);
+        if (flow != null) {
+            request.removeFirst(RouteHeader.NAME); // the transaction's channel is bound to the flow already
+        }
+        ct.setApplicationData(data);
+        ct.sendRequest();
+        return ct;
     }
 
     static String newTag() {

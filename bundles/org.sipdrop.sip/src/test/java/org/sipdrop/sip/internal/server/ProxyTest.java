@@ -49,6 +49,21 @@ class ProxyTest extends ServerTestBase {
     }
 
     @Test
+    void tcpUaIsReachedOverTheConnectionItRegisteredOn() throws Exception {
+        RawUa alice = udp("alice10");
+        RawUa bob = tcp("bob10");
+        register(bob, 300);
+        bob.closeListener(); // behind NAT, or unable to accept connections: only its own connection works
+        alice.send(alice.request("MESSAGE", aor("bob10"), "<" + aor("bob10") + ">", callId(), null, "text/plain", "via the flow"));
+        RawUa.Msg m = bob.awaitRequest("MESSAGE");
+        assertNotNull(m, "RFC 5626 §5.3: the request comes back over the registration's connection");
+        assertTrue(m.firstLine().startsWith("MESSAGE " + bob.contactUri()), "still addressed to the contact: " + m.firstLine());
+        assertTrue(m.headers("Route").isEmpty(), "the flow's Route is internal: " + m.text());
+        m.reply().accept(RawUa.response(m, 200, "OK", "f1", null, null, null));
+        assertEquals(200, alice.awaitFinal("MESSAGE").status());
+    }
+
+    @Test
     void unknownUserGets404() throws Exception {
         RawUa alice = udp("alice4");
         alice.send(alice.request("MESSAGE", aor("nobody"), "<" + aor("nobody") + ">", callId(), null, "text/plain", "hi"));

@@ -273,6 +273,11 @@ final class RawUa implements AutoCloseable {
         }
     }
 
+    /** Stops listening on the contact port: the UA is then reachable only over the connection it opened (RFC 5626). */
+    void closeListener() throws IOException {
+        listener.close();
+    }
+
     @Override
     public synchronized void close() {
         if (udp != null) {
