@@ -121,11 +121,16 @@ final class ProxyTransaction {
         boolean again = b.done;
         b.done = true;
         if (status < 300) {
-            // §16.7 step 5: every 2xx is relayed; after the first, statelessly (the server transaction is over)
-            ctx.send(finalSent || again ? null : server, relayed);
-            finalSent = true;
-            if (invite) {
-                cancelPending();
+            if (!finalSent) {
+                ctx.send(server, relayed);
+                finalSent = true;
+                if (invite) {
+                    cancelPending();
+                }
+            } else if (invite) {
+                // §16.7 step 5: every 2xx to an INVITE goes on (other forks, retransmissions);
+                // a non-INVITE gets one final response only
+                ctx.sendLate(server, relayed);
             }
         } else if (status >= 600 && !finalSent) {
             ctx.send(server, relayed);

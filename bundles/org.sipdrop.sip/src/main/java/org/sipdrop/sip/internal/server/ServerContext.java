@@ -125,6 +125,15 @@ final class ServerContext {
         }
     }
 
+    /** For a further 2xx to an INVITE: on the server transaction while it takes it, else statelessly. */
+    void sendLate(ServerTransaction st, Response response) {
+        try {
+            st.sendResponse(response);
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            send(null, response);
+        }
+    }
+
     /** Answers with a bare response; {@code reason} replaces the standard phrase when not null. */
     void reply(ServerTransaction st, Request request, int status, String reason) {
         try {
