@@ -24,6 +24,14 @@ public interface SipEndpoint extends AutoCloseable {
      */
     InetSocketAddress localAddress(SipTransport transport);
 
+    /**
+     * Attaches the user agent of {@code account} to this endpoint; one per endpoint.
+     *
+     * @throws IllegalStateException when this endpoint already has one, or is closed
+     * @throws IllegalArgumentException when the endpoint does not listen on the account's transport
+     */
+    SipUserAgent userAgent(SipAccount account);
+
     /** @return true until {@link #close()} */
     boolean isOpen();
 

@@ -14,8 +14,13 @@ public final class SipEndpointConfig {
     private final String bindAddress;
     private final int port;
     private final Set<SipTransport> transports;
+    private final SipTls tls;
 
     private SipEndpointConfig(String name, String bindAddress, int port, Set<SipTransport> transports) {
+        this(name, bindAddress, port, transports, null);
+    }
+
+    private SipEndpointConfig(String name, String bindAddress, int port, Set<SipTransport> transports, SipTls tls) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("An endpoint needs a name (used in logs and thread names)");
         }
@@ -29,6 +34,20 @@ public final class SipEndpointConfig {
         this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
         this.port = port;
         this.transports = Set.copyOf(transports);
+        if (transports.contains(SipTransport.TLS) && tls == null) {
+            throw new IllegalArgumentException("TLS needs TLS settings: use withTls(SipTls.of(...)), or SipTls.trusting(...) for a client");
+        }
+        this.tls = tls;
+    }
+
+    /** @return this configuration with TLS material (needed to listen on or connect with TLS) */
+    public SipEndpointConfig withTls(SipTls settings) {
+        return new SipEndpointConfig(name, bindAddress, port, transports, java.util.Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** @return the TLS settings, if any */
+    public java.util.Optional<SipTls> tls() {
+        return java.util.Optional.ofNullable(tls);
     }
 
     /** @return a loopback endpoint on a free port, the default for local use and tests */
@@ -36,8 +55,21 @@ public final class SipEndpointConfig {
         return new SipEndpointConfig(name, "127.0.0.1", 0, EnumSet.of(first, more));
     }
 
+    /**
+     * A loopback endpoint with a TLS listening point (and the other transports given). With a
+     * trust store only ({@link SipTls#trusting}) it can connect out but not accept TLS.
+     */
+    public static SipEndpointConfig loopbackTls(String name, SipTls tls, SipTransport... more) {
+        return new SipEndpointConfig(name, "127.0.0.1", 0, EnumSet.of(SipTransport.TLS, more), tls);
+    }
+
     public static SipEndpointConfig of(String name, String bindAddress, int port, Set<SipTransport> transports) {
         return new SipEndpointConfig(name, bindAddress, port, transports);
+    }
+
+    /** @param tls TLS material; required when {@code transports} contains TLS */
+    public static SipEndpointConfig of(String name, String bindAddress, int port, Set<SipTransport> transports, SipTls tls) {
+        return new SipEndpointConfig(name, bindAddress, port, transports, tls);
     }
 
     public String name() {

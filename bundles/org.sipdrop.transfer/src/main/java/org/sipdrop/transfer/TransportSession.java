@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -35,6 +36,35 @@ public interface TransportSession extends AutoCloseable {
      * @param progress told the count of bytes received so far
      */
     void receive(URI remote, WritableByteChannel sink, LongConsumer progress) throws IOException;
+
+    /**
+     * The whole local path when the endpoint is reached through intermediaries, e.g. an MSRP
+     * relay's Use-Path followed by the local URI (RFC 4976 §5; SDP {@code a=path} of RFC 4975
+     * §8.1). Transports without intermediaries keep the default.
+     *
+     * @return the hops to advertise, this side's own endpoint last
+     * @since 0.1 (added with the MSRP transport; default keeps existing providers compiling)
+     */
+    default List<URI> localPath() {
+        return List.of(localEndpoint());
+    }
+
+    /**
+     * {@link #send(URI, ReadableByteChannel, LongConsumer)} towards a peer reached through
+     * intermediaries: the peer's whole advertised path, its own endpoint last. The default sends
+     * to the last hop; a transport with relays (MSRP) overrides it.
+     */
+    default void send(List<URI> remotePath, ReadableByteChannel source, LongConsumer progress) throws IOException {
+        send(remotePath.get(remotePath.size() - 1), source, progress);
+    }
+
+    /**
+     * {@link #receive(URI, WritableByteChannel, LongConsumer)} from a peer reached through
+     * intermediaries: the peer's whole advertised path, its own endpoint last.
+     */
+    default void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
+        receive(remotePath.get(remotePath.size() - 1), sink, progress);
+    }
 
     /** Ends the session; bytes in flight are abandoned and a peer in the middle is told. */
     @Override

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.sipdrop.cli.internal.commands.PresenceCommand;
+import org.sipdrop.cli.internal.commands.ServeCommand;
 import org.sipdrop.cli.internal.commands.TransportsCommand;
 import org.sipdrop.cli.internal.commands.VersionCommand;
+import org.sipdrop.cli.internal.commands.WatchCommand;
 
 /** The dispatcher of {@code ./sipdrop SUBCOMMAND [options]}: finds the command and runs it. */
 public final class Cli {
@@ -24,7 +27,7 @@ public final class Cli {
 
     /** @return the subcommands available in this build */
     public static List<Command> standard(String version) {
-        return List.of(new org.sipdrop.cli.internal.commands.ServeCommand(), new TransportsCommand(), new VersionCommand(version));
+        return List.of(new ServeCommand(), new PresenceCommand(), new WatchCommand(), new TransportsCommand(), new VersionCommand(version));
     }
 
     /** Runs the command line and returns the process exit code. */

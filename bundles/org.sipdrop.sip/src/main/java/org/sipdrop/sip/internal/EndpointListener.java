@@ -1,15 +1,13 @@
 package org.sipdrop.sip.internal;
 
 import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.List;
 
+import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
@@ -22,8 +20,9 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 
 /**
- * Receives everything the stack delivers and routes requests; answers what nobody handles
- * with 405 or 501 so a peer always gets a response and the stack keeps running.
+ * Receives everything the stack delivers: requests are routed by method and answered 405 or
+ * 501 when nobody serves them, so a peer always gets a response and the stack keeps running;
+ * responses and timeouts go to the {@link ResponseCallback} of their client transaction.
  */
 final class EndpointListener implements SipListener {
 
@@ -33,10 +32,20 @@ final class EndpointListener implements SipListener {
     private final RequestRouter router;
     private final MessageFactoryImpl messages = new MessageFactoryImpl();
     private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+    private volatile StrayResponseHandler strays = e -> { };
+
+    /** Told about responses without a client transaction (e.g. a retransmitted 2xx to INVITE). */
+    interface StrayResponseHandler {
+        void stray(ResponseEvent event);
+    }
 
     EndpointListener(SipProvider provider, RequestRouter router) {
         this.provider = provider;
         this.router = router;
+    }
+
+    void onStrayResponse(StrayResponseHandler handler) {
+        this.strays = handler;
     }
 
     @Override
@@ -46,15 +55,15 @@ final class EndpointListener implements SipListener {
         try {
             switch (router.route(method)) {
             case HANDLE:
-                ((RequestHandler) router.handler(method)).handle(request, transaction(event), messages, headers);
+                ((RequestHandler) router.handler(method)).handle(event, provider);
                 break;
             case METHOD_NOT_ALLOWED:
                 Response notAllowed = messages.createResponse(Response.METHOD_NOT_ALLOWED, request);
-                addAllow(notAllowed);
-                transaction(event).sendResponse(notAllowed);
+                notAllowed.addHeader(headers.createAllowHeader(String.join(", ", router.allowed())));
+                RequestHandler.transaction(event, provider).sendResponse(notAllowed);
                 break;
             case NOT_IMPLEMENTED:
-                transaction(event).sendResponse(messages.createResponse(Response.NOT_IMPLEMENTED, request));
+                RequestHandler.transaction(event, provider).sendResponse(messages.createResponse(Response.NOT_IMPLEMENTED, request));
                 break;
             default:
                 break;
@@ -64,24 +73,33 @@ final class EndpointListener implements SipListener {
         }
     }
 
-    private ServerTransaction transaction(RequestEvent event) throws SipException {
-        ServerTransaction st = event.getServerTransaction();
-        return st != null ? st : provider.getNewServerTransaction(event.getRequest());
-    }
-
-    void addAllow(Response response) throws ParseException {
-        List<String> methods = new ArrayList<>(router.allowed());
-        response.addHeader(headers.createAllowHeader(String.join(", ", methods)));
-    }
-
     @Override
     public void processResponse(ResponseEvent event) {
-        // client transactions arrive with the SIP issue's UAC support
+        ClientTransaction ct = event.getClientTransaction();
+        Object cb = ct == null ? null : ct.getApplicationData();
+        try {
+            if (cb instanceof ResponseCallback) {
+                ((ResponseCallback) cb).response(event, ct);
+            } else {
+                strays.stray(event);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "A response handler failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        LOG.log(System.Logger.Level.DEBUG, "SIP transaction timed out");
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction ct = event.getClientTransaction();
+        Object cb = ct == null ? null : ct.getApplicationData();
+        if (cb instanceof ResponseCallback) {
+            String method = ct.getRequest().getMethod();
+            ((ResponseCallback) cb).failed("No response to " + method + " from " + ct.getRequest().getRequestURI()
+                    + " (RFC 3261 §17.1 transaction timeout)");
+        }
     }
 
     @Override
@@ -96,6 +114,6 @@ final class EndpointListener implements SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        // no dialogs yet
+        // calls and subscriptions track their own end
     }
 }

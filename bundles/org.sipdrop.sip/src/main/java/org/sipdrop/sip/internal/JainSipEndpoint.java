@@ -35,13 +35,20 @@ final class JainSipEndpoint implements SipEndpoint {
     private final Map<SipTransport, ListeningPoint> points = new EnumMap<>(SipTransport.class);
     private final RequestRouter router = new RequestRouter();
     private final Consumer<JainSipEndpoint> onClose;
+    private final java.util.concurrent.ScheduledExecutorService timer;
+    private EndpointListener listener;
+    private UserAgentImpl userAgent;
     private volatile boolean open = true;
 
-    JainSipEndpoint(SipEndpointConfig config, String stackName, Consumer<JainSipEndpoint> onClose) throws IOException {
+    JainSipEndpoint(SipEndpointConfig config, String stackName, java.util.concurrent.ScheduledExecutorService timer,
+            Consumer<JainSipEndpoint> onClose) throws IOException {
         this.config = config;
+        this.timer = timer;
         this.onClose = onClose;
         try {
-            stack = new SipStackImpl(StackProperties.forEndpoint(stackName));
+            java.util.Properties props = StackProperties.forEndpoint(stackName);
+            config.tls().ifPresent(t -> StackProperties.withTls(props, t));
+            stack = new SipStackImpl(props);
         } catch (PeerUnavailableException e) {
             throw new IOException("Cannot create the SIP stack for " + config + ": " + e.getMessage(), e);
         }
@@ -58,8 +65,9 @@ final class JainSipEndpoint implements SipEndpoint {
                 }
             }
             provider = created;
-            provider.addSipListener(new EndpointListener(provider, router));
-            router.register("OPTIONS", new OptionsResponder(router));
+            listener = new EndpointListener(provider, router);
+            provider.addSipListener(listener);
+            router.register("OPTIONS", new OptionsResponder(router, this::capabilityHeaders));
             stack.start();
         } catch (InvalidArgumentException | TooManyListenersException | javax.sip.SipException | IOException
                 | RuntimeException e) { // the RI throws NullPointerException when a bind fails
@@ -105,6 +113,35 @@ final class JainSipEndpoint implements SipEndpoint {
     }
 
     @Override
+    public synchronized org.sipdrop.sip.SipUserAgent userAgent(org.sipdrop.sip.SipAccount account) {
+        if (!open) {
+            throw new IllegalStateException("Endpoint " + config.name() + " is closed");
+        }
+        if (userAgent != null) {
+            throw new IllegalStateException("Endpoint " + config.name() + " already serves " + userAgent.account().aor());
+        }
+        ListeningPoint lp = points.get(account.transport());
+        if (lp == null) {
+            throw new IllegalArgumentException("Endpoint " + config.name() + " does not listen on " + account.transport()
+                    + ", which " + account.aor() + " uses");
+        }
+        try {
+            userAgent = new UserAgentImpl(account, stack, provider, lp, timer);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("Cannot use account " + account + ": " + e.getMessage(), e);
+        }
+        UserAgentRequests requests = new UserAgentRequests(userAgent);
+        requests.registerWith(router);
+        listener.onStrayResponse(requests::strayResponse);
+        return userAgent;
+    }
+
+    private java.util.List<String> capabilityHeaders() {
+        UserAgentImpl ua = userAgent;
+        return ua == null ? java.util.List.of() : ua.capabilityHeaders();
+    }
+
+    @Override
     public boolean isOpen() {
         return open;
     }
@@ -115,18 +152,16 @@ final class JainSipEndpoint implements SipEndpoint {
             return;
         }
         open = false;
+        if (userAgent != null) {
+            userAgent.close();
+        }
         try {
             stack.deleteSipProvider(provider);
         } catch (ObjectInUseException e) {
             LOG.log(System.Logger.Level.DEBUG, "Provider still in use while closing " + config.name(), e);
         }
-        for (ListeningPoint lp : points.values()) {
-            try {
-                stack.deleteListeningPoint(lp); // closes its socket now, not when the stack's threads wind down
-            } catch (ObjectInUseException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "Could not delete listening point " + lp, e);
-            }
-        }
+        // not deleteListeningPoint: the RI's UDP processor throws there before closing its socket;
+        // stop() closes every listening point, after a one-second pause for the stack's threads
         stopQuietly();
         onClose.accept(this);
     }

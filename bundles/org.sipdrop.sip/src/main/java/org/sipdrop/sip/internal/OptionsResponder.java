@@ -1,11 +1,12 @@
 package org.sipdrop.sip.internal;
 
 import java.text.ParseException;
+import java.util.function.Supplier;
 
 import javax.sip.InvalidArgumentException;
-import javax.sip.ServerTransaction;
+import javax.sip.RequestEvent;
 import javax.sip.SipException;
-import javax.sip.message.Request;
+import javax.sip.SipProvider;
 import javax.sip.message.Response;
 
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -23,21 +24,29 @@ final class OptionsResponder implements RequestHandler {
             { "application", "pidf+xml" }, { "multipart", "mixed" }, { "message", "external-body" } };
 
     private final RequestRouter router;
+    private final MessageFactoryImpl messages = new MessageFactoryImpl();
+    private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+    private final Supplier<java.util.List<String>> extraHeaders;
 
-    OptionsResponder(RequestRouter router) {
+    /** @param extraHeaders further header lines ({@code Name: value}) to add, e.g. the transports present now */
+    OptionsResponder(RequestRouter router, Supplier<java.util.List<String>> extraHeaders) {
         this.router = router;
+        this.extraHeaders = extraHeaders;
     }
 
     @Override
-    public void handle(Request request, ServerTransaction transaction, MessageFactoryImpl messages, HeaderFactoryImpl headers)
-            throws ParseException, SipException, InvalidArgumentException {
-        Response ok = messages.createResponse(Response.OK, request);
+    public void handle(RequestEvent event, SipProvider provider) throws ParseException, SipException, InvalidArgumentException {
+        Response ok = messages.createResponse(Response.OK, event.getRequest());
         ok.addHeader(headers.createAllowHeader(String.join(", ", router.allowed())));
         for (String[] type : ACCEPT) {
             ok.addHeader(headers.createAcceptHeader(type[0], type[1]));
         }
         ok.addHeader(headers.createAcceptEncodingHeader("identity"));
         ok.addHeader(headers.createAcceptLanguageHeader(java.util.Locale.ENGLISH));
-        transaction.sendResponse(ok);
+        for (String line : extraHeaders.get()) {
+            int colon = line.indexOf(':');
+            ok.addHeader(headers.createHeader(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+        }
+        RequestHandler.transaction(event, provider).sendResponse(ok);
     }
 }

@@ -3,16 +3,19 @@ package org.sipdrop.sip.internal;
 import java.text.ParseException;
 
 import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
-import javax.sip.message.Request;
+import javax.sip.SipProvider;
 
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.message.MessageFactoryImpl;
-
-/** Answers the requests of one method on a server transaction. */
+/** Answers the requests of one method. */
 interface RequestHandler {
 
-    void handle(Request request, ServerTransaction transaction, MessageFactoryImpl messages, HeaderFactoryImpl headers)
-            throws ParseException, SipException, InvalidArgumentException;
+    void handle(RequestEvent event, SipProvider provider) throws ParseException, SipException, InvalidArgumentException;
+
+    /** @return the event's server transaction, creating it when the stack did not (never for ACK) */
+    static ServerTransaction transaction(RequestEvent event, SipProvider provider) throws SipException {
+        ServerTransaction st = event.getServerTransaction();
+        return st != null ? st : provider.getNewServerTransaction(event.getRequest());
+    }
 }

@@ -25,4 +25,25 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         return p;
     }
+
+    /**
+     * The RI reads TLS material from the stack's own properties (not only system properties),
+     * so every endpoint in the JVM can have its own. Without a key store the RI builds no TLS
+     * layer at all, so a client-only endpoint passes its trust store as key store too.
+     */
+    static Properties withTls(Properties p, org.sipdrop.sip.SipTls tls) {
+        String trust = tls.trustStore().toAbsolutePath().toString();
+        String key = tls.keyStore().map(k -> k.toAbsolutePath().toString()).orElse(trust);
+        p.setProperty("javax.net.ssl.keyStore", key);
+        p.setProperty("javax.net.ssl.keyStorePassword", new String(tls.keyStore().isPresent() ? tls.keyStorePassword() : tls.trustStorePassword()));
+        p.setProperty("javax.net.ssl.trustStore", trust);
+        p.setProperty("javax.net.ssl.trustStorePassword", new String(tls.trustStorePassword()));
+        p.setProperty("javax.net.ssl.keyStoreType", tls.storeType());
+        p.setProperty("javax.net.ssl.trustStoreType", tls.storeType());
+        // servers do not ask clients for certificates; clients always check the server's chain
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2");
+        p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+        return p;
+    }
 }

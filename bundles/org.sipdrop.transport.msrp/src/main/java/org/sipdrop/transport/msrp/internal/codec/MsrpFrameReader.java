@@ -105,6 +105,16 @@ public final class MsrpFrameReader {
         }
     }
 
+    /**
+     * Tells an event-driven caller whether another frame may be parsed without waiting for the
+     * socket: bytes are already buffered, so a selector would not report the channel readable.
+     *
+     * @return true if the reader's buffer holds unread bytes
+     */
+    public boolean hasBufferedInput() {
+        return in.buffer().hasRemaining();
+    }
+
     /** @return true once an unrecoverable error or a broken connection was seen */
     public boolean mustClose() {
         return closeReason != null;

@@ -1,0 +1,52 @@
+package org.sipdrop.presence;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.sipdrop.sip.SipResponse;
+
+/**
+ * One user's presence over SIP SIMPLE: publishes the user's own status (PUBLISH, RFC 3903,
+ * PIDF RFC 3863 with RPID RFC 4480) and watches contacts (SUBSCRIBE to the presence event
+ * package, RFC 3856), keeping their latest status.
+ */
+@ProviderType
+public interface PresenceClient extends AutoCloseable {
+
+    /** Seconds a publication or subscription lasts before it is refreshed. */
+    int DEFAULT_EXPIRES = 600;
+
+    /**
+     * Publishes the user's status; {@link PresenceStatus#OFFLINE} publishes a closed document
+     * so watchers see it at once.
+     */
+    CompletableFuture<SipResponse> publish(PresenceStatus status, String note);
+
+    /** Publishes a full presence document (e.g. with the transport schemes this user accepts). */
+    CompletableFuture<SipResponse> publish(Presence presence);
+
+    /**
+     * Subscribes to a contact's presence; its status is {@link PresenceStatus#OFFLINE} until
+     * the first NOTIFY says otherwise. Idempotent per contact.
+     *
+     * @return the response to the SUBSCRIBE
+     */
+    CompletableFuture<SipResponse> watch(String contact);
+
+    /** Ends the subscription to a contact. */
+    void unwatch(String contact);
+
+    /** @return the latest presence of each watched contact, by the URI given to {@link #watch} */
+    Map<String, Presence> contacts();
+
+    /** Told every change of a watched contact's presence, on a SIP thread: return quickly. */
+    void addListener(Consumer<Presence> listener);
+
+    void removeListener(Consumer<Presence> listener);
+
+    /** Ends every subscription; the user agent stays open. */
+    @Override
+    void close();
+}

@@ -1,0 +1,148 @@
+package org.sipdrop.sip.internal;
+
+import java.io.IOException;
+import java.text.ParseException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.sipdrop.sip.Call;
+import org.sipdrop.sip.CallHandler;
+import org.sipdrop.sip.SipBody;
+import org.sipdrop.sip.SipResponse;
+
+/** What placed and received calls share: the dialog, re-INVITE, BYE and the end (RFC 3261 §12–15). */
+abstract class CallBase implements Call {
+
+    final String callId;
+    final String peer;
+    final SipProvider provider;
+    final RequestFactory factory;
+    final CompletableFuture<SipResponse> established = new CompletableFuture<>();
+    final CompletableFuture<Void> ended = new CompletableFuture<>();
+    volatile Dialog dialog;
+    volatile SipBody remote;
+    volatile CallHandler handler;
+
+    CallBase(String callId, String peer, SipProvider provider, RequestFactory factory, CallHandler handler) {
+        this.callId = callId;
+        this.peer = peer;
+        this.provider = provider;
+        this.factory = factory;
+        this.handler = handler == null ? new CallHandler() { } : handler;
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    @Override
+    public CompletableFuture<SipResponse> established() {
+        return established;
+    }
+
+    @Override
+    public Optional<SipBody> remoteBody() {
+        return Optional.ofNullable(remote);
+    }
+
+    @Override
+    public CompletableFuture<Void> ended() {
+        return ended;
+    }
+
+    /** Marks the call over and tells the handler once. */
+    void end(String reason) {
+        if (ended.complete(null)) {
+            if (!established.isDone()) {
+                established.completeExceptionally(new IOException("Call ended before it was established: " + reason));
+            }
+            try {
+                handler.ended(this, reason);
+            } catch (RuntimeException e) {
+                System.getLogger(CallBase.class.getName()).log(System.Logger.Level.WARNING, "A call handler failed", e);
+            }
+        }
+    }
+
+    /** Sends an in-dialog request (BYE, re-INVITE) and completes with its final response. */
+    CompletableFuture<SipResponse> inDialog(String method, SipBody body) {
+        Dialog d = dialog;
+        if (d == null || ended.isDone()) {
+            return CompletableFuture.failedFuture(new IOException(method + " needs an established call"));
+        }
+        try {
+            Request r = d.createRequest(method);
+            if (body != null) {
+                SipMessages.setBody(r, body, factory.headers);
+            }
+            CompletableFuture<SipResponse> f = new CompletableFuture<>();
+            ClientTransaction ct = provider.getNewClientTransaction(r);
+            ct.setApplicationData(new ResponseCallback() {
+                @Override
+                public void response(ResponseEvent event, ClientTransaction t) {
+                    Response resp = event.getResponse();
+                    if (resp.getStatusCode() < 200) {
+                        return;
+                    }
+                    if (Request.INVITE.equals(method) && resp.getStatusCode() < 300) {
+                        ack(event);
+                        remote = SipMessages.body(resp);
+                    }
+                    f.complete(SipMessages.response(resp));
+                }
+
+                @Override
+                public void failed(String reason) {
+                    f.completeExceptionally(new IOException(reason));
+                }
+            });
+            d.sendRequest(ct);
+            return f;
+        } catch (SipException | ParseException | RuntimeException e) {
+            return CompletableFuture.failedFuture(new IOException("Cannot send " + method + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** RFC 3261 §13.2.2.4: ACK every 2xx to an INVITE, retransmissions too. */
+    void ack(ResponseEvent event) {
+        ack(event.getDialog() != null ? event.getDialog() : dialog, event.getResponse());
+    }
+
+    void ack(Dialog d, Response response) {
+        if (d == null) {
+            return;
+        }
+        try {
+            long seq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            d.sendAck(d.createAck(seq));
+        } catch (SipException | InvalidArgumentException e) {
+            System.getLogger(CallBase.class.getName()).log(System.Logger.Level.WARNING, "Cannot ACK " + callId, e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<SipResponse> reinvite(SipBody offer) {
+        return inDialog(Request.INVITE, offer);
+    }
+
+    /** A BYE from the peer arrived (already answered 200). */
+    void byeReceived() {
+        end("the peer hung up (BYE)");
+    }
+}

@@ -1,0 +1,46 @@
+package org.sipdrop.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Trust for the self-signed certificates the peers generate at start. */
+public final class Certificates {
+
+    private Certificates() {
+    }
+
+    /** A trust store (PKCS#12 in memory) holding the PEM certificate, e.g. {@link Kamailio#certificate()}. */
+    public static KeyStore trustStore(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("peer", certificate);
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PeerException("cannot read certificate " + pem + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A TLS context that trusts exactly the PEM certificate (host name 127.0.0.1 is in it). */
+    public static SSLContext trusting(Path pem) {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trustStore(pem));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new PeerException("cannot build a TLS context for " + pem + ": " + e.getMessage(), e);
+        }
+    }
+}

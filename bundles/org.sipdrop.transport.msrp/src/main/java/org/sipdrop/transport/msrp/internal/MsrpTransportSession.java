@@ -1,0 +1,84 @@
+package org.sipdrop.transport.msrp.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import org.sipdrop.transfer.TransportRequest;
+import org.sipdrop.transfer.TransportSession;
+import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
+import org.sipdrop.transport.msrp.internal.session.MsrpSession;
+
+/**
+ * One transfer over one MSRP session: the file from the request's offset to its end is one MSRP
+ * message (so Byte-Ranges count from the offset, RFC 5547 §8 file-range); progress is reported
+ * in file positions, earlier bytes included.
+ */
+final class MsrpTransportSession implements TransportSession {
+
+    private final MsrpSession session;
+    private final TransportRequest request;
+
+    MsrpTransportSession(MsrpSession session, TransportRequest request) {
+        this.session = session;
+        this.request = request;
+    }
+
+    @Override
+    public URI localEndpoint() {
+        return URI.create(session.localUri().toString());
+    }
+
+    @Override
+    public List<URI> localPath() {
+        List<URI> path = new ArrayList<>();
+        session.localPath().forEach(u -> path.add(URI.create(u.toString())));
+        return path;
+    }
+
+    @Override
+    public void send(URI remote, ReadableByteChannel source, LongConsumer progress) throws IOException {
+        send(List.of(remote), source, progress);
+    }
+
+    @Override
+    public void send(List<URI> remotePath, ReadableByteChannel source, LongConsumer progress) throws IOException {
+        long offset = request.offset();
+        session.send(parse(remotePath), source, request.offer().size() - offset, request.offer().mediaType(),
+                n -> progress.accept(offset + n));
+    }
+
+    @Override
+    public void receive(URI remote, WritableByteChannel sink, LongConsumer progress) throws IOException {
+        receive(List.of(remote), sink, progress);
+    }
+
+    @Override
+    public void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
+        long offset = request.offset();
+        session.receive(parse(remotePath), sink, request.offer().size() - offset, n -> progress.accept(offset + n));
+    }
+
+    private static List<MsrpUri> parse(List<URI> path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("The peer's MSRP path is empty");
+        }
+        List<MsrpUri> uris = new ArrayList<>(path.size());
+        path.forEach(u -> uris.add(MsrpUri.parse(u.toString())));
+        return uris;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    @Override
+    public String toString() {
+        return session.toString();
+    }
+}

@@ -1,0 +1,203 @@
+package org.sipdrop.transport.msrp.internal.session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+import org.sipdrop.transport.msrp.internal.codec.BodyReader;
+import org.sipdrop.transport.msrp.internal.codec.ByteRange;
+import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
+import org.sipdrop.transport.msrp.internal.codec.MsrpRequest;
+import org.sipdrop.transport.msrp.internal.codec.MsrpStatus;
+
+/**
+ * The receiving side of one message (RFC 4975 §7.1.1): each chunk's body goes straight from the
+ * socket buffer to the sink at the position its Byte-Range names, so chunks may arrive out of
+ * order or overlap when the sink is seekable (a {@link FileChannel} at its starting position);
+ * a plain channel takes chunks in order, overlaps trimmed. The message is complete when the
+ * {@code $} chunk was seen and every byte of the total is there. Used by one worker at a time.
+ */
+final class IncomingMessage {
+
+    private final WritableByteChannel sink;
+    private final SeekableByteChannel seekable;
+    private final long base;
+    private final long expected;
+    private final LongConsumer progress;
+    private final ReceivedRanges ranges = new ReceivedRanges();
+    private final CoalescingSink out;
+    private String messageId;
+    private boolean lastSeen;
+    private long lastReported;
+    private volatile boolean cancelled;
+
+    /**
+     * @param sink where bytes go; a seekable sink is written at {@code position() + offset}
+     * @param expected message length: the bytes this transfer carries
+     * @param progress told the bytes received so far
+     */
+    IncomingMessage(WritableByteChannel sink, long expected, LongConsumer progress) throws IOException {
+        this.sink = sink;
+        this.seekable = sink instanceof SeekableByteChannel ? (SeekableByteChannel) sink : null;
+        this.base = seekable != null ? seekable.position() : 0;
+        this.expected = expected;
+        this.progress = progress;
+        this.out = new CoalescingSink(sink);
+    }
+
+    /** What became of a chunk: the status for the transaction response and why. */
+    record Outcome(int status, String problem) {
+        static final Outcome OK = new Outcome(MsrpStatus.OK, null);
+    }
+
+    /**
+     * Takes one chunk (RFC 4975 §7.1.1).
+     *
+     * @param send the SEND
+     * @param body its body, consumed here
+     * @return 200, or 413 if the message is unwanted (another message, too long, receiver gave
+     *         up), or 400 for a Byte-Range that does not fit
+     */
+    Outcome onChunk(MsrpRequest send, BodyReader body) throws IOException {
+        String id = send.headers().messageId().orElse("");
+        if (messageId == null) {
+            messageId = id;
+        } else if (!messageId.equals(id)) {
+            return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "a second message '" + id + "' in a one-file session");
+        }
+        ByteRange range = send.headers().byteRange().orElse(new ByteRange(1, ByteRange.UNKNOWN, ByteRange.UNKNOWN));
+        if (range.isTotalKnown() && range.total() != expected) {
+            return new Outcome(range.total() > expected ? MsrpStatus.MESSAGE_TOO_LARGE : MsrpStatus.BAD_REQUEST,
+                    "message of " + range.total() + " bytes where " + expected + " were negotiated");
+        }
+        long offset = range.offset();
+        long written;
+        try {
+            written = seekable != null ? writeAt(body, offset) : writeInOrder(body, offset);
+        } finally {
+            out.flush();
+        }
+        if (written < 0) {
+            return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "the receiver stopped the message");
+        }
+        if (offset + written > expected) {
+            return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "chunk ends at byte " + (offset + written)
+                    + ", beyond the negotiated " + expected);
+        }
+        try {
+            ranges.add(offset, written);
+        } catch (IllegalStateException e) {
+            return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, e.getMessage());
+        }
+        if (body.flag() == ContinuationFlag.COMPLETE) {
+            lastSeen = true;
+        }
+        progress.accept(ranges.covered());
+        return Outcome.OK;
+    }
+
+    /** @return bytes written, or -1 if cancelled meanwhile (the rest of the body is skipped) */
+    private long writeAt(BodyReader body, long offset) throws IOException {
+        long written = 0;
+        for (ByteBuffer slice = body.nextSlice(Integer.MAX_VALUE); slice != null; slice = body.nextSlice(Integer.MAX_VALUE)) {
+            if (cancelled) {
+                body.skip();
+                return -1;
+            }
+            if (offset + written + slice.remaining() > expected) {
+                body.skip();
+                return expected + 1 - offset;
+            }
+            written += write(slice, base + offset + written);
+        }
+        return written;
+    }
+
+    private int write(ByteBuffer slice, long position) throws IOException {
+        int n = slice.remaining();
+        out.write(slice, position);
+        return n;
+    }
+
+    /** A plain sink: bytes already written are skipped, a gap cannot be filled. */
+    private long writeInOrder(BodyReader body, long offset) throws IOException {
+        long next = ranges.contiguous();
+        if (offset > next) {
+            body.skip();
+            throw new IOException("Chunk at byte " + offset + " left a gap after byte " + next
+                    + "; out-of-order chunks need a seekable sink (RFC 4975 §7.1.1)");
+        }
+        long position = offset;
+        long written = 0;
+        for (ByteBuffer slice = body.nextSlice(Integer.MAX_VALUE); slice != null; slice = body.nextSlice(Integer.MAX_VALUE)) {
+            if (cancelled) {
+                body.skip();
+                return -1;
+            }
+            int n = slice.remaining();
+            if (position + n > next) {
+                int skip = (int) Math.max(0, next - position);
+                slice.position(slice.position() + skip);
+                if (next + slice.remaining() > expected) {
+                    body.skip();
+                    return expected + 1 - offset;
+                }
+                int r = slice.remaining();
+                out.write(slice, next);
+                next += r;
+            }
+            position += n;
+            written += n;
+        }
+        return written;
+    }
+
+    /** @return true once the whole message is there */
+    boolean isComplete() {
+        return lastSeen && ranges.covered() == expected;
+    }
+
+    /** @return the gap-free prefix received, for progress REPORTs */
+    long contiguous() {
+        return ranges.contiguous();
+    }
+
+    /** @return the contiguous count last reported to the sender */
+    long lastReported() {
+        return lastReported;
+    }
+
+    /** @param contiguous the count just reported */
+    void reported(long contiguous) {
+        lastReported = contiguous;
+    }
+
+    /** @return bytes received */
+    long received() {
+        return ranges.covered();
+    }
+
+    /** @return the message length */
+    long expected() {
+        return expected;
+    }
+
+    /** @return the Message-ID, once the first chunk came */
+    Optional<String> messageId() {
+        return Optional.ofNullable(messageId);
+    }
+
+    /** The receiver does not want the rest: the current and next chunks are answered 413. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** @return true once cancelled */
+    boolean isCancelled() {
+        return cancelled;
+    }
+}

@@ -1,0 +1,246 @@
+package org.sipdrop.transport.msrp.internal.session;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+
+import org.sipdrop.transport.msrp.internal.codec.BodySource;
+import org.sipdrop.transport.msrp.internal.codec.ByteRange;
+import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
+import org.sipdrop.transport.msrp.internal.codec.FailureReport;
+import org.sipdrop.transport.msrp.internal.codec.MsrpFrameWriter.BodySourceException;
+import org.sipdrop.transport.msrp.internal.codec.MsrpHeaders;
+import org.sipdrop.transport.msrp.internal.codec.MsrpMethod;
+import org.sipdrop.transport.msrp.internal.codec.MsrpRequest;
+import org.sipdrop.transport.msrp.internal.codec.MsrpResponse;
+import org.sipdrop.transport.msrp.internal.codec.MsrpStatus;
+import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
+import org.sipdrop.transport.msrp.internal.codec.StatusHeader;
+import org.sipdrop.transport.msrp.internal.codec.SuccessReport;
+import org.sipdrop.transport.msrp.internal.codec.TransactionIds;
+import org.sipdrop.transport.msrp.internal.codec.WriteResult;
+import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
+
+/**
+ * The sending side of one message (RFC 4975 §7.1.1): chunks of the configured size written one
+ * after another without waiting for their 200s (at most {@link #WINDOW} unanswered), each with
+ * its Byte-Range, {@code Success-Report: yes} so that the receiver's REPORTs (§7.1.2) drive
+ * progress, and the message is done when a success REPORT covers every byte. A 4xx response
+ * stops it (413: the receiver wants no more, §10.5); {@link #abort()} ends the chunk on the wire
+ * with {@code #}. Runs on the caller's thread; responses and REPORTs arrive on workers.
+ */
+final class OutgoingMessage {
+
+    /** Unanswered SENDs allowed in flight. */
+    static final int WINDOW = 64;
+
+    private final MsrpConnection connection;
+    private final List<MsrpUri> toPath;
+    private final List<MsrpUri> fromPath;
+    private final String messageId;
+    private final long total;
+    private final int chunkSize;
+    private final String contentType;
+    private final LongConsumer progress;
+    private final long timeoutMillis;
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final Object lock = new Object();
+    private long confirmed;
+    private IOException failure;
+    private volatile boolean aborted;
+    private boolean hashSent;
+    private long lastActivity = System.nanoTime();
+
+    OutgoingMessage(MsrpConnection connection, List<MsrpUri> toPath,
+            List<MsrpUri> fromPath, long total, int chunkSize,
+            String contentType, LongConsumer progress, long timeoutMillis) {
+        this.connection = connection;
+        this.toPath = toPath;
+        this.fromPath = fromPath;
+        this.messageId = TransactionIds.next(new java.security.SecureRandom());
+        this.total = total;
+        this.chunkSize = chunkSize;
+        this.contentType = contentType;
+        this.progress = progress;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** @return the Message-ID (RFC 4975 §7.1.1) */
+    String messageId() {
+        return messageId;
+    }
+
+    /**
+     * Sends every chunk, then waits for the success REPORT.
+     *
+     * @param source positioned at the first byte of the message
+     */
+    void run(ReadableByteChannel source) throws IOException {
+        long start = source instanceof FileChannel ? ((FileChannel) source).position() : 0;
+        long[] sent = { 0 };
+        try {
+            do {
+                checkState();
+                awaitWindow();
+                sent[0] += sendChunk(source, start, sent[0]);
+            } while (sent[0] < total);
+        } catch (IOException e) {
+            if (aborted && !hashSent && sent[0] < total) {
+                try {
+                    sendAbortChunk(sent[0]);
+                } catch (IOException ignored) {
+                    // the connection is gone: the receiver learns from that
+                }
+            }
+            throw e;
+        }
+        awaitReport();
+    }
+
+    /** @return body bytes written (fewer than a full chunk if the writer interrupted it) */
+    private long sendChunk(ReadableByteChannel source, long start, long sent) throws IOException {
+        long n = Math.min(chunkSize, total - sent);
+        boolean last = sent + n == total;
+        MsrpRequest send = chunk(connection.newTransactionId(), sent, n);
+        ChunkSource chunk = new ChunkSource(source, start + sent, n, () -> aborted);
+        unanswered.incrementAndGet();
+        connection.expectResponse(send.transactionId(), this::onResponse);
+        WriteResult r;
+        try {
+            r = connection.write(w -> w.writeRequest(send, BodySource.ofChannel(chunk, n),
+                    last ? ContinuationFlag.COMPLETE : ContinuationFlag.MORE));
+        } catch (BodySourceException e) {
+            hashSent = true;
+            throw failWith(aborted ? new IOException("The sender abandoned the message after "
+                    + (sent + e.bodyBytes()) + " bytes; the chunk was ended with '#' (RFC 4975 §7.1)", e) : e);
+        }
+        if (r.interrupted() && !chunk.canResumeAt(r.bodyBytes())) {
+            throw failWith(new IOException("A chunk had to be interrupted (RFC 4975 §7.1) but the source cannot be reread"));
+        }
+        return r.bodyBytes();
+    }
+
+    private MsrpRequest chunk(String tid, long offset, long length) {
+        MsrpHeaders h = MsrpHeaders.builder(toPath, fromPath).messageId(messageId)
+                .successReport(SuccessReport.YES).failureReport(FailureReport.YES)
+                .byteRange(ByteRange.ofChunk(offset, length, total)).contentType(contentType).build();
+        return new MsrpRequest(tid, MsrpMethod.SEND, h);
+    }
+
+    private void awaitWindow() throws IOException {
+        synchronized (lock) {
+            while (unanswered.get() >= WINDOW && failure == null) {
+                waitBounded("200 responses");
+            }
+        }
+        checkState();
+    }
+
+    private void awaitReport() throws IOException {
+        synchronized (lock) {
+            while (failure == null && (confirmed < total || unanswered.get() > 0)) {
+                waitBounded("the success REPORT (RFC 4975 §7.1.2)");
+            }
+        }
+        checkState();
+    }
+
+    /** Waits for a response or REPORT; fails when nothing arrived for the timeout. */
+    private void waitBounded(String what) throws IOException {
+        long silent = (System.nanoTime() - lastActivity) / 1_000_000L;
+        if (silent >= timeoutMillis) {
+            failure = new IOException("No answer from the receiver for " + timeoutMillis + " ms while waiting for "
+                    + what + " (" + confirmed + " of " + total + " bytes confirmed)");
+            return;
+        }
+        try {
+            lock.wait(Math.max(1, timeoutMillis - silent));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new InterruptedIOException("Interrupted while sending");
+        }
+    }
+
+    private void checkState() throws IOException {
+        synchronized (lock) {
+            if (failure != null) {
+                throw new IOException(failure.getMessage(), failure);
+            }
+        }
+    }
+
+    private IOException failWith(IOException e) {
+        fail(e);
+        return e;
+    }
+
+    /** A transaction response (RFC 4975 §7.2): 200 frees the window, anything else stops. */
+    void onResponse(MsrpResponse response) {
+        synchronized (lock) {
+            lastActivity = System.nanoTime();
+            unanswered.decrementAndGet();
+            if (response.statusCode() != MsrpStatus.OK && failure == null) {
+                failure = new IOException("The receiver answered " + response.statusCode() + " "
+                        + response.reason().orElse(MsrpStatus.reason(response.statusCode()))
+                        + (response.statusCode() == MsrpStatus.MESSAGE_TOO_LARGE
+                                ? ": it wants no more of this message (RFC 4975 §10.5)" : ""));
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** A REPORT on this message (RFC 4975 §7.1.2): progress, success or failure. */
+    void onReport(MsrpRequest report) {
+        StatusHeader status = report.headers().status().orElse(StatusHeader.msrp(MsrpStatus.OK));
+        ByteRange range = report.headers().byteRange().orElse(null);
+        synchronized (lock) {
+            lastActivity = System.nanoTime();
+            if (status.code() != MsrpStatus.OK) {
+                if (failure == null) {
+                    failure = new IOException("The receiver reported failure " + status + " for bytes "
+                            + (range == null ? "?" : range.toString()) + " (RFC 4975 §7.1.2)");
+                }
+            } else if (range != null && range.start() == 1 && range.isEndKnown() && range.end() > confirmed) {
+                confirmed = range.end();
+                progress.accept(confirmed);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** The session failed (connection lost, transport stopped). */
+    void fail(IOException cause) {
+        synchronized (lock) {
+            if (failure == null) {
+                failure = cause;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** Gives up: a chunk being written is ended with {@code #}; the sender's call fails. */
+    void abort() {
+        aborted = true;
+        fail(new IOException("The sender abandoned the message; the receiver was told with '#' (RFC 4975 §7.1)"));
+    }
+
+    /** @return true once the receiver confirmed the whole message */
+    boolean isDone() {
+        synchronized (lock) {
+            return failure == null && confirmed == total && unanswered.get() == 0;
+        }
+    }
+
+    /** Ends the message on the wire with an empty {@code #} chunk when no chunk is being written. */
+    private void sendAbortChunk(long sentSoFar) throws IOException {
+        MsrpHeaders h = MsrpHeaders.builder(toPath, fromPath).messageId(messageId)
+                .byteRange(ByteRange.ofChunk(sentSoFar, 0, total)).contentType(contentType).build();
+        MsrpRequest send = new MsrpRequest(connection.newTransactionId(), MsrpMethod.SEND, h);
+        connection.write(w -> w.writeRequest(send, BodySource.of(new byte[0]), ContinuationFlag.ABORTED));
+        hashSent = true;
+    }
+}

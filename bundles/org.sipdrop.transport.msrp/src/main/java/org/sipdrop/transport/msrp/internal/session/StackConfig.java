@@ -1,0 +1,111 @@
+package org.sipdrop.transport.msrp.internal.session;
+
+import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+
+import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
+
+/**
+ * Settings of one {@link MsrpStack}. Defaults: loopback, ephemeral ports, 1 MiB chunks when
+ * direct, 10 000-byte chunks through relays (Kamailio 5.6 drops frames of about 11 KB and
+ * more), two I/O workers, 30 s timeouts, a progress REPORT every 4 MiB.
+ *
+ * @param bindAddress address to listen on and to connect from
+ * @param port TCP port for {@code msrp}, 0 for an ephemeral one
+ * @param tlsPort TCP port for {@code msrps}, 0 for an ephemeral one, -1 for no TLS listener
+ * @param chunkSize largest chunk body on a direct path
+ * @param relayChunkSize largest chunk body when the path has relays (RFC 4976)
+ * @param bufferSize the reader's and writer's buffer per connection
+ * @param workers I/O worker threads
+ * @param idleTimeoutMillis longest silence inside a frame or while the peer's window is full
+ * @param sessionTimeoutMillis longest wait for the peer to connect, a chunk, or a REPORT
+ * @param reportIntervalBytes bytes between progress REPORTs (RFC 4975 §7.1.2)
+ * @param lingerMillis how long an unused connection stays open for reuse
+ * @param sessionIdMatchOnly match sessions by session-id only ({@code a=msrp-sessmatch}, RFC 7701)
+ * @param tls the TLS context (key and trust), or null without TLS
+ * @param relay the relay to AUTH with, or null for none
+ */
+public record StackConfig(String bindAddress, int port, int tlsPort, int chunkSize, int relayChunkSize,
+        int bufferSize, int workers, long idleTimeoutMillis, long sessionTimeoutMillis, long reportIntervalBytes,
+        long lingerMillis, boolean sessionIdMatchOnly, SSLContext tls, Relay relay) {
+
+    /** Default chunk body size on a direct path. */
+    public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
+
+    /** Default (and largest sensible) chunk body through a Kamailio 5.6 relay. */
+    public static final int DEFAULT_RELAY_CHUNK_SIZE = 10_000;
+
+    /**
+     * A relay and the credentials for its AUTH digest (RFC 4976 §5).
+     *
+     * @param uri e.g. {@code msrp://127.0.0.1:2855;tcp}
+     * @param user digest user name
+     * @param password digest password
+     * @param expires the Expires to ask for, seconds, or -1 to let the relay choose
+     */
+    public record Relay(MsrpUri uri, String user, String password, long expires) {
+        /** Requires a URI and credentials. */
+        public Relay {
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+        }
+    }
+
+    /** Checks every value. */
+    public StackConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        if (chunkSize < 1 || relayChunkSize < 1 || bufferSize < 256 || workers < 1 || idleTimeoutMillis < 1
+                || sessionTimeoutMillis < 1 || reportIntervalBytes < 1 || lingerMillis < 0) {
+            throw new IllegalArgumentException("MSRP settings out of range: chunk sizes, workers and timeouts must be"
+                    + " positive, buffers at least 256 bytes");
+        }
+        if (tlsPort >= 0 && tls == null) {
+            throw new IllegalArgumentException("A TLS listener (msrps) needs a TLS context with a key");
+        }
+    }
+
+    /** @return loopback defaults without TLS and without relay */
+    public static StackConfig defaults() {
+        return new StackConfig("127.0.0.1", 0, -1, DEFAULT_CHUNK_SIZE, DEFAULT_RELAY_CHUNK_SIZE, 64 * 1024, 2, 30_000,
+                30_000, 4L * 1024 * 1024, 2_000, false, null, null);
+    }
+
+    /** @return a copy with this chunk size */
+    public StackConfig withChunkSize(int size) {
+        return new StackConfig(bindAddress, port, tlsPort, size, relayChunkSize, bufferSize, workers, idleTimeoutMillis,
+                sessionTimeoutMillis, reportIntervalBytes, lingerMillis, sessionIdMatchOnly, tls, relay);
+    }
+
+    /** @return a copy with these timeouts */
+    public StackConfig withTimeouts(long idleMillis, long sessionMillis) {
+        return new StackConfig(bindAddress, port, tlsPort, chunkSize, relayChunkSize, bufferSize, workers, idleMillis,
+                sessionMillis, reportIntervalBytes, lingerMillis, sessionIdMatchOnly, tls, relay);
+    }
+
+    /** @return a copy with a progress REPORT every {@code bytes} */
+    public StackConfig withReportInterval(long bytes) {
+        return new StackConfig(bindAddress, port, tlsPort, chunkSize, relayChunkSize, bufferSize, workers, idleTimeoutMillis,
+                sessionTimeoutMillis, bytes, lingerMillis, sessionIdMatchOnly, tls, relay);
+    }
+
+    /** @return a copy with TLS: the context, and a listener on {@code port} (0 ephemeral, -1 none) */
+    public StackConfig withTls(SSLContext context, int port) {
+        return new StackConfig(bindAddress, this.port, port, chunkSize, relayChunkSize, bufferSize, workers,
+                idleTimeoutMillis, sessionTimeoutMillis, reportIntervalBytes, lingerMillis, sessionIdMatchOnly, context,
+                relay);
+    }
+
+    /** @return a copy that uses this relay */
+    public StackConfig withRelay(Relay r) {
+        return new StackConfig(bindAddress, port, tlsPort, chunkSize, relayChunkSize, bufferSize, workers, idleTimeoutMillis,
+                sessionTimeoutMillis, reportIntervalBytes, lingerMillis, sessionIdMatchOnly, tls, r);
+    }
+
+    /** @return a copy with this many I/O workers and this buffer size */
+    public StackConfig withIo(int workerCount, int buffer) {
+        return new StackConfig(bindAddress, port, tlsPort, chunkSize, relayChunkSize, buffer, workerCount,
+                idleTimeoutMillis, sessionTimeoutMillis, reportIntervalBytes, lingerMillis, sessionIdMatchOnly, tls, relay);
+    }
+}

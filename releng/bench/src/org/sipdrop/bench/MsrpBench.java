@@ -1,0 +1,224 @@
+package org.sipdrop.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import org.sipdrop.transport.msrp.internal.net.TlsContexts;
+import org.sipdrop.transport.msrp.internal.session.MsrpSession;
+import org.sipdrop.transport.msrp.internal.session.MsrpStack;
+import org.sipdrop.transport.msrp.internal.session.StackConfig;
+
+/**
+ * MSRP throughput and memory on loopback, measured against raw copies in the same JVM and run:
+ * {@code time <size> <dir> <keystore> <password>} prints MSRP vs raw TCP and msrps vs raw TLS;
+ * {@code memory <size> <dir>} (run under -Xmx128m) prints the heap peak of one MSRP transfer.
+ */
+public final class MsrpBench {
+
+    private static final int BUFFER = 64 * 1024;
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bench");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private MsrpBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long size = Long.parseLong(args[1]);
+        Path dir = Path.of(args[2]);
+        if ("memory".equals(args[0])) {
+            Path src = randomFile(dir.resolve("mem-src.bin"), size);
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                p.resetPeakUsage();
+            }
+            long[] liveMax = { 0 };
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                    com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                            .from((javax.management.openmbean.CompositeData) n.getUserData());
+                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                            .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                    synchronized (liveMax) {
+                        liveMax[0] = Math.max(liveMax[0], used);
+                    }
+                }, null, null);
+            }
+            double s = msrp(StackConfig.defaults(), false, src, dir.resolve("mem-dst.bin"), size);
+            long heapPeak = 0;
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP) {
+                    heapPeak += p.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf("memory size=%d seconds=%.2f liveAfterGcPeakMiB=%.1f heapPeakMiB=%.1f maxHeapMiB=%.0f"
+                    + " rssPeakMiB=%.1f%n", size, s, liveMax[0] / 1048576.0, heapPeak / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0, vmHwmKiB() / 1024.0);
+            Files.delete(src);
+            Files.delete(dir.resolve("mem-dst.bin"));
+            return;
+        }
+        SSLContext tls = TlsContexts.create(Path.of(args[3]), args[4].toCharArray(), Path.of(args[5]),
+                args[4].toCharArray());
+        Path src = randomFile(dir.resolve("src.bin"), size);
+        Path dst = dir.resolve("dst.bin");
+        StackConfig plain = StackConfig.defaults();
+        StackConfig secure = StackConfig.defaults().withTls(tls, 0);
+        // warm-up on a slice so the JIT has compiled both paths before timing
+        rawTcp(src, dst, Math.min(size, 64L << 20));
+        msrp(plain, false, src, dst, Math.min(size, 64L << 20));
+        double raw = best(() -> rawTcp(src, dst, size));
+        double m = best(() -> msrp(plain, false, src, dst, size));
+        check(src, dst);
+        double rawTls = best(() -> rawTls(tls, src, dst, size));
+        double mTls = best(() -> msrp(secure, true, src, dst, size));
+        check(src, dst);
+        double mib = size / 1048576.0;
+        System.out.printf("size=%.0f MiB%n", mib);
+        System.out.printf("raw TCP copy   %7.3f s  %7.1f MiB/s%n", raw, mib / raw);
+        System.out.printf("MSRP           %7.3f s  %7.1f MiB/s  ratio %.2f%n", m, mib / m, m / raw);
+        System.out.printf("raw TLS copy   %7.3f s  %7.1f MiB/s%n", rawTls, mib / rawTls);
+        System.out.printf("MSRP over TLS  %7.3f s  %7.1f MiB/s  ratio %.2f%n", mTls, mib / mTls, mTls / rawTls);
+        Files.delete(src);
+        Files.delete(dst);
+    }
+
+    interface Run {
+        double seconds() throws Exception;
+    }
+
+    /** Best of two runs: the machine is shared, the minimum is the least disturbed. */
+    private static double best(Run r) throws Exception {
+        return Math.min(r.seconds(), r.seconds());
+    }
+
+    static double msrp(StackConfig c, boolean tls, Path src, Path dst, long size) throws Exception {
+        try (MsrpStack a = MsrpStack.start(c); MsrpStack b = MsrpStack.start(c);
+                FileChannel in = FileChannel.open(src); FileChannel out = open(dst)) {
+            MsrpSession tx = a.openSession(tls, true);
+            MsrpSession rx = b.openSession(tls, false);
+            long t0 = System.nanoTime();
+            Future<?> r = POOL.submit(() -> {
+                rx.receive(tx.localPath(), out, size, n -> { });
+                return null;
+            });
+            tx.send(rx.localPath(), in, size, "application/octet-stream", n -> { });
+            r.get(600, TimeUnit.SECONDS);
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    /** The baseline: the same bytes file to socket to file with 64 KiB buffers, no framing. */
+    static double rawTcp(Path src, Path dst, long size) throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            long t0 = System.nanoTime();
+            Future<?> r = POOL.submit(() -> {
+                try (SocketChannel s = server.accept(); FileChannel out = open(dst)) {
+                    copy(s, out, size);
+                }
+                return null;
+            });
+            try (SocketChannel c = SocketChannel.open(server.getLocalAddress()); FileChannel in = FileChannel.open(src)) {
+                copy(in, c, size);
+            }
+            r.get(600, TimeUnit.SECONDS);
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    static double rawTls(SSLContext tls, Path src, Path dst, long size) throws Exception {
+        try (SSLServerSocket server = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            long t0 = System.nanoTime();
+            Future<?> r = POOL.submit(() -> {
+                try (SSLSocket s = (SSLSocket) server.accept(); FileChannel out = open(dst)) {
+                    copy(java.nio.channels.Channels.newChannel(s.getInputStream()), out, size);
+                }
+                return null;
+            });
+            try (SSLSocket c = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.getLocalPort());
+                    FileChannel in = FileChannel.open(src)) {
+                copy(in, java.nio.channels.Channels.newChannel(c.getOutputStream()), size);
+                c.getOutputStream().flush();
+            }
+            r.get(600, TimeUnit.SECONDS);
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    private static void copy(java.nio.channels.ReadableByteChannel in, java.nio.channels.WritableByteChannel out,
+            long size) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(BUFFER);
+        for (long done = 0; done < size;) {
+            b.clear();
+            int n = in.read(b);
+            if (n < 0) {
+                throw new IOException("short copy at " + done);
+            }
+            b.flip();
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
+            done += n;
+        }
+    }
+
+    private static FileChannel open(Path p) throws IOException {
+        return FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
+                StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private static Path randomFile(Path p, long size) throws IOException {
+        if (Files.exists(p) && Files.size(p) == size) {
+            return p;
+        }
+        byte[] block = new byte[1 << 20];
+        new Random(1).nextBytes(block);
+        try (FileChannel ch = open(p)) {
+            for (long done = 0; done < size;) {
+                int n = (int) Math.min(block.length, size - done);
+                block[0] ^= (byte) done; // no two blocks alike
+                ch.write(ByteBuffer.wrap(block, 0, n));
+                done += n;
+            }
+        }
+        return p;
+    }
+
+    private static void check(Path a, Path b) throws IOException {
+        if (Files.mismatch(a, b) != -1) {
+            throw new IllegalStateException("received file differs from the source");
+        }
+    }
+
+    private static long vmHwmKiB() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/self/status"));
+        for (String l : lines) {
+            if (l.startsWith("VmHWM:")) {
+                return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
