@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
  * <tr><td>{@code realm}</td><td>digest realm</td><td>{@value #DEFAULT_REALM}</td></tr>
  * <tr><td>{@code http.port}</td><td>0..65535 (0: any free port) for the HTTP storage</td><td>0</td></tr>
  * <tr><td>{@code storage.dir}</td><td>directory of the HTTP storage; absent: no storage</td><td>none</td></tr>
+ * <tr><td>{@code tls.keystore}</td><td>PKCS#12 (or {@code .jks}) key store with the server's key and certificate,
+ * used when {@code transports} has {@code tls}</td><td>none: a self-signed certificate is made at start</td></tr>
+ * <tr><td>{@code tls.password}</td><td>password of {@code tls.keystore}</td><td>empty</td></tr>
+ * <tr><td>{@code list.user}</td><td>user part of the URI-list service {@code sip:USER@HOST} (RFC 5365)</td><td>{@code list}</td></tr>
  * </table>
  * Binding beyond loopback without users is refused unless {@code open=true} is explicit, and then
  * {@link #warnings()} says so.
@@ -51,12 +55,16 @@ public final class ServerSettings {
     public static final String REALM = "realm";
     public static final String HTTP_PORT = "http.port";
     public static final String STORAGE_DIR = "storage.dir";
+    public static final String TLS_KEYSTORE = "tls.keystore";
+    public static final String TLS_PASSWORD = "tls.password";
+    public static final String LIST_USER = "list.user";
 
     /** RFC 3261 §19.1.2: default port for sip: over UDP and TCP. */
     public static final int DEFAULT_SIP_PORT = 5060;
     public static final String DEFAULT_REALM = "sipdrop";
 
-    private static final Set<String> KEYS = Set.of(BIND, SIP_PORT, TRANSPORTS, USERS, OPEN, REALM, HTTP_PORT, STORAGE_DIR);
+    private static final Set<String> KEYS = Set.of(BIND, SIP_PORT, TRANSPORTS, USERS, OPEN, REALM, HTTP_PORT, STORAGE_DIR, TLS_KEYSTORE,
+            TLS_PASSWORD, LIST_USER);
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
@@ -67,6 +75,9 @@ public final class ServerSettings {
     private final String realm;
     private final int httpPort;
     private final Path storageDir;
+    private final Path tlsKeyStore;
+    private final String tlsPassword;
+    private final String listUser;
 
     /**
      * @param usersFile {@code null} for open mode
@@ -75,6 +86,15 @@ public final class ServerSettings {
      */
     public ServerSettings(InetAddress bindAddress, int sipPort, Set<Transport> transports, Path usersFile, String realm,
             int httpPort, Path storageDir) {
+        this(bindAddress, sipPort, transports, usersFile, realm, httpPort, storageDir, null, "", "list");
+    }
+
+    /**
+     * @param tlsKeyStore {@code null}: a self-signed certificate is generated when TLS is used
+     * @param listUser the user part of the URI-list service
+     */
+    public ServerSettings(InetAddress bindAddress, int sipPort, Set<Transport> transports, Path usersFile, String realm,
+            int httpPort, Path storageDir, Path tlsKeyStore, String tlsPassword, String listUser) {
         this.bindAddress = Objects.requireNonNull(bindAddress, BIND);
         this.sipPort = checkPort(SIP_PORT, sipPort);
         if (transports == null || transports.isEmpty()) {
@@ -86,6 +106,12 @@ public final class ServerSettings {
         this.realm = realm;
         this.httpPort = checkPort(HTTP_PORT, httpPort);
         this.storageDir = storageDir;
+        this.tlsKeyStore = tlsKeyStore;
+        this.tlsPassword = Objects.requireNonNull(tlsPassword, TLS_PASSWORD);
+        if (listUser == null || !listUser.matches("[A-Za-z0-9._~+-]{1,64}")) {
+            throw new IllegalArgumentException("Setting '" + LIST_USER + "' must be 1..64 letters, digits or ._~+-, was '" + listUser + "'");
+        }
+        this.listUser = listUser;
         if (storageDir != null && httpPort != 0 && httpPort == sipPort && !Collections.disjoint(this.transports, EnumSet.of(Transport.TCP, Transport.TLS))) {
             throw new IllegalArgumentException("Settings '" + HTTP_PORT + "' and '" + SIP_PORT + "' are both " + httpPort + "; choose two ports");
         }
@@ -120,7 +146,12 @@ public final class ServerSettings {
         String realm = settings.getOrDefault(REALM, DEFAULT_REALM);
         int httpPort = parsePort(HTTP_PORT, settings.getOrDefault(HTTP_PORT, "0"));
         Path storage = settings.containsKey(STORAGE_DIR) ? parsePath(STORAGE_DIR, settings.get(STORAGE_DIR)) : null;
-        return new ServerSettings(bind, sipPort, transports, users, realm, httpPort, storage);
+        Path keyStore = settings.containsKey(TLS_KEYSTORE) ? parsePath(TLS_KEYSTORE, settings.get(TLS_KEYSTORE)) : null;
+        if (keyStore == null && settings.containsKey(TLS_PASSWORD)) {
+            throw new IllegalArgumentException("Setting '" + TLS_PASSWORD + "' needs '" + TLS_KEYSTORE + "=<file>'");
+        }
+        return new ServerSettings(bind, sipPort, transports, users, realm, httpPort, storage, keyStore,
+                settings.getOrDefault(TLS_PASSWORD, ""), settings.getOrDefault(LIST_USER, "list").strip());
     }
 
     static InetAddress parseBind(String value) {
@@ -231,6 +262,20 @@ public final class ServerSettings {
         return Optional.ofNullable(storageDir);
     }
 
+    /** @return the TLS key store; empty: generate a self-signed certificate when TLS is used */
+    public Optional<Path> tlsKeyStore() {
+        return Optional.ofNullable(tlsKeyStore);
+    }
+
+    /** @return a copy of the key store password */
+    public char[] tlsPassword() {
+        return tlsPassword.toCharArray();
+    }
+
+    public String listUser() {
+        return listUser;
+    }
+
     /** @return things the operator should be told at start-up (empty when all is local and safe) */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
@@ -250,6 +295,7 @@ public final class ServerSettings {
     public String toString() {
         return "ServerSettings[bind=" + bindAddress.getHostAddress() + ", sipPort=" + sipPort + ", transports=" + transports
                 + ", " + (openMode() ? "open mode" : "users=" + usersFile) + ", realm=" + realm + ", httpPort=" + httpPort
-                + ", storageDir=" + (storageDir == null ? "(none)" : storageDir) + "]";
+                + ", storageDir=" + (storageDir == null ? "(none)" : storageDir) + ", tls.keystore="
+                + (tlsKeyStore == null ? "(self-signed)" : tlsKeyStore) + ", list.user=" + listUser + "]";
     }
 }

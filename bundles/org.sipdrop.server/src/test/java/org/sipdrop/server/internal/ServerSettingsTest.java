@@ -117,4 +117,18 @@ class ServerSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> ServerSettings.fromMap(Map.of("realm", "a b")));
         assertThrows(IllegalArgumentException.class, () -> ServerSettings.fromMap(Map.of("open", "yes")));
     }
+
+    @Test
+    void tlsKeyStoreAndListUserHaveDefaultsAndAreValidated() {
+        ServerSettings d = ServerSettings.defaults();
+        assertTrue(d.tlsKeyStore().isEmpty());
+        assertEquals("list", d.listUser());
+        ServerSettings s = ServerSettings.fromMap(Map.of("transports", "tls", "tls.keystore", "k.p12", "tls.password", "pw", "list.user", "team"));
+        assertEquals("k.p12", s.tlsKeyStore().get().getFileName().toString());
+        assertEquals("pw", new String(s.tlsPassword()));
+        assertEquals("team", s.listUser());
+        assertFalse(s.toString().contains("pw"), "the password stays out of logs: " + s);
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.fromMap(Map.of("tls.password", "pw")));
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.fromMap(Map.of("list.user", "a b")));
+    }
 }

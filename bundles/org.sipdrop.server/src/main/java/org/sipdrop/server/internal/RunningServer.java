@@ -1,0 +1,79 @@
+package org.sipdrop.server.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.sipdrop.server.EmbeddedServer;
+import org.sipdrop.sip.SipServer;
+
+/** An {@link EmbeddedServer} over one {@link SipServer}, owning its generated key store if any. */
+final class RunningServer implements EmbeddedServer {
+
+    private final SipServer sip;
+    private final ServerSettings settings;
+    private final SelfSignedKeyStore generated;
+    private final Consumer<RunningServer> onClose;
+    private volatile boolean running = true;
+
+    RunningServer(SipServer sip, ServerSettings settings, SelfSignedKeyStore generated, Consumer<RunningServer> onClose) {
+        this.sip = sip;
+        this.settings = settings;
+        this.generated = generated;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public List<String> uris() {
+        return sip.uris();
+    }
+
+    @Override
+    public boolean openMode() {
+        return settings.openMode();
+    }
+
+    @Override
+    public String realm() {
+        return settings.realm();
+    }
+
+    @Override
+    public String listUri() {
+        String first = sip.uris().get(0);
+        String hostPort = first.substring("sip:".length(), first.indexOf(';'));
+        return "sip:" + settings.listUser() + "@" + hostPort;
+    }
+
+    @Override
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>(settings.warnings());
+        if (generated != null) {
+            out.add("TLS uses a self-signed certificate made at start; clients must trust it explicitly (set tls.keystore for a real one).");
+        }
+        return out;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        sip.close();
+        if (generated != null) {
+            generated.delete();
+        }
+        onClose.accept(this);
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedServer" + sip.uris() + (openMode() ? " (open mode)" : " (realm " + realm() + ")");
+    }
+}

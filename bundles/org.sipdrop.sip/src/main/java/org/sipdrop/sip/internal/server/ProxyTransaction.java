@@ -1,0 +1,229 @@
+package org.sipdrop.sip.internal.server;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.URI;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * One stateful proxy transaction (RFC 3261 §16): the server transaction of the request received
+ * and one client transaction per target ("branch", §16.6). Relays provisional responses (not
+ * 100, §16.7 step 5), every 2xx at once, a 6xx at once; otherwise waits for all branches and
+ * relays the best final response (§16.7 step 6). CANCEL reaches every pending branch (§16.10).
+ */
+final class ProxyTransaction {
+
+    private static final System.Logger LOG = System.getLogger(ProxyTransaction.class.getName());
+
+    /** A client transaction of this proxy transaction. */
+    final class Branch {
+        final String id;
+        ClientTransaction client;
+        boolean provisional;
+        boolean done;
+        boolean cancelSent;
+
+        Branch(String id) {
+            this.id = id;
+        }
+
+        ProxyTransaction owner() {
+            return ProxyTransaction.this;
+        }
+    }
+
+    private final ServerContext ctx;
+    private final ServerTransaction server;
+    private final Request original;
+    private final boolean invite;
+    private final List<Branch> branches = new ArrayList<>();
+    private Response best;
+    private boolean finalSent;
+    private boolean cancelled;
+    private boolean sealed;
+    private final Runnable onDone;
+
+    ProxyTransaction(ServerContext ctx, ServerTransaction server, Request original, Runnable onDone) {
+        this.ctx = ctx;
+        this.server = server;
+        this.original = original;
+        this.invite = Request.INVITE.equals(original.getMethod());
+        this.onDone = onDone;
+    }
+
+    /**
+     * §16.6: copies the request, retargets it (unless loose-routed in a dialog), decrements
+     * Max-Forwards, adds Record-Route (two when the transport changes, RFC 5658 §4) and our
+     * Via, and sends it on a new client transaction.
+     */
+    synchronized void fork(Proxy.Target target, boolean retarget, boolean recordRoute, String branchId) {
+        Branch b = new Branch(branchId);
+        branches.add(b);
+        try {
+            Request copy = (Request) original.clone();
+            if (retarget) {
+                copy.setRequestURI((URI) target.uri().clone());
+            }
+            MaxForwardsHeader mf = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
+            if (mf == null) {
+                copy.setHeader(ctx.headers.createMaxForwardsHeader(70));
+            } else {
+                mf.decrementMaxForwards();
+            }
+            String out = ctx.transportTo(target.flow() != null ? target.flow() : ctx.nextHopUri(copy));
+            if (recordRoute) {
+                String in = ((ViaHeader) original.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(java.util.Locale.ROOT);
+                if (ctx.listensOn(in) && !in.equals(out)) {
+                    copy.addFirst(recordRoute(in));
+                }
+                copy.addFirst(recordRoute(out));
+            }
+            b.client = ctx.sendNew(copy, target.flow(), branchId, b);
+        } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Cannot forward to " + target.uri() + ": " + e.getMessage());
+            b.done = true;
+            synthetic(Response.TEMPORARILY_UNAVAILABLE, "Temporarily Unavailable (contact unreachable)");
+        }
+    }
+
+    private RecordRouteHeader recordRoute(String transport) throws ParseException {
+        return ctx.headers.createRecordRouteHeader(ctx.addresses.createAddress(ctx.uri(transport, true)));
+    }
+
+    synchronized void onResponse(Branch b, Response received) {
+        int status = received.getStatusCode();
+        if (status == Response.TRYING) {
+            b.provisional = true;
+            sendPendingCancel(b);
+            return;
+        }
+        Response relayed = (Response) received.clone();
+        relayed.removeFirst(ViaHeader.NAME);
+        if (status < 200) {
+            b.provisional = true;
+            sendPendingCancel(b);
+            if (!finalSent) {
+                ctx.send(server, relayed);
+            }
+            return;
+        }
+        boolean again = b.done;
+        b.done = true;
+        if (status < 300) {
+            if (!finalSent) {
+                ctx.send(server, relayed);
+                finalSent = true;
+                if (invite) {
+                    cancelPending();
+                }
+            } else if (invite) {
+                // §16.7 step 5: every 2xx to an INVITE goes on (other forks, retransmissions);
+                // a non-INVITE gets one final response only
+                ctx.sendLate(server, relayed);
+            }
+        } else if (status >= 600 && !finalSent) {
+            ctx.send(server, relayed);
+            finalSent = true;
+            cancelPending();
+        } else if (!again) {
+            consider(relayed);
+        }
+        finishIfComplete();
+    }
+
+    /** §16.8: a branch that timed out counts as a 408 from it. */
+    synchronized void onTimeout(Branch b) {
+        if (!b.done) {
+            b.done = true;
+            synthetic(Response.REQUEST_TIMEOUT, null);
+        }
+    }
+
+    private void synthetic(int status, String reason) {
+        try {
+            Response r = ctx.response(status, original);
+            if (reason != null) {
+                r.setReasonPhrase(reason);
+            }
+            consider(r);
+        } catch (ParseException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Cannot build " + status, e);
+        }
+        finishIfComplete();
+    }
+
+    /** §16.7 step 6: keep the response of the lowest class; a 503 is relayed as 500. */
+    private void consider(Response r) {
+        if (best == null || r.getStatusCode() / 100 < best.getStatusCode() / 100) {
+            best = r;
+        }
+    }
+
+    /** Called once every branch is forked: from now on the last final response completes the transaction. */
+    synchronized void seal() {
+        sealed = true;
+        finishIfComplete();
+    }
+
+    private void finishIfComplete() {
+        if (sealed && branches.stream().allMatch(x -> x.done)) {
+            if (!finalSent && best != null) {
+                ToHeader to = (ToHeader) best.getHeader(ToHeader.NAME);
+                try {
+                    if (best.getStatusCode() == Response.SERVICE_UNAVAILABLE) {
+                        best.setStatusCode(Response.SERVER_INTERNAL_ERROR);
+                    }
+                    if (to.getTag() == null) {
+                        to.setTag(ServerContext.newTag());
+                    }
+                } catch (ParseException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "Cannot adjust " + best.getStatusCode(), e);
+                }
+                ctx.send(server, best);
+                finalSent = true;
+            }
+            onDone.run();
+        }
+    }
+
+    /** §16.10: CANCEL every branch still pending; a branch without a provisional response yet gets it later. */
+    synchronized void cancel() {
+        cancelled = true;
+        cancelPending();
+    }
+
+    private void cancelPending() {
+        if (!invite) {
+            return;
+        }
+        cancelled = true;
+        for (Branch b : branches) {
+            sendPendingCancel(b);
+        }
+    }
+
+    private void sendPendingCancel(Branch b) {
+        if (!cancelled || b.done || b.cancelSent || !b.provisional || b.client == null) {
+            return;
+        }
+        b.cancelSent = true;
+        try {
+            Request cancel = b.client.createCancel();
+            ClientTransaction ct = ctx.provider.getNewClientTransaction(cancel);
+            ct.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Cannot CANCEL branch " + b.id + ": " + e.getMessage());
+        }
+    }
+}

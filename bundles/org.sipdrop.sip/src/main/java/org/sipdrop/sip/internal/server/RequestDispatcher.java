@@ -1,0 +1,172 @@
+package org.sipdrop.sip.internal.server;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import gov.nist.javax.sip.message.SIPMessage;
+
+/**
+ * Decides who answers a request (RFC 3261 §16.3, §16.4, §16.5): loose routing through us, the
+ * server itself (OPTIONS, REGISTER), the registrar, the presence agent, the URI-list service, or
+ * the proxy towards a user's registered contacts; requests for other domains are refused (403: no
+ * open relay).
+ */
+final class RequestDispatcher {
+
+    /** Methods of RFC 3261, 3262, 3311, 3428, 3515, 3903, 6086, 6665: all others get 501 (§21.5.2). */
+    static final Set<String> KNOWN = Set.of("ACK", "BYE", "CANCEL", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS",
+            "PRACK", "PUBLISH", "REFER", "REGISTER", "SUBSCRIBE", "UPDATE");
+    /** What the server itself serves at its own URI (§21.4.6: the Allow of a 405). */
+    static final String SERVER_ALLOW = "OPTIONS, REGISTER";
+    /** What the server handles or relays (the Allow of OPTIONS). */
+    static final String ALLOW = "ACK, BYE, CANCEL, INFO, INVITE, MESSAGE, NOTIFY, OPTIONS, PRACK, PUBLISH, REFER, REGISTER, SUBSCRIBE, UPDATE";
+
+    private final ServerContext ctx;
+    private final LocationService location;
+    private final Registrar registrar;
+    private final Proxy proxy;
+    private final PresenceAgent presence;
+    private final Notifier notifier;
+    private final ListFanOut fanOut;
+    private final Optional<Authorizer> auth;
+
+    RequestDispatcher(ServerContext ctx, LocationService location, Registrar registrar, Proxy proxy, PresenceAgent presence,
+            Notifier notifier, ListFanOut fanOut, Optional<Authorizer> auth) {
+        this.ctx = ctx;
+        this.location = location;
+        this.registrar = registrar;
+        this.proxy = proxy;
+        this.presence = presence;
+        this.notifier = notifier;
+        this.fanOut = fanOut;
+        this.auth = auth;
+    }
+
+    void handle(Request request, ServerTransaction st) throws ParseException, InvalidArgumentException {
+        String method = request.getMethod();
+        if (!KNOWN.contains(method)) {
+            ctx.reply(st, request, Response.NOT_IMPLEMENTED, null);
+            return;
+        }
+        String malformed = malformedHeader(request);
+        if (malformed != null) { // RFC 3261 §21.4.1
+            ctx.reply(st, request, Response.BAD_REQUEST, "Bad Request (malformed header '" + malformed + "')");
+            return;
+        }
+        if (!method.equals(((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getMethod())) {
+            ctx.reply(st, request, Response.BAD_REQUEST, "Bad Request (CSeq method differs from the request method)");
+            return;
+        }
+        URI ruri = request.getRequestURI();
+        if (!(ruri instanceof SipURI)) {
+            ctx.reply(st, request, Response.UNSUPPORTED_URI_SCHEME, null);
+            return;
+        }
+        MaxForwardsHeader mf = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (mf != null && mf.getMaxForwards() == 0 && !(Request.OPTIONS.equals(method) && ctx.domain.isServer(ruri))) {
+            ctx.reply(st, request, Response.TOO_MANY_HOPS, null); // §16.3 step 3
+            return;
+        }
+        boolean routed = stripOwnRoutes(request);
+        boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+        if (Request.CANCEL.equals(method)) {
+            proxy.cancel(request, st);
+        } else if (Request.SUBSCRIBE.equals(method) && inDialog && notifier.find(request) != null) {
+            presence.subscribe(request, st);
+        } else if (inDialog && routed) {
+            proxy.forward(request, st, List.of(Proxy.Target.of(ctx.nextHopUri(request))), false); // §16.4, §16.6 step 6
+        } else if (ctx.domain.isServer(ruri)) {
+            server(request, st);
+        } else if (ctx.domain.isOurs(ruri)) {
+            user(request, st, ((SipURI) ruri).getUser());
+        } else if (location.isContact(ruri)) {
+            proxy.forward(request, st, List.of(Proxy.Target.of(ruri)), false);
+        } else {
+            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (relaying to other domains is not allowed)");
+        }
+    }
+
+    /** @return the first header the stack could not parse (it keeps them aside as "unrecognized"), or null */
+    static String malformedHeader(Request request) {
+        ListIterator<String> bad = ((SIPMessage) request).getUnrecognizedHeaders();
+        if (bad == null || !bad.hasNext()) {
+            return null;
+        }
+        String h = bad.next().strip();
+        return h.length() > 60 ? h.substring(0, 60) + "..." : h;
+    }
+
+    /** §16.4: pops every top Route that names us; @return whether any did */
+    private boolean stripOwnRoutes(Request request) {
+        boolean any = false;
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        while (route != null && ctx.domain.isServer(route.getAddress().getURI())) {
+            request.removeFirst(RouteHeader.NAME);
+            any = true;
+            route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        }
+        return any;
+    }
+
+    private void server(Request request, ServerTransaction st) throws ParseException, InvalidArgumentException {
+        switch (request.getMethod()) {
+        case Request.OPTIONS:
+            options(request, st);
+            break;
+        case Request.REGISTER:
+            registrar.register(request, st);
+            break;
+        default:
+            Response r = ctx.response(Response.METHOD_NOT_ALLOWED, request);
+            r.addHeader(ctx.headers.createAllowHeader(SERVER_ALLOW));
+            ctx.send(st, r);
+        }
+    }
+
+    /** RFC 3261 §11.2: what this server does. */
+    private void options(Request request, ServerTransaction st) throws ParseException {
+        Response ok = ctx.response(Response.OK, request);
+        ok.addHeader(ctx.headers.createAllowHeader(ALLOW));
+        ok.addHeader(ctx.headers.createAcceptHeader("application", "pidf+xml"));
+        ok.addHeader(ctx.headers.createAcceptHeader("multipart", "mixed"));
+        ok.addHeader(ctx.headers.createAllowEventsHeader("presence"));
+        ok.addHeader(ctx.headers.createSupportedHeader("recipient-list-message"));
+        ctx.send(st, ok);
+    }
+
+    /** A request for a user of our domain (§16.5: the location service gives the targets). */
+    private void user(Request request, ServerTransaction st, String user) throws ParseException, InvalidArgumentException {
+        String method = request.getMethod();
+        if (Request.MESSAGE.equals(method) && user.equals(ctx.config.listUser())) {
+            fanOut.message(request, st);
+        } else if (Request.PUBLISH.equals(method)) {
+            presence.publish(request, st);
+        } else if (Request.SUBSCRIBE.equals(method) && PresenceAgent.isPresence(request)) {
+            presence.subscribe(request, st);
+        } else if (Request.REGISTER.equals(method)) {
+            registrar.register(request, st);
+        } else {
+            List<LocationService.Binding> bindings = location.lookup(user);
+            if (bindings.isEmpty()) {
+                boolean known = auth.map(a -> a.knows(user)).orElseGet(() -> location.hasRegistered(user));
+                ctx.reply(st, request, known ? Response.TEMPORARILY_UNAVAILABLE : Response.NOT_FOUND, null);
+                return;
+            }
+            proxy.forward(request, st, bindings.stream().map(b -> new Proxy.Target(b.contact(), b.flow())).toList(), true);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.sipdrop.sip.internal.server;
+
+import java.text.ParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.sipdrop.sip.SipServerConfig;
+
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+
+/**
+ * What every part of one server shares: its provider, the message factories, its domain, its
+ * listening ports per transport, a timer, and the small helpers to answer a request.
+ */
+final class ServerContext {
+
+    private static final System.Logger LOG = System.getLogger(ServerContext.class.getName());
+
+    final SipServerConfig config;
+    final SipProvider provider;
+    final LocalDomain domain;
+    final MessageFactoryImpl messages = new MessageFactoryImpl();
+    final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+    final AddressFactoryImpl addresses = new AddressFactoryImpl();
+    final ScheduledExecutorService timer;
+    /** lower-case transport token → port. */
+    private final Map<String, Integer> ports;
+
+    ServerContext(SipServerConfig config, SipProvider provider, LocalDomain domain, Map<String, Integer> ports,
+            ScheduledExecutorService timer) {
+        this.config = config;
+        this.provider = provider;
+        this.domain = domain;
+        this.ports = Map.copyOf(ports);
+        this.timer = timer;
+    }
+
+    /**
+     * RFC 3263 §4.1 without DNS: the transport towards {@code target}: its {@code transport}
+     * parameter, TLS for sips, else UDP — narrowed to one we listen on.
+     */
+    String transportTo(URI target) {
+        String t = "udp";
+        if (target instanceof SipURI) {
+            SipURI sip = (SipURI) target;
+            if (sip.getTransportParam() != null) {
+                t = sip.getTransportParam().toLowerCase(Locale.ROOT);
+            } else if (sip.isSecure()) {
+                t = "tls";
+            }
+        }
+        if (!ports.containsKey(t)) {
+            t = ports.containsKey("udp") ? "udp" : ports.keySet().iterator().next();
+        }
+        return t;
+    }
+
+    /** @return where a request goes next: its top Route when present (loose routing), else its Request-URI */
+    URI nextHopUri(Request request) {
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        return route != null ? route.getAddress().getURI() : request.getRequestURI();
+    }
+
+    boolean listensOn(String transport) {
+        return ports.containsKey(transport.toLowerCase(Locale.ROOT));
+    }
+
+    ViaHeader via(String transport, String branch) throws ParseException, InvalidArgumentException {
+        return headers.createViaHeader(domain.advertisedHost(), ports.get(transport), transport, branch);
+    }
+
+    /** @return our own URI on {@code transport}, e.g. {@code sip:127.0.0.1:5060;transport=tcp;lr} */
+    SipURI uri(String transport, boolean lr) throws ParseException {
+        SipURI uri = addresses.createSipURI(null, domain.advertisedHost());
+        uri.setPort(ports.get(transport));
+        uri.setTransportParam(transport);
+        if (lr) {
+            uri.setLrParam();
+        }
+        return uri;
+    }
+
+    Address contact(String transport) throws ParseException {
+        return addresses.createAddress(uri(transport, false));
+    }
+
+    /** @return a response as a UAS generates it (RFC 3261 §8.2.6): with a To tag unless 100 */
+    Response response(int status, Request request) throws ParseException {
+        Response r = messages.createResponse(status, request);
+        ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+        if (status > 100 && to != null && to.getTag() == null) {
+            to.setTag(newTag());
+        }
+        return r;
+    }
+
+    /** Sends {@code response}, logging instead of throwing: the peer may be gone. */
+    void send(ServerTransaction st, Response response) {
+        try {
+            if (st != null) {
+                st.sendResponse(response);
+            } else {
+                provider.sendResponse(response);
+            }
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Could not send " + response.getStatusCode() + ": " + e.getMessage());
+        }
+    }
+
+    /** For a further 2xx to an INVITE: on the server transaction while it takes it, else statelessly. */
+    void sendLate(ServerTransaction st, Response response) {
+        try {
+            st.sendResponse(response);
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            send(null, response);
+        }
+    }
+
+    /** Answers with a bare response; {@code reason} replaces the standard phrase when not null. */
+    void reply(ServerTransaction st, Request request, int status, String reason) {
+        try {
+            Response r = response(status, request);
+            if (reason != null) {
+                r.setReasonPhrase(reason);
+            }
+            send(st, r);
+        } catch (ParseException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Could not build " + status, e);
+        }
+    }
+
+    /**
+     * Sends {@code request} (without our Via yet) on a new client transaction: over {@code flow}
+     * when given ({@link Flows}), else, or when that connection is gone, along its own route.
+     * The flow is reached through a Route header that is removed again before sending, so the UA
+     * never sees it.
+     */
+    ClientTransaction sendNew(Request request, URI flow, String branch, Object data) throws SipException, ParseException,
+            InvalidArgumentException {
+        if (flow != null) {
+            try {
+                return sendOnce((Request) request.clone(), flow, branch, data);
+            } catch (SipException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Connection " + flow + " is gone (" + e.getMessage() + "); trying the contact");
+            }
+        }
+        return sendOnce(request, null, flow != null ? branch + "c" : branch, data);
+    }
+
+    private ClientTransaction sendOnce(Request request, URI flow, String branch, Object data) throws SipException, ParseException,
+            InvalidArgumentException {
+        if (flow != null) {
+            request.addFirst(headers.createRouteHeader(addresses.createAddress(flow)));
+        }
+        request.addFirst(via(transportTo(nextHopUri(request)), branch));
+        ClientTransaction ct = provider.getNewClientTransaction(request);
+        if (flow != null) {
+            request.removeFirst(RouteHeader.NAME); // the transaction's channel is bound to the flow already
+        }
+        ct.setApplicationData(data);
+        ct.sendRequest();
+        return ct;
+    }
+
+    static String newTag() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    int port(String transport) {
+        return ports.get(transport);
+    }
+}

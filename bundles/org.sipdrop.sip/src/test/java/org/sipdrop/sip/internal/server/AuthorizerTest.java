@@ -1,0 +1,114 @@
+package org.sipdrop.sip.internal.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sipdrop.sip.ServerAuthenticator;
+import org.sipdrop.sip.SipServerConfig;
+
+/**
+ * How the registrar turns the policy's verdicts into responses (RFC 3261 §22.1, §22.4, §10.3
+ * step 6; RFC 7616 §3.3 stale), with a scripted policy: the user name in the credentials says
+ * which verdict to give.
+ */
+class AuthorizerTest extends ServerTestBase {
+
+    /** What verify() saw last, per user: the digest URI the server handed over. */
+    private final Map<String, String> seenUri = new ConcurrentHashMap<>();
+
+    private final ServerAuthenticator scripted = new ServerAuthenticator() {
+        @Override
+        public String realm() {
+            return "test";
+        }
+
+        @Override
+        public boolean knows(String user) {
+            return user.startsWith("known");
+        }
+
+        @Override
+        public List<String> challenges(boolean stale) {
+            return List.of("Digest realm=\"test\", qop=\"auth\", algorithm=MD5, nonce=\"n1\", opaque=\"o\"" + (stale ? ", stale=true" : ""));
+        }
+
+        @Override
+        public Result verify(String method, String digestUri, String authorization) {
+            String user = authorization.replaceAll(".*username=\"([^\"]*)\".*", "$1");
+            seenUri.put(user, digestUri);
+            switch (user) {
+            case "stale":
+                return Result.of(Outcome.STALE);
+            case "forbidden":
+                return Result.of(Outcome.FORBIDDEN);
+            case "wrong":
+                return Result.of(Outcome.REJECTED);
+            default:
+                return Result.accepted(user);
+            }
+        }
+    };
+
+    @BeforeAll
+    void startServer() throws Exception {
+        start(SipServerConfig.builder("auth").authenticator(scripted));
+    }
+
+    private RawUa.Msg registerWith(RawUa ua, String authUser, String realm) throws Exception {
+        String uri = serverUri();
+        String auth = authUser == null ? null
+                : "Authorization: Digest username=\"" + authUser + "\", realm=\"" + realm + "\", nonce=\"n1\", uri=\"" + uri
+                        + "\", response=\"0123456789abcdef0123456789abcdef\", qop=auth, nc=00000001, cnonce=\"c\", opaque=\"o\"\r\n";
+        ua.send(ua.request("REGISTER", uri, "<" + ua.aor() + ">", callId(), auth, null, null));
+        return ua.awaitFinal("REGISTER");
+    }
+
+    @Test
+    void noCredentialsGet401WithThePolicysChallenges() throws Exception {
+        RawUa.Msg r = registerWith(udp("known1"), null, null);
+        assertEquals(401, r.status());
+        assertEquals(List.of("Digest realm=\"test\",qop=\"auth\",algorithm=MD5,nonce=\"n1\",opaque=\"o\""),
+                r.headers("WWW-Authenticate").stream().map(h -> h.replace(", ", ",")).toList());
+    }
+
+    @Test
+    void staleNonceGets401WithStaleTrue() throws Exception {
+        RawUa.Msg r = registerWith(udp("stale"), "stale", "test");
+        assertEquals(401, r.status());
+        assertTrue(r.header("WWW-Authenticate").contains("stale=true"), r.text());
+    }
+
+    @Test
+    void wrongCredentialsAreChallengedAgain() throws Exception {
+        assertEquals(401, registerWith(udp("wrong"), "wrong", "test").status());
+    }
+
+    @Test
+    void forbiddenVerdictAndOtherRealmGet403() throws Exception {
+        assertEquals(403, registerWith(udp("forbidden"), "forbidden", "test").status());
+        assertEquals(403, registerWith(udp("known2"), "known2", "elsewhere").status());
+    }
+
+    @Test
+    void authenticatedUserMayOnlyRegisterItsOwnAddress() throws Exception {
+        assertEquals(403, registerWith(udp("known3"), "known4", "test").status());
+        RawUa.Msg ok = registerWith(udp("known5"), "known5", "test");
+        assertEquals(200, ok.status(), ok.text());
+        assertEquals(serverUri(), seenUri.get("known5"), "the digest URI is the client's spelling of the Request-URI");
+    }
+
+    @Test
+    void unregisteredKnownUserGets480AndUnknownUser404() throws Exception {
+        RawUa ua = udp("caller");
+        ua.send(ua.request("MESSAGE", aor("known9"), "<" + aor("known9") + ">", callId(), null, "text/plain", "x"));
+        assertEquals(480, ua.awaitFinal("MESSAGE").status());
+        ua.send(ua.request("MESSAGE", aor("stranger"), "<" + aor("stranger") + ">", callId(), null, "text/plain", "x"));
+        assertEquals(404, ua.awaitFinal("MESSAGE").status());
+    }
+}
