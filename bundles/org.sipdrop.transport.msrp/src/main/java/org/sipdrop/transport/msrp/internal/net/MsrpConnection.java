@@ -73,8 +73,11 @@ public final class MsrpConnection implements Closeable {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.tls = tls;
         ByteChannel channel = tls != null ? tls : raw;
-        this.reader = new MsrpFrameReader(channel, bufferSize, limits);
-        this.writer = new MsrpFrameWriter(channel, bufferSize, TransactionIds.secureRandom());
+        // plain TCP: direct buffers, so file bytes cross no heap copy on either side; TLS encrypts
+        // from and decrypts into heap arrays, where direct buffers would only add copies
+        boolean direct = tls == null;
+        this.reader = new MsrpFrameReader(channel, bufferSize, limits, direct);
+        this.writer = new MsrpFrameWriter(channel, bufferSize, TransactionIds.secureRandom(), direct);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.description = description;
     }

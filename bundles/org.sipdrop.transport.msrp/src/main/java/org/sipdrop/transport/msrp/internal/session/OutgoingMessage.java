@@ -111,7 +111,8 @@ final class OutgoingMessage {
         connection.expectResponse(send.transactionId(), this::onResponse);
         WriteResult r;
         try {
-            r = connection.write(w -> w.writeRequest(send, BodySource.ofChannel(chunk, n),
+            BodySource body = chunk.isStored() ? BodySource.ofStoredChannel(chunk, n) : BodySource.ofChannel(chunk, n);
+            r = connection.write(w -> w.writeRequest(send, body,
                     last ? ContinuationFlag.COMPLETE : ContinuationFlag.MORE));
         } catch (BodySourceException e) {
             hashSent = true;
