@@ -23,6 +23,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
+import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
 import org.sipdrop.transport.msrp.internal.net.TlsContexts;
 import org.sipdrop.transport.msrp.internal.session.MsrpSession;
 import org.sipdrop.transport.msrp.internal.session.MsrpStack;
@@ -31,7 +32,10 @@ import org.sipdrop.transport.msrp.internal.session.StackConfig;
 /**
  * MSRP throughput and memory on loopback, measured against raw copies in the same JVM and run:
  * {@code time <size> <dir> <keystore> <password>} prints MSRP vs raw TCP and msrps vs raw TLS;
- * {@code memory <size> <dir>} (run under -Xmx128m) prints the heap peak of one MSRP transfer.
+ * {@code memory <size> <dir>} (run under -Xmx128m) prints the heap peak of one MSRP transfer;
+ * {@code relay <size> <dir> <relayPort> <user> <password>} sends through a running MSRP relay
+ * (RFC 4976; Kamailio, chunks of {@link StackConfig#DEFAULT_RELAY_CHUNK_SIZE}) and prints its
+ * throughput next to a direct transfer's, with SHA-256 of source and received file.
  */
 public final class MsrpBench {
 
@@ -77,6 +81,10 @@ public final class MsrpBench {
                     Runtime.getRuntime().maxMemory() / 1048576.0, vmHwmKiB() / 1024.0);
             Files.delete(src);
             Files.delete(dir.resolve("mem-dst.bin"));
+            return;
+        }
+        if ("relay".equals(args[0])) {
+            relay(size, dir, Integer.parseInt(args[3]), args[4], args[5]);
             return;
         }
         SSLContext tls = TlsContexts.create(Path.of(args[3]), args[4].toCharArray(), Path.of(args[5]),
@@ -128,8 +136,56 @@ public final class MsrpBench {
         return best;
     }
 
+    /**
+     * One relay, TCP: the sender AUTHs with the relay and sends through it; the relay connects to
+     * the passive receiver. The relay answers each SEND itself (RFC 4976 §7), so the sender's pace
+     * is the relay's.
+     */
+    private static void relay(long size, Path dir, int relayPort, String user, String password) throws Exception {
+        Path src = randomFile(dir.resolve("src.bin"), size);
+        Path dst = dir.resolve("dst.bin");
+        StackConfig direct = StackConfig.defaults();
+        StackConfig viaRelay = direct.withRelay(new StackConfig.Relay(
+                MsrpUri.parse("msrp://127.0.0.1:" + relayPort + ";tcp"), user, password, -1));
+        msrp(viaRelay, direct, false, src, dst, Math.min(size, 16L << 20)); // warm-up
+        double d = msrp(direct, direct, false, src, dst, size);
+        check(src, dst);
+        double r = msrp(viaRelay, direct, false, src, dst, size);
+        String hs = sha256(src);
+        String hd = sha256(dst);
+        double mib = size / 1048576.0;
+        System.out.printf("size=%.0f MiB, chunks of %d bytes through the relay%n", mib,
+                StackConfig.DEFAULT_RELAY_CHUNK_SIZE);
+        System.out.printf("MSRP direct           %7.3f s  %7.1f MiB/s%n", d, mib / d);
+        System.out.printf("MSRP via one relay    %7.3f s  %7.1f MiB/s  (%.2fx the direct time)%n", r, mib / r, r / d);
+        System.out.printf("sha256 sent     %s%nsha256 received %s  %s%n", hs, hd, hs.equals(hd) ? "identical" : "DIFFERENT");
+        Files.delete(src);
+        Files.delete(dst);
+        if (!hs.equals(hd)) {
+            throw new IllegalStateException("the file received through the relay differs from the source");
+        }
+    }
+
+    private static String sha256(Path p) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        ByteBuffer b = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(p)) {
+            while (ch.read(b) >= 0) {
+                b.flip();
+                md.update(b);
+                b.clear();
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
     static double msrp(StackConfig c, boolean tls, Path src, Path dst, long size) throws Exception {
-        try (MsrpStack a = MsrpStack.start(c); MsrpStack b = MsrpStack.start(c);
+        return msrp(c, c, tls, src, dst, size);
+    }
+
+    /** The sender's stack uses {@code tx}, the receiver's {@code rx}; the sender connects. */
+    static double msrp(StackConfig tx0, StackConfig rx0, boolean tls, Path src, Path dst, long size) throws Exception {
+        try (MsrpStack a = MsrpStack.start(tx0); MsrpStack b = MsrpStack.start(rx0);
                 FileChannel in = FileChannel.open(src); FileChannel out = open(dst)) {
             MsrpSession tx = a.openSession(tls, true);
             MsrpSession rx = b.openSession(tls, false);
