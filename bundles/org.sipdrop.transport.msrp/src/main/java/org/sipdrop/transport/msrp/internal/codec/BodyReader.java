@@ -12,7 +12,8 @@ import org.sipdrop.transport.msrp.internal.codec.MsrpProtocolException.Resync;
  * The body of one received frame, streamed from the reader's fixed buffer until the end-line
  * {@code -------<transaction-id><flag>} (RFC 4975 §7.1, §9). The CRLF before the end-line is not
  * part of the body. {@link #read(ByteBuffer)} returns -1 at the end-line, then {@link #flag()}
- * tells whether more chunks follow. {@link #nextSlice(int)} and
+ * tells whether more chunks follow. The body is found a block at a time: one slice per buffered
+ * run of body bytes, split only where an end-line could straddle two reads. {@link #nextSlice(int)} and
  * {@link #transferTo(FileChannel, long)} hand out views of the reader's buffer, so bytes can go
  * to a file at the Byte-Range offset without another copy. Not thread-safe.
  */
@@ -70,16 +71,21 @@ public final class BodyReader implements ReadableByteChannel {
             ByteBuffer buffer = in.buffer();
             if (scanner.idle()) {
                 int from = buffer.position();
-                int to = (int) Math.min(buffer.limit(), (long) from + max);
-                int i = from;
-                while (i < to && buffer.get(i) != '\r') {
-                    i++;
-                }
-                if (i > from) {
-                    ByteBuffer slice = buffer.duplicate().position(from).limit(i).slice();
-                    buffer.position(i);
+                // look only as far as the slice can reach (plus one end-line), so small reads stay linear
+                int window = (int) Math.min(buffer.limit(), (long) from + max + scanner.length());
+                int end = scanner.find(buffer, from, window);
+                if (end > from) {
+                    int to = (int) Math.min(end, (long) from + max);
+                    ByteBuffer slice = buffer.duplicate().position(from).limit(to).slice();
+                    buffer.position(to);
                     return counted(slice);
                 }
+                if (scanner.consumeAt(buffer)) {
+                    finished = true;
+                    flag = scanner.flag();
+                    break;
+                }
+                // a possible end-line runs off the buffered bytes: follow it byte by byte
             }
             if (scanner.feed(buffer.get())) {
                 finished = true;

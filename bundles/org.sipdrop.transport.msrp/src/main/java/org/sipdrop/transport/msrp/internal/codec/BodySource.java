@@ -25,6 +25,14 @@ public abstract class BodySource {
      */
     abstract int read(ByteBuffer dst) throws IOException;
 
+    /**
+     * @return true if a short read may mean "no more bytes for now" (a pipe, a socket): the writer
+     *         then sends what it gathered instead of waiting to fill its buffer
+     */
+    boolean mayPause() {
+        return false;
+    }
+
     /** @return the bytes if the whole body is in memory (then it can be checked up front), else null */
     byte[] inMemory() {
         return null;
@@ -106,6 +114,22 @@ public abstract class BodySource {
      * @return a one-shot source
      */
     public static BodySource ofChannel(ReadableByteChannel channel, long maxLength) {
+        return ofChannel(channel, maxLength, true);
+    }
+
+    /**
+     * A channel over stored bytes (a file, or a view of a region of one) whose reads never wait
+     * for bytes to arrive, so the writer gathers them into full-buffer writes.
+     *
+     * @param channel a blocking channel, read to its end or to {@code maxLength} bytes
+     * @param maxLength most bytes to take
+     * @return a one-shot source
+     */
+    public static BodySource ofStoredChannel(ReadableByteChannel channel, long maxLength) {
+        return ofChannel(channel, maxLength, false);
+    }
+
+    private static BodySource ofChannel(ReadableByteChannel channel, long maxLength, boolean mayPause) {
         Objects.requireNonNull(channel, "channel");
         return new BodySource() {
             private long done;
@@ -123,6 +147,11 @@ public abstract class BodySource {
                     done += n;
                 }
                 return n;
+            }
+
+            @Override
+            boolean mayPause() {
+                return mayPause;
             }
         };
     }

@@ -11,12 +11,17 @@ final class InputBuffer {
     private final ReadableByteChannel channel;
     private final ByteBuffer buffer;
 
-    InputBuffer(ReadableByteChannel channel, int size) {
+    /**
+     * @param channel the connection
+     * @param size buffer size
+     * @param direct a direct buffer, so socket reads and file writes need no copy in the heap
+     */
+    InputBuffer(ReadableByteChannel channel, int size, boolean direct) {
         if (size < 1) {
             throw new IllegalArgumentException("Buffer size must be at least 1 byte, was " + size);
         }
         this.channel = channel;
-        this.buffer = ByteBuffer.allocate(size);
+        this.buffer = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
         buffer.flip();
     }
 

@@ -34,7 +34,18 @@ public final class MsrpFrameReader {
      * @param limits the bounds to enforce
      */
     public MsrpFrameReader(ReadableByteChannel channel, int bufferSize, MsrpCodecLimits limits) {
-        this.in = new InputBuffer(Objects.requireNonNull(channel, "channel"), bufferSize);
+        this(channel, bufferSize, limits, false);
+    }
+
+    /**
+     * @param channel a blocking channel
+     * @param bufferSize size of the one buffer, at least 1 byte
+     * @param limits the bounds to enforce
+     * @param direct true for a direct buffer: socket bytes then reach a file without a copy in the
+     *        heap; body slices are then direct too
+     */
+    public MsrpFrameReader(ReadableByteChannel channel, int bufferSize, MsrpCodecLimits limits, boolean direct) {
+        this.in = new InputBuffer(Objects.requireNonNull(channel, "channel"), bufferSize, direct);
         this.limits = Objects.requireNonNull(limits, "limits");
         this.parser = new FrameHeadParser(in, limits);
     }

@@ -59,6 +59,7 @@ public final class MsrpConnection implements Closeable {
     private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile IoReactor.Registration registration;
+    private volatile IoReactor reactor;
 
     /**
      * @param raw the socket
@@ -73,27 +74,40 @@ public final class MsrpConnection implements Closeable {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.tls = tls;
         ByteChannel channel = tls != null ? tls : raw;
-        this.reader = new MsrpFrameReader(channel, bufferSize, limits);
-        this.writer = new MsrpFrameWriter(channel, bufferSize, TransactionIds.secureRandom());
+        // plain TCP: direct buffers, so file bytes cross no heap copy on either side; TLS encrypts
+        // from and decrypts into heap arrays, where direct buffers would only add copies
+        boolean direct = tls == null;
+        this.reader = new MsrpFrameReader(channel, bufferSize, limits, direct);
+        this.writer = new MsrpFrameWriter(channel, bufferSize, TransactionIds.secureRandom(), direct);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.description = description;
     }
 
     /** Starts reading: frames are handed to the listener on the reactor's workers. */
     public void start(IoReactor reactor) {
+        this.reactor = reactor;
         listener.onOpened(this);
         registration = reactor.register(raw.socket(), this::pump);
     }
 
-    /** Reads the frames available now, then hands the connection back to the selector. */
+    /**
+     * Reads the frames available now, then hands the connection back to the selector. After
+     * {@link #FRAMES_PER_TURN} frames with bytes still buffered it yields to other connections by
+     * queueing itself on the workers again: the selector would not wake it for bytes that have
+     * already left the socket.
+     */
     private void pump() {
         try {
-            for (int i = 0; i < FRAMES_PER_TURN && !closed.get(); i++) {
+            for (int i = 1; !closed.get(); i++) {
                 if (!readOne()) {
                     return;
                 }
                 if (!hasBufferedInput()) {
                     break;
+                }
+                if (i == FRAMES_PER_TURN) {
+                    reactor.execute(this::pump);
+                    return;
                 }
             }
             if (!closed.get()) {

@@ -16,13 +16,23 @@ import javax.net.ssl.SSLHandshakeException;
 /**
  * TLS over a {@link WaitingSocketChannel} with an {@link SSLEngine}, for {@code msrps} URIs and
  * the {@code TCP/TLS/MSRP} transport (RFC 4975 §6, §14.2). Blocking from the caller's view,
- * with fixed buffers sized by the TLS session: reading and writing may run on two threads at
+ * with fixed buffers sized by the TLS session, each holding a few records so that one socket call
+ * moves several; a read with room for a whole record decrypts straight into the caller's buffer: reading and writing may run on two threads at
  * once, as {@link SSLEngine} allows; a read that needs a handshake write (TLS 1.3 key update)
  * takes the write lock only for that record.
  */
 public final class TlsChannel implements ByteChannel {
 
     private static final int MAX_HANDSHAKE_STEPS = 10_000;
+
+    /** TLS records buffered per direction: one socket call moves this many. */
+    private static final int RECORDS_PER_IO = 4;
+
+    /** {@link #unwrapStep} result: the end of the stream. */
+    private static final int END = -1;
+
+    /** {@link #unwrapStep} result: the target has no room for the record. */
+    private static final int OVERFLOW = -2;
 
     private final WaitingSocketChannel raw;
     private final SSLEngine engine;
@@ -41,8 +51,8 @@ public final class TlsChannel implements ByteChannel {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.engine = Objects.requireNonNull(engine, "engine");
         int packet = engine.getSession().getPacketBufferSize();
-        this.netIn = ByteBuffer.allocate(packet);
-        this.netOut = ByteBuffer.allocate(packet);
+        this.netIn = ByteBuffer.allocate(RECORDS_PER_IO * packet);
+        this.netOut = ByteBuffer.allocate(RECORDS_PER_IO * packet);
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
         appIn.flip();
     }
@@ -66,7 +76,7 @@ public final class TlsChannel implements ByteChannel {
                 case NEED_UNWRAP:
                 case NEED_UNWRAP_AGAIN:
                     synchronized (readLock) {
-                        if (unwrapOnce() < 0) {
+                        if (unwrapIntoAppIn() == END) {
                             throw new SSLHandshakeException("The peer closed the connection during the TLS handshake");
                         }
                     }
@@ -81,6 +91,7 @@ public final class TlsChannel implements ByteChannel {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         synchronized (readLock) {
+            int appSize = engine.getSession().getApplicationBufferSize();
             for (int step = 0; step < MAX_HANDSHAKE_STEPS; step++) {
                 if (appIn.hasRemaining()) {
                     int n = Math.min(dst.remaining(), appIn.remaining());
@@ -90,7 +101,28 @@ public final class TlsChannel implements ByteChannel {
                     appIn.position(appIn.position() + n);
                     return n;
                 }
-                if (inboundClosed || unwrapOnce() < 0) {
+                if (inboundClosed) {
+                    return -1;
+                }
+                if (dst.remaining() >= appSize) {
+                    // room for a whole record: decrypt straight into the caller's buffer, then
+                    // the records already received, without waiting for more
+                    int n = unwrapStep(dst, true);
+                    if (n == END) {
+                        return -1;
+                    }
+                    if (n > 0) {
+                        for (int more = n; more > 0 && dst.remaining() >= appSize;) {
+                            more = unwrapStep(dst, false);
+                            n += Math.max(0, more);
+                        }
+                        return n;
+                    }
+                    if (n != OVERFLOW) {
+                        continue; // a handshake record, or a partial record was read
+                    }
+                }
+                if (unwrapIntoAppIn() == END) {
                     return -1;
                 }
             }
@@ -98,45 +130,76 @@ public final class TlsChannel implements ByteChannel {
         }
     }
 
-    /** @return -1 at the end of the stream, else 0 after one unwrap step */
-    private int unwrapOnce() throws IOException {
+    /** @return {@link #END} at the end of the stream, else the bytes decrypted into appIn */
+    private int unwrapIntoAppIn() throws IOException {
         appIn.compact();
         try {
-            if (netIn.position() == 0 && raw.read(netIn) < 0) {
-                inboundClosed = true;
-                return -1;
+            int n = unwrapStep(appIn, true);
+            if (n == OVERFLOW) {
+                appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
+                return 0;
             }
-            netIn.flip();
-            SSLEngineResult r = engine.unwrap(netIn, appIn);
+            return n;
+        } finally {
+            appIn.flip();
+        }
+    }
+
+    /**
+     * Unwraps one record from netIn into {@code target} (in write mode), reading the socket first
+     * if netIn is empty or holds part of a record and {@code mayRead}.
+     *
+     * @return bytes decrypted (0 for a handshake record or when more bytes are needed), {@link #END}
+     *         at the end of the stream, or {@link #OVERFLOW} if {@code target} lacks room
+     */
+    private int unwrapStep(ByteBuffer target, boolean mayRead) throws IOException {
+        if (netIn.position() == 0) {
+            if (!mayRead) {
+                return 0;
+            }
+            if (raw.read(netIn) < 0) {
+                inboundClosed = true;
+                return END;
+            }
+        }
+        netIn.flip();
+        SSLEngineResult r;
+        try {
+            r = engine.unwrap(netIn, target);
+        } finally {
             netIn.compact();
-            switch (r.getStatus()) {
-                case BUFFER_UNDERFLOW:
+        }
+        int result = r.bytesProduced();
+        switch (r.getStatus()) {
+            case BUFFER_UNDERFLOW:
+                if (mayRead) {
                     if (netIn.position() == netIn.capacity()) {
                         netIn = grow(netIn, engine.getSession().getPacketBufferSize());
                     }
                     if (raw.read(netIn) < 0) {
                         throw new EOFException("The peer closed the connection inside a TLS record");
                     }
-                    break;
-                case BUFFER_OVERFLOW:
-                    appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
-                    break;
-                case CLOSED:
-                    inboundClosed = true;
-                    return -1;
-                default:
-                    break;
-            }
-            if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
-                runTasks();
-            }
-            if (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
-                wrapLocked(ByteBuffer.allocate(0));
-            }
-            return 0;
-        } finally {
-            appIn.flip();
+                }
+                break;
+            case BUFFER_OVERFLOW:
+                result = OVERFLOW;
+                break;
+            case CLOSED:
+                inboundClosed = true;
+                if (result == 0) {
+                    result = END;
+                }
+                break;
+            default:
+                break;
         }
+        if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+            runTasks();
+        }
+        if (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            wrapLocked(ByteBuffer.allocate(0));
+        }
+        return result;
     }
 
     @Override
@@ -155,13 +218,21 @@ public final class TlsChannel implements ByteChannel {
         }
     }
 
-    /** Wraps once (caller holds the write lock) and sends the record. */
+    /**
+     * Wraps (caller holds the write lock) as many records as netOut holds, then sends them with
+     * one write: a 64 KiB piece costs one system call, not one per 16 KiB record.
+     */
     private void wrap(ByteBuffer src) throws IOException {
         netOut.clear();
-        SSLEngineResult r = engine.wrap(src, netOut);
-        if (r.getStatus() == SSLEngineResult.Status.CLOSED && r.bytesProduced() == 0 && src.hasRemaining()) {
-            throw new SSLException("The TLS connection is closed");
-        }
+        int packet = engine.getSession().getPacketBufferSize();
+        SSLEngineResult r;
+        do {
+            r = engine.wrap(src, netOut);
+            if (r.getStatus() == SSLEngineResult.Status.CLOSED && r.bytesProduced() == 0 && src.hasRemaining()) {
+                throw new SSLException("The TLS connection is closed");
+            }
+        } while (r.getStatus() == SSLEngineResult.Status.OK && src.hasRemaining() && netOut.remaining() >= packet
+                && r.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING);
         netOut.flip();
         while (netOut.hasRemaining()) {
             raw.write(netOut); // each call progresses or times out

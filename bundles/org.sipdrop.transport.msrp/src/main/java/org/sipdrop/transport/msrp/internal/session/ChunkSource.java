@@ -56,6 +56,11 @@ final class ChunkSource implements ReadableByteChannel {
         return n;
     }
 
+    /** @return true for a file source: reads never wait for bytes to arrive */
+    boolean isStored() {
+        return file != null;
+    }
+
     /**
      * The writer stops early when a chunk must be interrupted (RFC 4975 §7.1); a sequential
      * source then has consumed bytes the next chunk needs, which only a file can reread.

@@ -31,12 +31,28 @@ import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
  * its Byte-Range, {@code Success-Report: yes} so that the receiver's REPORTs (§7.1.2) drive
  * progress, and the message is done when a success REPORT covers every byte. A 4xx response
  * stops it (413: the receiver wants no more, §10.5); {@link #abort()} ends the chunk on the wire
- * with {@code #}. Runs on the caller's thread; responses and REPORTs arrive on workers.
+ * with {@code #}. Through relays, which answer SENDs themselves (RFC 4976 §7), the sender also
+ * stays within {@link #RELAY_WINDOW} bytes of the receiver's last progress REPORT, so a slow
+ * receiver cannot make a relay queue (and drop) an unbounded number of bytes. Runs on the
+ * caller's thread; responses and REPORTs arrive on workers.
  */
 final class OutgoingMessage {
 
     /** Unanswered SENDs allowed in flight. */
     static final int WINDOW = 64;
+
+    /**
+     * Through relays, bytes sent beyond the receiver's last progress REPORT (RFC 4975 §7.1.2). A
+     * relay answers each SEND itself (RFC 4976 §7), so 200s do not pace the sender; Kamailio 5.6
+     * drops frames once 4 MB wait for the next hop. Must exceed the receiver's report interval.
+     */
+    static final long RELAY_WINDOW = 3L * 1024 * 1024;
+
+    /**
+     * How long a sender blocked by {@link #RELAY_WINDOW} waits for the first progress REPORT before
+     * concluding the receiver reports only at the end (as RFC 4975 allows) and sending unpaced.
+     */
+    static final long FIRST_REPORT_GRACE_MILLIS = 2_000;
 
     private final MsrpConnection connection;
     private final List<MsrpUri> toPath;
@@ -54,6 +70,8 @@ final class OutgoingMessage {
     private volatile boolean aborted;
     private boolean hashSent;
     private long lastActivity = System.nanoTime();
+    private boolean paced;
+    private boolean progressSeen;
 
     OutgoingMessage(MsrpConnection connection, List<MsrpUri> toPath,
             List<MsrpUri> fromPath, long total, int chunkSize,
@@ -67,6 +85,7 @@ final class OutgoingMessage {
         this.contentType = contentType;
         this.progress = progress;
         this.timeoutMillis = timeoutMillis;
+        this.paced = toPath.size() > 1;
     }
 
     /** @return the Message-ID (RFC 4975 §7.1.1) */
@@ -85,7 +104,7 @@ final class OutgoingMessage {
         try {
             do {
                 checkState();
-                awaitWindow();
+                awaitWindow(sent[0]);
                 sent[0] += sendChunk(source, start, sent[0]);
             } while (sent[0] < total);
         } catch (IOException e) {
@@ -111,7 +130,8 @@ final class OutgoingMessage {
         connection.expectResponse(send.transactionId(), this::onResponse);
         WriteResult r;
         try {
-            r = connection.write(w -> w.writeRequest(send, BodySource.ofChannel(chunk, n),
+            BodySource body = chunk.isStored() ? BodySource.ofStoredChannel(chunk, n) : BodySource.ofChannel(chunk, n);
+            r = connection.write(w -> w.writeRequest(send, body,
                     last ? ContinuationFlag.COMPLETE : ContinuationFlag.MORE));
         } catch (BodySourceException e) {
             hashSent = true;
@@ -131,13 +151,46 @@ final class OutgoingMessage {
         return new MsrpRequest(tid, MsrpMethod.SEND, h);
     }
 
-    private void awaitWindow() throws IOException {
+    /**
+     * Waits until fewer than {@link #WINDOW} SENDs are unanswered and, through relays, until the
+     * receiver's REPORTs confirm all but {@link #RELAY_WINDOW} of the bytes sent.
+     *
+     * @param sent bytes sent so far
+     */
+    private void awaitWindow(long sent) throws IOException {
         synchronized (lock) {
-            while (unanswered.get() >= WINDOW && failure == null) {
-                waitBounded("200 responses");
+            long blockedSince = -1;
+            while (failure == null) {
+                if (unanswered.get() >= WINDOW) {
+                    waitBounded("200 responses");
+                } else if (paced && sent - confirmed >= RELAY_WINDOW) {
+                    if (progressSeen) {
+                        waitBounded("progress REPORTs from behind the relay (RFC 4975 §7.1.2)");
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    blockedSince = blockedSince < 0 ? now : blockedSince;
+                    long left = FIRST_REPORT_GRACE_MILLIS - (now - blockedSince) / 1_000_000L;
+                    if (left <= 0) {
+                        paced = false; // the receiver reports only the whole message
+                    } else {
+                        waitGrace(left);
+                    }
+                } else {
+                    break;
+                }
             }
         }
         checkState();
+    }
+
+    private void waitGrace(long millis) {
+        try {
+            lock.wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new InterruptedIOException("Interrupted while sending");
+        }
     }
 
     private void awaitReport() throws IOException {
@@ -205,6 +258,7 @@ final class OutgoingMessage {
                             + (range == null ? "?" : range.toString()) + " (RFC 4975 §7.1.2)");
                 }
             } else if (range != null && range.start() == 1 && range.isEndKnown() && range.end() > confirmed) {
+                progressSeen = true;
                 confirmed = range.end();
                 progress.accept(confirmed);
             }

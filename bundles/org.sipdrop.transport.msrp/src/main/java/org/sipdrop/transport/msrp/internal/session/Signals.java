@@ -44,12 +44,22 @@ final class Signals {
         c.sendControl(send);
     }
 
-    /** Success REPORTs (RFC 4975 §7.1.2): progress every report interval, and the whole message. */
-    static void successReport(MsrpConnection c, MsrpRequest send, IncomingMessage in, MsrpUri localUri, long interval)
+    /**
+     * Progress REPORTs at most this far apart when the chunk came through relays: a sender behind
+     * a relay paces itself by them ({@link OutgoingMessage#RELAY_WINDOW}).
+     */
+    static final long RELAY_REPORT_INTERVAL = 1024 * 1024;
+
+    /**
+     * Success REPORTs (RFC 4975 §7.1.2): progress every report interval (at most
+     * {@link #RELAY_REPORT_INTERVAL} when the From-Path names relays, RFC 4976), and the whole message.
+     */
+    static void successReport(MsrpConnection c, MsrpRequest send, IncomingMessage in, MsrpUri localUri, long configured)
             throws IOException {
         if (!MsrpReports.wantsSuccessReport(send)) {
             return;
         }
+        long interval = send.headers().fromPath().size() > 1 ? Math.min(configured, RELAY_REPORT_INTERVAL) : configured;
         long done = in.contiguous();
         boolean whole = in.isComplete();
         if (whole || done >= in.lastReported() + interval) {

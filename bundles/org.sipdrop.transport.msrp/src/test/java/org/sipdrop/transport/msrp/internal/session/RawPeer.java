@@ -53,6 +53,27 @@ final class RawPeer implements AutoCloseable {
         return writer.writeRequest(new MsrpRequest(writer.newTransactionId(), MsrpMethod.SEND, h)).transactionId();
     }
 
+    /**
+     * Writes {@code count} one-byte chunks for {@code to} with a single socket write, so they
+     * reach the stack's buffer together.
+     *
+     * @return their transaction ids, in order
+     */
+    List<String> burst(MsrpUri to, int count) throws IOException {
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        MsrpFrameWriter w = new MsrpFrameWriter(wire);
+        List<String> tids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            MsrpHeaders h = MsrpHeaders.builder(List.of(to), List.of(uri)).messageId("burst123")
+                    .byteRange(ByteRange.ofChunk(i, 1, count)).contentType("application/octet-stream").build();
+            tids.add(w.writeRequest(new MsrpRequest(w.newTransactionId(), MsrpMethod.SEND, h),
+                    BodySource.of(new byte[] { (byte) i }), ContinuationFlag.MORE).transactionId());
+        }
+        out.write(wire.toByteArray());
+        out.flush();
+        return tids;
+    }
+
     void raw(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -57,6 +57,22 @@ class SessionMatchingTest {
         }
     }
 
+    /**
+     * RFC 4975 §7.2: every request gets its response, also when many frames arrive in one read and
+     * nothing follows them (the stack yields after a number of frames, but must come back).
+     */
+    @Test
+    void everyFrameOfABurstIsAnsweredThoughNoMoreBytesFollow() throws Exception {
+        try (RawPeer peer = new RawPeer(stack.port(), "peer0001")) {
+            List<String> tids = peer.burst(MsrpUri.of(false, "127.0.0.1", stack.port(), "nosuchsession"), 200);
+            for (String tid : tids) {
+                ReceivedFrame f = peer.next();
+                assertEquals(tid, f.transactionId());
+                assertEquals(481, f.response().statusCode());
+            }
+        }
+    }
+
     @Test
     void sessionBoundToAnotherConnectionIsAnswered506() throws Exception {
         MsrpSession s = stack.openSession(false, false);
