@@ -143,7 +143,11 @@ public final class SendCommand implements Command, OptionSpec {
             }
             return true;
         case REJECTED:
-            console.fail(who + " declined " + file + ": " + t.failure().map(Object::toString).orElse("no reason given"));
+            int status = t.failure().map(f -> f.status()).orElse(0);
+            String why = t.failure().map(Object::toString).orElse("no reason given");
+            // RFC 3261 §21: these say the receiver (or its policy) refused; others that the offer never got there
+            console.fail(Set.of(403, 415, 486, 488, 603, 606).contains(status) ? who + " declined " + file + ": " + why
+                    : "could not offer " + file + " to " + who + ": " + why);
             return false;
         default:
             console.fail("sending " + file + " to " + who + " " + t.state().name().toLowerCase(java.util.Locale.ROOT)
