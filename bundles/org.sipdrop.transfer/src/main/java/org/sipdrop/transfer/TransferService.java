@@ -1,9 +1,12 @@
 package org.sipdrop.transfer;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -39,6 +42,38 @@ public interface TransferService {
 
     /** @return the transfer with this {@link Transfer#id()}, if known */
     Optional<Transfer> transfer(String id);
+
+    /**
+     * Makes a transfer created by the negotiation layer known: it appears in
+     * {@link #transfers()} and {@link TransferServiceListener#transferAdded} fires. Tracking the
+     * same transfer twice is a no-op.
+     *
+     * @since 0.1 (added with the file-transfer engine; the package is not released yet)
+     */
+    void track(Transfer transfer);
+
+    /**
+     * Describes a file for an offer: name, media type, size, modification date and SHA-1
+     * (RFC 5547 §6 file-selector). The SHA-1 is computed once per file version and cached, so
+     * offering the same unchanged file again costs no second read.
+     *
+     * @param hashed told the bytes hashed so far while the file is read (not called when the
+     *        hash is cached), so a caller can show progress instead of a silent pause
+     * @throws IOException when the file is not a readable regular file
+     * @since 0.1
+     */
+    FileOffer describe(Path file, LongConsumer hashed) throws IOException;
+
+    /**
+     * Builds the receiver's policy from the settings a user writes (command line, preferences).
+     *
+     * @param mode {@code ask}, {@code all}, {@code none} or {@code from:alice,bob@example.org}
+     * @param maxSize the largest file accepted, e.g. {@code 1048576}, {@code 10M}, {@code 1GiB};
+     *        null for no limit
+     * @throws IllegalArgumentException with the accepted forms when a setting is malformed
+     * @since 0.1
+     */
+    AcceptancePolicy acceptancePolicy(String mode, String maxSize);
 
     void addListener(TransferServiceListener listener);
 

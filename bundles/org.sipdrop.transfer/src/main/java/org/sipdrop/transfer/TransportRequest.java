@@ -13,7 +13,7 @@ public final class TransportRequest {
     private final Direction direction;
     private final String peer;
     private final String scheme;
-    private final long offset;
+    private volatile long offset;
     private final Map<String, String> parameters;
 
     public TransportRequest(FileOffer offer, Direction direction, String peer, String scheme,
@@ -48,6 +48,25 @@ public final class TransportRequest {
     /** @return the first byte to move; bytes before it are already at the receiver */
     public long offset() {
         return offset;
+    }
+
+    /**
+     * Moves the first byte forward to where the answer's {@code a=file-range} starts (RFC 5547
+     * §6, §8.3): an offerer opens its session, to put its endpoint into the offer, before the
+     * answer tells how much of the file the receiver already holds. Call it before
+     * {@link TransportSession#send} or {@link TransportSession#receive}; providers read
+     * {@link #offset()} when bytes start to move.
+     *
+     * @throws IllegalArgumentException when {@code start} lies before the current offset or
+     *         after the end of the file
+     * @since 0.1 (added with resume; the package is not released yet)
+     */
+    public void resumeAt(long start) {
+        if (start < offset || start > offer.size()) {
+            throw new IllegalArgumentException("Cannot resume at " + start + ": the range starts at " + offset
+                    + " and the file has " + offer.size() + " bytes");
+        }
+        this.offset = start;
     }
 
     /** @return transport-specific settings negotiated for this transfer (e.g. {@code setup=active}) */

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.sipdrop.cli.internal.commands.PresenceCommand;
 import org.sipdrop.cli.internal.commands.ServeCommand;
+import org.sipdrop.cli.internal.commands.ReceiveCommand;
+import org.sipdrop.cli.internal.commands.SendCommand;
 import org.sipdrop.cli.internal.commands.TransportsCommand;
 import org.sipdrop.cli.internal.commands.VersionCommand;
 import org.sipdrop.cli.internal.commands.WatchCommand;
@@ -27,7 +29,8 @@ public final class Cli {
 
     /** @return the subcommands available in this build */
     public static List<Command> standard(String version) {
-        return List.of(new ServeCommand(), new PresenceCommand(), new WatchCommand(), new TransportsCommand(), new VersionCommand(version));
+        return List.of(new ServeCommand(), new SendCommand(), new ReceiveCommand(), new PresenceCommand(), new WatchCommand(),
+                new TransportsCommand(), new VersionCommand(version));
     }
 
     /** Runs the command line and returns the process exit code. */

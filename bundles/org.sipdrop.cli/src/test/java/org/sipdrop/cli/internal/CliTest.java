@@ -169,6 +169,20 @@ class CliTest {
         }
 
         @Override
+        public void track(Transfer transfer) {
+        }
+
+        @Override
+        public org.sipdrop.transfer.FileOffer describe(java.nio.file.Path file, java.util.function.LongConsumer hashed) {
+            throw new UnsupportedOperationException("not needed by these tests");
+        }
+
+        @Override
+        public org.sipdrop.transfer.AcceptancePolicy acceptancePolicy(String mode, String maxSize) {
+            throw new UnsupportedOperationException("not needed by these tests");
+        }
+
+        @Override
         public void addListener(TransferServiceListener listener) {
         }
 

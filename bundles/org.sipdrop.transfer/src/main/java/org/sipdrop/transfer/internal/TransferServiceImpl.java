@@ -1,5 +1,7 @@
 package org.sipdrop.transfer.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
@@ -16,14 +19,22 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.sipdrop.transfer.AcceptancePolicy;
+import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransferServiceListener;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.internal.meta.FileHasher;
+import org.sipdrop.transfer.internal.meta.FileOffers;
+import org.sipdrop.transfer.internal.policy.ByteSizes;
+import org.sipdrop.transfer.internal.policy.PolicySyntax;
 
 /**
  * The transfer service: tracks the {@link TransportProvider} whiteboard live and keeps the
- * user's transfers. Transfers are added by the negotiation layer through {@link #add}.
+ * user's transfers. Transfers are added by the negotiation layer through {@link #track}. Offers are
+ * described with one {@link FileHasher} per service, so a file's SHA-1 is read once per version
+ * whichever user agent offers it.
  */
 @Component(service = { TransferService.class, TransferServiceImpl.class })
 public final class TransferServiceImpl implements TransferService {
@@ -34,6 +45,7 @@ public final class TransferServiceImpl implements TransferService {
     private final List<TransferServiceListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
+    private final FileOffers offers = new FileOffers(new FileHasher());
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -66,10 +78,14 @@ public final class TransferServiceImpl implements TransferService {
         }
     }
 
-    /** Adds a transfer created by the negotiation layer and tells the listeners. */
-    public void add(Transfer transfer) {
-        if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
-            throw new IllegalArgumentException("A transfer with id " + transfer.id() + " exists already");
+    @Override
+    public void track(Transfer transfer) {
+        Transfer known = transfers.putIfAbsent(transfer.id(), transfer);
+        if (known == transfer) {
+            return;
+        }
+        if (known != null) {
+            throw new IllegalArgumentException("Another transfer with id " + transfer.id() + " exists already");
         }
         order.add(transfer.id());
         for (TransferServiceListener l : listeners) {
@@ -79,6 +95,16 @@ public final class TransferServiceImpl implements TransferService {
                 LOG.log(System.Logger.Level.WARNING, "A transfer service listener failed", e);
             }
         }
+    }
+
+    @Override
+    public FileOffer describe(Path file, LongConsumer hashed) throws IOException {
+        return offers.of(Objects.requireNonNull(file, "file"), Objects.requireNonNull(hashed, "hashed"));
+    }
+
+    @Override
+    public AcceptancePolicy acceptancePolicy(String mode, String maxSize) {
+        return PolicySyntax.parseMode(mode).maxSize(maxSize == null ? -1 : ByteSizes.parse(maxSize)).build();
     }
 
     @Override

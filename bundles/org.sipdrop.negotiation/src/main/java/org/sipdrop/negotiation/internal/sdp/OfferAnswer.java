@@ -41,7 +41,19 @@ public final class OfferAnswer {
      *         type, size, hash and modification date, and a file-range of the whole file
      */
     public Sdp pushOffer(List<FileOffer> files) {
+        return pushOffer(files, null);
+    }
+
+    /**
+     * As {@link #pushOffer(List)}, with each stream's a=path taken from the transport session
+     * that will carry it (RFC 4975 §8.2: the MSRP URIs, this side's own last) instead of made up
+     * from the local endpoint.
+     *
+     * @param paths one path per file, or null to make them up
+     */
+    public Sdp pushOffer(List<FileOffer> files, List<List<String>> paths) {
         requireSome(files);
+        requireOnePer(files, paths);
         List<MediaDescription> media = new ArrayList<>();
         for (FileOffer f : files) {
             if (f.sha1().isEmpty()) {
@@ -49,7 +61,7 @@ public final class OfferAnswer {
             }
             media.add(stream(StreamDirection.SENDONLY, FileOfferMapping.selectorOf(f), f.transferId().orElse(null),
                     FileOfferMapping.dateOf(f).orElse(null), f.size() > 0 ? FileRange.whole(f.size()) : null,
-                    f.description().orElse(null)).toMedia());
+                    f.description().orElse(null), pathOf(paths, media.size())).toMedia());
         }
         return session(media);
     }
@@ -62,7 +74,7 @@ public final class OfferAnswer {
             if (s.isEmpty()) {
                 throw new IllegalArgumentException("A pull offer names the file by at least one selector (RFC 5547 §8.2.2)");
             }
-            media.add(stream(StreamDirection.RECVONLY, s, null, null, null, null).toMedia());
+            media.add(stream(StreamDirection.RECVONLY, s, null, null, null, null, null).toMedia());
         }
         return session(media);
     }
@@ -75,7 +87,18 @@ public final class OfferAnswer {
      * @throws SdpException 400 if the offer is malformed
      */
     public Sdp answer(Sdp offer, List<StreamAnswer> answers) throws SdpException {
+        return answer(offer, answers, null);
+    }
+
+    /**
+     * As {@link #answer(Sdp, List)}, with each accepted stream's a=path taken from the transport
+     * session that will carry it.
+     *
+     * @param paths one per m= line (null or ignored for a rejected one), or null to make them up
+     */
+    public Sdp answer(Sdp offer, List<StreamAnswer> answers, List<List<String>> paths) throws SdpException {
         List<OfferedStream> streams = OfferReader.readStreams(offer);
+        requireOnePer(streams, paths);
         if (answers.size() != streams.size()) {
             throw new IllegalArgumentException("Give one answer per offered m= line: " + streams.size()
                     + " offered, " + answers.size() + " answers");
@@ -88,13 +111,13 @@ public final class OfferAnswer {
                 MediaDescription m = offer.media().get(i);
                 media.add(m.toBuilder().port(0).portCount(0).information(null).connection(null).clearAttributes().build());
             } else {
-                media.add(answerStream(o.stream(), a).toMedia());
+                media.add(answerStream(o.stream(), a, pathOf(paths, i)).toMedia());
             }
         }
         return session(media);
     }
 
-    private FileStream answerStream(FileStream offered, StreamAnswer a) {
+    private FileStream answerStream(FileStream offered, StreamAnswer a, List<String> path) {
         FileSelector selector = offered.selector();
         FileDate date = null;
         FileRange range = a.range() != null ? a.range() : offered.range();
@@ -114,18 +137,19 @@ public final class OfferAnswer {
             throw new IllegalArgumentException("Answered file-range " + a.range() + " is outside the offered "
                     + offered.range() + " (RFC 5547 §6)");
         }
-        return new FileStream(local.port(), offered.tls(), offered.direction().mirror(), selector, offered.transferId(),
-                offered.disposition(), date, null, range, null,
-                List.of(local.pathFor(randomId(SESSION_ID_LENGTH), offered.tls())), local.acceptTypes(),
+        List<String> own = path != null ? path : List.of(local.pathFor(randomId(SESSION_ID_LENGTH), offered.tls()));
+        return new FileStream(portOf(own), offered.tls(), offered.direction().mirror(), selector, offered.transferId(),
+                offered.disposition(), date, null, range, null, own, local.acceptTypes(),
                 offered.acceptWrappedTypes(), -1, SetupRole.answerTo(offered.setup()), offered.connectionMode(), List.of());
     }
 
     private FileStream stream(StreamDirection direction, FileSelector selector, String transferId, FileDate date,
-            FileRange range, String information) {
-        return new FileStream(local.port(), local.tls(), direction, selector,
+            FileRange range, String information, List<String> path) {
+        List<String> own = path != null ? path : List.of(local.pathFor(randomId(SESSION_ID_LENGTH), local.tls()));
+        return new FileStream(portOf(own), local.tls(), direction, selector,
                 transferId == null ? randomId(TRANSFER_ID_LENGTH) : transferId, direction == StreamDirection.SENDONLY
                         ? "attachment" : null, date, null, range, information,
-                List.of(local.pathFor(randomId(SESSION_ID_LENGTH), local.tls())), local.acceptTypes(), List.of(), -1,
+                own, local.acceptTypes(), List.of(), -1,
                 SetupRole.ACTPASS, ConnectionMode.NEW, List.of());
     }
 
@@ -141,6 +165,26 @@ public final class OfferAnswer {
             b.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
         }
         return b.toString();
+    }
+
+    private static List<String> pathOf(List<List<String>> paths, int i) {
+        return paths == null ? null : paths.get(i);
+    }
+
+    /** RFC 4975 §8.1: the m= port is that of this side's own URI, the last of its path. */
+    private int portOf(List<String> path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("An a=path needs at least one MSRP URI (RFC 4975 §8.2)");
+        }
+        int port = java.net.URI.create(path.get(path.size() - 1)).getPort();
+        return port > 0 ? port : local.port();
+    }
+
+    private static void requireOnePer(List<?> items, List<List<String>> paths) {
+        if (paths != null && paths.size() != items.size()) {
+            throw new IllegalArgumentException("Give one a=path per stream: " + items.size() + " streams, "
+                    + paths.size() + " paths");
+        }
     }
 
     private static void requireSome(List<?> items) {

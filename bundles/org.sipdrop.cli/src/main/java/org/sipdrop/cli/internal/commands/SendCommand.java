@@ -1,0 +1,181 @@
+package org.sipdrop.cli.internal.commands;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.sipdrop.cli.internal.ClientOptions;
+import org.sipdrop.cli.internal.Command;
+import org.sipdrop.cli.internal.CommandFailure;
+import org.sipdrop.cli.internal.Console;
+import org.sipdrop.cli.internal.OptionSpec;
+import org.sipdrop.cli.internal.Options;
+import org.sipdrop.cli.internal.Services;
+import org.sipdrop.cli.internal.UsageException;
+import org.sipdrop.cli.internal.UserSession;
+import org.sipdrop.negotiation.AgentSettings;
+import org.sipdrop.negotiation.FileTransferAgent;
+import org.sipdrop.negotiation.FileTransferAgentFactory;
+import org.sipdrop.negotiation.SendOptions;
+import org.sipdrop.transfer.Transfer;
+import org.sipdrop.transfer.TransferListener;
+import org.sipdrop.transfer.TransferService;
+import org.sipdrop.transfer.TransferState;
+
+/**
+ * {@code sipdrop send}: offers files to one or more users (RFC 5547 push, all files of one
+ * recipient in one INVITE) and waits until each is delivered, rejected or failed. Exit 0 only
+ * when every recipient confirmed every file.
+ */
+public final class SendCommand implements Command, OptionSpec {
+
+    @Override
+    public String name() {
+        return "send";
+    }
+
+    @Override
+    public String summary() {
+        return "send files to users: they accept or decline, the bytes go over MSRP and are verified";
+    }
+
+    @Override
+    public String usage() {
+        return "--to USER[,USER...] [--via msrp|msrps|auto] FILE... " + ClientOptions.USAGE;
+    }
+
+    @Override
+    public Set<String> flags() {
+        return ClientOptions.flags(Set.of());
+    }
+
+    @Override
+    public Set<String> valued() {
+        return ClientOptions.valued(Set.of("to", "via"));
+    }
+
+    @Override
+    public int run(Options options, Console console, Services services) throws UsageException {
+        ClientOptions client = ClientOptions.from(options, "send");
+        List<String> recipients = Recipients.parse(options.value("to").orElseThrow(
+                () -> new UsageException("--to is required: who gets the files, e.g. --to bob,carol")), client);
+        String via = options.value("via").orElse(SendOptions.AUTO);
+        if (!Set.of("msrp", "msrps", SendOptions.AUTO).contains(via)) {
+            throw new UsageException("--via must be msrp, msrps or auto, not '" + via + "'");
+        }
+        List<Path> files = new ArrayList<>();
+        for (String f : options.positional()) {
+            Path p = Path.of(f);
+            if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                throw new UsageException("cannot read the file '" + f + "'");
+            }
+            files.add(p);
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("name at least one FILE to send");
+        }
+        TransferOutput out = new TransferOutput(console, client.json());
+        try (UserSession session = UserSession.open(client, services)) {
+            FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))
+                    .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
+            TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))
+                    .orElseThrow(() -> new CommandFailure("the transfer service did not start"));
+            AgentSettings settings = AgentSettings.of(Path.of(System.getProperty("java.io.tmpdir")),
+                    transfers.acceptancePolicy("none", null)); // a sender declines what comes back meanwhile
+            try (FileTransferAgent agent = factory.create(session.agent(), settings)) {
+                return sendAll(agent, recipients, files, via, out, console);
+            }
+        } catch (CommandFailure e) {
+            out.endLine();
+            console.fail(e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int sendAll(FileTransferAgent agent, List<String> recipients, List<Path> files, String via,
+            TransferOutput out, Console console) throws CommandFailure {
+        SendOptions send = SendOptions.defaults().via(via)
+                .onHashing((f, bytes, size) -> out.hashing(f.getFileName().toString(), bytes, size));
+        boolean ok = true;
+        List<Transfer> all = new ArrayList<>();
+        for (String to : recipients) {
+            try {
+                for (Transfer t : agent.send(to, files, send)) {
+                    t.addListener(new TransferListener() {
+                        @Override
+                        public void progress(Transfer transfer, long bytes) {
+                            out.progress(transfer, bytes);
+                        }
+
+                        @Override
+                        public void stateChanged(Transfer transfer, TransferState previous) {
+                            out.state(transfer);
+                        }
+                    });
+                    all.add(t);
+                }
+            } catch (IOException e) {
+                out.endLine();
+                console.fail("cannot send to " + Recipients.shortName(to) + ": " + e.getMessage());
+                ok = false;
+            }
+        }
+        for (Transfer t : all) {
+            awaitEnd(t);
+            out.endLine();
+            ok &= report(t, console, out);
+        }
+        return ok ? OK : FAILED;
+    }
+
+    private static boolean report(Transfer t, Console console, TransferOutput out) {
+        String who = Recipients.shortName(t.peer());
+        String file = t.offer().name();
+        switch (t.state()) {
+        case COMPLETED:
+            if (!out.isJson()) {
+                console.out().println("sent " + file + " to " + who + " (" + t.offer().size() + " bytes, sha-1 "
+                        + t.offer().sha1Hex().orElse("?") + ")");
+            }
+            return true;
+        case REJECTED:
+            int status = t.failure().map(f -> f.status()).orElse(0);
+            String why = t.failure().map(Object::toString).orElse("no reason given");
+            // RFC 3261 §21: these say the receiver (or its policy) refused; others that the offer never got there
+            console.fail(Set.of(403, 415, 486, 488, 603, 606).contains(status) ? who + " declined " + file + ": " + why
+                    : "could not offer " + file + " to " + who + ": " + why);
+            return false;
+        default:
+            console.fail("sending " + file + " to " + who + " " + t.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + t.failure().map(Object::toString).orElse("cancelled"));
+            return false;
+        }
+    }
+
+    private static void awaitEnd(Transfer t) throws CommandFailure {
+        java.util.concurrent.CountDownLatch over = new java.util.concurrent.CountDownLatch(1);
+        TransferListener l = new TransferListener() {
+            @Override
+            public void stateChanged(Transfer transfer, TransferState previous) {
+                if (transfer.state().isTerminal()) {
+                    over.countDown();
+                }
+            }
+        };
+        t.addListener(l);
+        try {
+            while (!t.state().isTerminal()) {
+                over.await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted while sending " + t.offer().name());
+        } finally {
+            t.removeListener(l);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.sipdrop.negotiation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import org.sipdrop.transfer.AcceptancePolicy;
+
+/**
+ * How a {@link FileTransferAgent} receives: where files go and what it accepts; and how long it
+ * waits for a peer's answer.
+ */
+public final class AgentSettings {
+
+    private final Path downloadFolder;
+    private final AcceptancePolicy policy;
+    private final List<String> preferredSchemes;
+    private final Duration answerTimeout;
+
+    private AgentSettings(Path downloadFolder, AcceptancePolicy policy, List<String> preferredSchemes,
+            Duration answerTimeout) {
+        this.downloadFolder = Objects.requireNonNull(downloadFolder, "downloadFolder");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.preferredSchemes = List.copyOf(preferredSchemes);
+        if (answerTimeout.isNegative() || answerTimeout.isZero()) {
+            throw new IllegalArgumentException("The answer timeout must be positive, was " + answerTimeout);
+        }
+        this.answerTimeout = answerTimeout;
+    }
+
+    /** @return settings receiving into {@code folder} as {@code policy} decides, preferring msrp */
+    public static AgentSettings of(Path folder, AcceptancePolicy policy) {
+        return new AgentSettings(folder, policy, List.of("msrp", "msrps"), Duration.ofSeconds(120));
+    }
+
+    /** @return a copy with the transport schemes to prefer, best first */
+    public AgentSettings preferring(List<String> schemes) {
+        return new AgentSettings(downloadFolder, policy, schemes, answerTimeout);
+    }
+
+    /** @return a copy that waits at most {@code timeout} for the peer (or its user) to answer an offer */
+    public AgentSettings answerTimeout(Duration timeout) {
+        return new AgentSettings(downloadFolder, policy, preferredSchemes, timeout);
+    }
+
+    public Path downloadFolder() {
+        return downloadFolder;
+    }
+
+    public AcceptancePolicy policy() {
+        return policy;
+    }
+
+    public List<String> preferredSchemes() {
+        return preferredSchemes;
+    }
+
+    public Duration answerTimeout() {
+        return answerTimeout;
+    }
+}

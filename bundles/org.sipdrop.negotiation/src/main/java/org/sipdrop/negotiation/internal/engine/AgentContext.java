@@ -1,0 +1,58 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import org.sipdrop.negotiation.AgentSettings;
+import org.sipdrop.negotiation.internal.sdp.LocalEndpoint;
+import org.sipdrop.sip.SipUserAgent;
+import org.sipdrop.transfer.ReceivedFileStore;
+import org.sipdrop.transfer.TransferService;
+
+/**
+ * What the sending and receiving halves of one agent share: the services, the user agent, the
+ * settings, the agent's thread pool and its unguessable-id source.
+ */
+record AgentContext(TransferService service, ReceivedFileStore store, SipUserAgent userAgent, AgentSettings settings,
+        ExecutorService executor, SecureRandom random, java.util.function.Consumer<EngineTransfer> register) {
+
+    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /** RFC 5547 §8.1: a file-transfer-id unique and hard to guess; 32 characters as in its §10 examples. */
+    String newId() {
+        StringBuilder b = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            b.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
+        }
+        return b.toString();
+    }
+
+    /** Makes a new transfer known to the agent and to the TransferService. */
+    void track(EngineTransfer transfer) {
+        register.accept(transfer);
+        service.track(transfer);
+    }
+
+    /** @return the o=/c= description of this side, from the last URI of a transport session's path */
+    LocalEndpoint endpointFor(List<String> path) {
+        URI own = URI.create(path.get(path.size() - 1));
+        String user = userAgent.account().user();
+        return LocalEndpoint.of(user == null || user.isEmpty() ? "-" : user, own.getHost().replace("[", "").replace("]", ""),
+                own.getPort() > 0 ? own.getPort() : 2855, "msrps".equalsIgnoreCase(own.getScheme()));
+    }
+
+    static List<String> strings(List<URI> uris) {
+        List<String> s = new ArrayList<>(uris.size());
+        uris.forEach(u -> s.add(u.toString()));
+        return s;
+    }
+
+    static List<URI> uris(List<String> path) {
+        List<URI> u = new ArrayList<>(path.size());
+        path.forEach(p -> u.add(URI.create(p)));
+        return u;
+    }
+}

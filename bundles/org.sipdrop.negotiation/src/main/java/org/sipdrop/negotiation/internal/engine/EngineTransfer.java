@@ -1,0 +1,225 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.Transfer;
+import org.sipdrop.transfer.TransferFailure;
+import org.sipdrop.transfer.TransferListener;
+import org.sipdrop.transfer.TransferState;
+
+/**
+ * The state machine of one transfer made by the engine (the transfer bundle's own implementation
+ * is internal to it). Thread-safe: state changes are serialised, listeners are called outside
+ * the lock so they may query the transfer. Moves that are no longer possible (a transfer
+ * cancelled while its bytes were still moving) are ignored by {@link #tryMove} and
+ * {@link #tryFail}, so racing threads never throw.
+ */
+final class EngineTransfer implements Transfer {
+
+    private static final System.Logger LOG = System.getLogger(EngineTransfer.class.getName());
+
+    private final String id;
+    private final FileOffer offer;
+    private final String peer;
+    private final Direction direction;
+    private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Runnable onCancel;
+
+    private TransferState state = TransferState.OFFERED;
+    private long bytes;
+    private String transport;
+    private TransferFailure failure;
+    private Path file;
+
+    /**
+     * @param onCancel run once when a user cancels, to stop the transport; may be a no-op
+     */
+    EngineTransfer(String id, FileOffer offer, String peer, Direction direction, Path file, Runnable onCancel) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.offer = Objects.requireNonNull(offer, "offer");
+        this.peer = Objects.requireNonNull(peer, "peer");
+        this.direction = Objects.requireNonNull(direction, "direction");
+        this.file = file;
+        this.onCancel = Objects.requireNonNull(onCancel, "onCancel");
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public FileOffer offer() {
+        return offer;
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    @Override
+    public Direction direction() {
+        return direction;
+    }
+
+    @Override
+    public synchronized TransferState state() {
+        return state;
+    }
+
+    @Override
+    public synchronized long bytesTransferred() {
+        return bytes;
+    }
+
+    @Override
+    public synchronized Optional<String> transport() {
+        return Optional.ofNullable(transport);
+    }
+
+    @Override
+    public synchronized Optional<TransferFailure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public synchronized Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** Sets what {@link #cancel()} runs to stop the transport and the call. */
+    void onCancel(Runnable action) {
+        this.onCancel = Objects.requireNonNull(action, "action");
+    }
+
+    /** Moves to {@code next} if the current state allows it; @return whether it moved */
+    boolean tryMove(TransferState next) {
+        synchronized (this) {
+            if (!state.canMoveTo(next)) {
+                return false;
+            }
+        }
+        try {
+            moveTo(next);
+            return true;
+        } catch (IllegalStateException raced) {
+            return false;
+        }
+    }
+
+    /** Fails (or rejects) if the current state allows it; @return whether it moved */
+    boolean tryFail(TransferState rejectedOrFailed, TransferFailure reason) {
+        synchronized (this) {
+            if (!state.canMoveTo(rejectedOrFailed)) {
+                return false;
+            }
+        }
+        try {
+            fail(rejectedOrFailed, reason);
+            return true;
+        } catch (IllegalStateException raced) {
+            return false;
+        }
+    }
+
+    /** Records the transport scheme chosen for this transfer. */
+    synchronized void setTransport(String scheme) {
+        this.transport = scheme;
+    }
+
+    /** Records the local file (the saved file once received). */
+    synchronized void setFile(Path path) {
+        this.file = path;
+    }
+
+    /** Moves to {@code next}; rejected and failed states need {@link #fail}. */
+    void moveTo(TransferState next) {
+        if (next == TransferState.REJECTED || next == TransferState.FAILED) {
+            throw new IllegalArgumentException(next + " needs a reason: use fail()");
+        }
+        change(next, null);
+    }
+
+    /** Moves to {@link TransferState#REJECTED} or {@link TransferState#FAILED} with the reason. */
+    void fail(TransferState rejectedOrFailed, TransferFailure reason) {
+        if (rejectedOrFailed != TransferState.REJECTED && rejectedOrFailed != TransferState.FAILED) {
+            throw new IllegalArgumentException("fail() moves to REJECTED or FAILED, not " + rejectedOrFailed);
+        }
+        change(rejectedOrFailed, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Records confirmed bytes. Progress never goes backwards and never past the file size.
+     */
+    void progress(long confirmed) {
+        long now;
+        synchronized (this) {
+            if (confirmed < 0 || confirmed > offer.size()) {
+                throw new IllegalArgumentException("Progress " + confirmed + " outside 0.." + offer.size());
+            }
+            if (confirmed <= bytes) {
+                return;
+            }
+            bytes = confirmed;
+            now = bytes;
+        }
+        fire(l -> l.progress(this, now));
+    }
+
+    @Override
+    public void cancel() {
+        synchronized (this) {
+            if (!state.canMoveTo(TransferState.CANCELLED)) {
+                return;
+            }
+        }
+        change(TransferState.CANCELLED, null);
+        onCancel.run();
+    }
+
+    private void change(TransferState next, TransferFailure reason) {
+        TransferState previous;
+        synchronized (this) {
+            if (!state.canMoveTo(next)) {
+                throw new IllegalStateException("Transfer " + id + " cannot move from " + state + " to " + next);
+            }
+            previous = state;
+            state = next;
+            failure = reason;
+        }
+        fire(l -> l.stateChanged(this, previous));
+    }
+
+    private void fire(Consumer<TransferListener> event) {
+        for (TransferListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A transfer listener failed on " + id, e);
+            }
+        }
+    }
+
+    @Override
+    public void addListener(TransferListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeListener(TransferListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public String toString() {
+        return "Transfer[" + id + ", " + direction + " " + peer + ", " + offer.name() + ", " + state() + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.sipdrop.negotiation.AgentSettings;
+import org.sipdrop.negotiation.FileTransferAgent;
+import org.sipdrop.negotiation.SendOptions;
+import org.sipdrop.sip.IncomingCall;
+import org.sipdrop.sip.SipStatus;
+import org.sipdrop.sip.SipUserAgent;
+import org.sipdrop.transfer.AcceptancePolicy;
+import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.ReceivedFileStore;
+import org.sipdrop.transfer.Transfer;
+import org.sipdrop.transfer.TransferService;
+
+/**
+ * The file-transfer agent of one SIP user agent: sends with {@link OutgoingOffer}, answers
+ * INVITEs with {@link IncomingOffer}. Its own thread pool does the slow work (hashing, asking
+ * the user, moving bytes), never the SIP stack's threads.
+ */
+final class FileTransferAgentImpl implements FileTransferAgent {
+
+    private static final AtomicInteger AGENTS = new AtomicInteger();
+
+    private final AgentContext ctx;
+    private final List<EngineTransfer> transfers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Transfer>> incoming = new CopyOnWriteArrayList<>();
+    private volatile AcceptancePolicy prompt;
+    private volatile boolean open = true;
+
+    FileTransferAgentImpl(TransferService service, ReceivedFileStore store, SipUserAgent ua, AgentSettings settings) {
+        String name = "sipdrop-transfer-" + AGENTS.incrementAndGet() + "-" + ua.account().user();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.ctx = new AgentContext(service, store, ua, settings, executor, new SecureRandom(), transfers::add);
+        ua.advertise(() -> {
+            List<String> schemes = new ArrayList<>(service.schemes());
+            schemes.retainAll(TransportChoice.SDP_SCHEMES);
+            return schemes;
+        });
+        ua.onInvite(this::invited);
+    }
+
+    private void invited(IncomingCall call) {
+        if (!open) {
+            call.reject(SipStatus.TEMPORARILY_UNAVAILABLE);
+            return;
+        }
+        try {
+            ctx.executor().execute(new IncomingOffer(ctx, call, prompt, this::announce)::handle);
+        } catch (RejectedExecutionException e) {
+            call.reject(SipStatus.TEMPORARILY_UNAVAILABLE);
+        }
+    }
+
+    private void announce(EngineTransfer t) {
+        incoming.forEach(l -> l.accept(t));
+    }
+
+    @Override
+    public List<Transfer> send(String to, List<Path> files, SendOptions options) throws IOException {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(options, "options");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one file to send");
+        }
+        if (!open) {
+            throw new IOException("the file-transfer agent is closed");
+        }
+        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), to, options, ctx.settings().preferredSchemes());
+        List<FileOffer> offers = new ArrayList<>();
+        for (Path f : files) {
+            long size = java.nio.file.Files.size(f);
+            options.hashProgress().hashed(f, 0, size);
+            offers.add(ctx.service().describe(f, bytes -> options.hashProgress().hashed(f, bytes, size)));
+        }
+        return new OutgoingOffer(ctx, to, scheme).start(files, offers);
+    }
+
+    @Override
+    public void onOffer(AcceptancePolicy prompt) {
+        this.prompt = prompt;
+    }
+
+    @Override
+    public void onIncoming(Consumer<Transfer> listener) {
+        incoming.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public List<Transfer> transfers() {
+        return List.copyOf(transfers);
+    }
+
+    @Override
+    public void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        transfers.forEach(Transfer::cancel);
+        ctx.executor().shutdownNow();
+    }
+}

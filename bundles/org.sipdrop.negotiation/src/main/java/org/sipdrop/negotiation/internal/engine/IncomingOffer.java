@@ -1,0 +1,204 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.sipdrop.negotiation.internal.sdp.FileOfferMapping;
+import org.sipdrop.negotiation.internal.sdp.FileRange;
+import org.sipdrop.negotiation.internal.sdp.OfferAnswer;
+import org.sipdrop.negotiation.internal.sdp.OfferReader;
+import org.sipdrop.negotiation.internal.sdp.OfferedStream;
+import org.sipdrop.negotiation.internal.sdp.Sdp;
+import org.sipdrop.negotiation.internal.sdp.SdpException;
+import org.sipdrop.negotiation.internal.sdp.SdpParser;
+import org.sipdrop.negotiation.internal.sdp.SdpWriter;
+import org.sipdrop.negotiation.internal.sdp.SetupRole;
+import org.sipdrop.negotiation.internal.sdp.StreamAnswer;
+import org.sipdrop.sip.IncomingCall;
+import org.sipdrop.sip.SipBody;
+import org.sipdrop.sip.SipStatus;
+import org.sipdrop.transfer.AcceptancePolicy;
+import org.sipdrop.transfer.Decision;
+import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.ReceivedFileStore;
+import org.sipdrop.transfer.TransferFailure;
+import org.sipdrop.transfer.TransferState;
+import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportRequest;
+import org.sipdrop.transfer.TransportSession;
+
+/**
+ * The receiver's side of one INVITE with a file offer (RFC 5547 §8.3): each m= line is decided
+ * by the {@link AcceptancePolicy} (and, for ASK, the user) before any byte moves; accepted files
+ * get a {@code .part} in the download folder and a transport session, and the answer carries
+ * the session's path, the answerer's a=setup (active, RFC 4975 §5.4 / RFC 6135 §4.1, unless the
+ * offer says otherwise) and, to resume, an {@code a=file-range} after the bytes already held.
+ * Rejected m= lines get port 0 (RFC 3264 §6); an offer with nothing accepted is rejected whole
+ * with the first reason (e.g. 488 File too large, 603 Decline).
+ */
+final class IncomingOffer {
+
+    private static final System.Logger LOG = System.getLogger(IncomingOffer.class.getName());
+
+    private final AgentContext ctx;
+    private final IncomingCall call;
+    private final AcceptancePolicy prompt;
+    private final Consumer<EngineTransfer> onIncoming;
+    private final String sender;
+
+    IncomingOffer(AgentContext ctx, IncomingCall call, AcceptancePolicy prompt, Consumer<EngineTransfer> onIncoming) {
+        this.ctx = ctx;
+        this.call = call;
+        this.prompt = prompt;
+        this.onIncoming = onIncoming;
+        this.sender = call.request().from();
+    }
+
+    /** Decides, answers and receives; runs on an agent thread. */
+    void handle() {
+        Sdp offer;
+        List<OfferedStream> streams;
+        try {
+            SipBody body = call.request().body().filter(b -> "application/sdp".equals(b.mediaType()))
+                    .orElseThrow(() -> SdpException.notAcceptable("No SDP offer: a file offer is application/sdp (RFC 5547 §8)"));
+            offer = SdpParser.withDefaults().parse(body.content());
+            streams = OfferReader.read(offer);
+        } catch (SdpException e) {
+            call.reject(new SipStatus(e.status(), e.reason()));
+            return;
+        }
+        call.ringing();
+        List<StreamAnswer> answers = new ArrayList<>();
+        List<List<String>> paths = new ArrayList<>();
+        List<IncomingStream> accepted = new ArrayList<>();
+        TransferFailure firstRejection = null;
+        for (OfferedStream o : streams) {
+            TransferFailure why = accept(o, answers, paths, accepted);
+            if (why != null && firstRejection == null) {
+                firstRejection = why;
+            }
+        }
+        if (accepted.isEmpty()) {
+            TransferFailure r = firstRejection == null ? new TransferFailure(Decision.DECLINE, "Decline") : firstRejection;
+            call.reject(new SipStatus(r.status(), r.reason()));
+            return;
+        }
+        try {
+            List<String> firstPath = paths.stream().filter(p -> p != null).findFirst().orElseThrow();
+            Sdp answer = new OfferAnswer(ctx.endpointFor(firstPath), ctx.random()).answer(offer, answers, paths);
+            call.accept(new SipBody("application/sdp", SdpWriter.toBytes(answer)));
+        } catch (SdpException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot answer an offer from " + sender, e);
+            accepted.forEach(IncomingStream::abandon);
+            accepted.forEach(s -> s.transfer().tryFail(TransferState.FAILED, new TransferFailure(0, "cannot answer: " + e.getMessage())));
+            call.reject(new SipStatus(SdpException.NOT_ACCEPTABLE_HERE, "Cannot answer this offer"));
+            return;
+        }
+        AtomicInteger left = new AtomicInteger(accepted.size());
+        for (IncomingStream s : accepted) {
+            onIncoming.accept(s.transfer());
+            ctx.executor().execute(() -> {
+                try {
+                    s.receive();
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        call.hangUp();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Decides one m= line and prepares it; @return the rejection, or null when accepted */
+    private TransferFailure accept(OfferedStream o, List<StreamAnswer> answers, List<List<String>> paths,
+            List<IncomingStream> accepted) {
+        TransferFailure why = null;
+        FileOffer file = null;
+        if (!o.acceptable()) {
+            why = o.problem().toFailure();
+        } else if (!o.isPush()) {
+            why = new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "Pulling files from this side is not supported yet");
+        } else {
+            try {
+                file = FileOfferMapping.toFileOffer(o.stream());
+                why = decide(file);
+                if (why == null) {
+                    IncomingStream s = prepare(o, file, answers, paths);
+                    accepted.add(s);
+                    return null;
+                }
+            } catch (SdpException e) {
+                why = e.toFailure();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot receive " + file, e);
+                why = new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "Cannot receive the file here now");
+            }
+        }
+        answers.add(StreamAnswer.reject());
+        paths.add(null);
+        if (file != null) {
+            EngineTransfer t = new EngineTransfer(ctx.newId(), file, sender, Direction.INCOMING, null, () -> { });
+            t.fail(TransferState.REJECTED, why);
+            ctx.track(t);
+        }
+        return why;
+    }
+
+    /** The policy, then the user if the policy asks; @return the rejection or null to accept */
+    private TransferFailure decide(FileOffer file) {
+        Decision d = ctx.settings().policy().decide(sender, file);
+        if (d.kind() == Decision.Kind.ASK) {
+            d = prompt == null ? Decision.reject(Decision.DECLINE, "Nobody here to accept files") : prompt.decide(sender, file);
+        }
+        switch (d.kind()) {
+        case ACCEPT:
+            return null;
+        case REJECT:
+            return d.reason().orElseThrow();
+        default:
+            return new TransferFailure(Decision.DECLINE, "Not answered");
+        }
+    }
+
+    /** Opens the part file and the transport session of an accepted stream, and answers it. */
+    private IncomingStream prepare(OfferedStream o, FileOffer file, List<StreamAnswer> answers, List<List<String>> paths)
+            throws IOException, SdpException {
+        String scheme = o.stream().tls() ? "msrps" : "msrp";
+        TransportProvider provider = ctx.service().transport(scheme).orElseThrow(() -> SdpException.notAcceptable(
+                "No common transport: this side has no " + scheme + " transport running"));
+        SetupRole role = SetupRole.answerTo(o.stream().setup());
+        if (role == SetupRole.HOLDCONN) {
+            throw SdpException.notAcceptable("a=setup:holdconn: no connection to carry the file (RFC 4145 §4)");
+        }
+        ReceivedFileStore.Partial partial = ctx.store().begin(ctx.settings().downloadFolder(), file);
+        long offset = partial.offset();
+        TransportSession session;
+        try {
+            if (offset >= file.size() && file.size() > 0) {
+                throw new IOException("the part file already holds every byte; it cannot be resumed");
+            }
+            session = provider.open(new TransportRequest(file, Direction.INCOMING, sender, scheme, offset,
+                    Map.of("setup", role.value())));
+        } catch (IOException | RuntimeException e) {
+            partial.close();
+            throw e;
+        }
+        answers.add(offset > 0 ? StreamAnswer.acceptRange(FileRange.resumeAfter(offset, file.size())) : StreamAnswer.accept());
+        paths.add(AgentContext.strings(session.localPath()));
+        EngineTransfer t = new EngineTransfer(ctx.newId(), file, sender, Direction.INCOMING, null, () -> { });
+        t.setTransport(scheme);
+        IncomingStream s = new IncomingStream(t, partial, session, o.stream().path());
+        t.onCancel(() -> {
+            s.abandon();
+            call.hangUp();
+        });
+        t.moveTo(TransferState.ACCEPTED);
+        ctx.track(t);
+        return s;
+    }
+}

@@ -1,0 +1,71 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.sipdrop.transfer.ReceivedFileStore;
+import org.sipdrop.transfer.TransferFailure;
+import org.sipdrop.transfer.TransferState;
+import org.sipdrop.transfer.TransportSession;
+
+/**
+ * One accepted file of an incoming offer: bytes from the transport go into the store's
+ * {@code .part}, hashed while written; then the hash is checked and the file moved into place.
+ */
+final class IncomingStream {
+
+    private static final System.Logger LOG = System.getLogger(IncomingStream.class.getName());
+
+    private final EngineTransfer transfer;
+    private final ReceivedFileStore.Partial partial;
+    private final TransportSession session;
+    private final List<String> remotePath;
+
+    IncomingStream(EngineTransfer transfer, ReceivedFileStore.Partial partial, TransportSession session,
+            List<String> remotePath) {
+        this.transfer = transfer;
+        this.partial = partial;
+        this.session = session;
+        this.remotePath = remotePath;
+    }
+
+    EngineTransfer transfer() {
+        return transfer;
+    }
+
+    /** Receives, verifies and saves; runs on an agent thread. */
+    void receive() {
+        try {
+            if (!transfer.tryMove(TransferState.TRANSFERRING)) {
+                return;
+            }
+            transfer.progress(partial.offset());
+            session.receive(AgentContext.uris(remotePath), partial, transfer::progress);
+            Path saved = partial.complete(); // size and SHA-1 of the whole file, resumed bytes included
+            transfer.setFile(saved);
+            transfer.progress(transfer.offer().size());
+            transfer.tryMove(TransferState.COMPLETED);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Receiving " + transfer.offer().name() + " failed", e);
+            abandon();
+            transfer.tryFail(TransferState.FAILED, new TransferFailure(0, String.valueOf(e.getMessage())));
+        } finally {
+            close(session);
+        }
+    }
+
+    /** Stops without completing: the {@code .part} stays, to be resumed. */
+    void abandon() {
+        close(partial);
+        close(session);
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "Closing " + c, e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.sipdrop.negotiation.internal.sdp.AnswerValidator;
+import org.sipdrop.negotiation.internal.sdp.OfferAnswer;
+import org.sipdrop.negotiation.internal.sdp.Sdp;
+import org.sipdrop.negotiation.internal.sdp.SdpException;
+import org.sipdrop.negotiation.internal.sdp.SdpParser;
+import org.sipdrop.negotiation.internal.sdp.SdpWriter;
+import org.sipdrop.sip.Call;
+import org.sipdrop.sip.SipBody;
+import org.sipdrop.sip.SipResponse;
+import org.sipdrop.transfer.Decision;
+import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.Transfer;
+import org.sipdrop.transfer.TransferFailure;
+import org.sipdrop.transfer.TransferState;
+import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportRequest;
+
+/**
+ * The sender's side of one push (RFC 5547 §8.2.1): one transport session per file, opened first
+ * so its path goes into the offer with {@code a=setup:actpass} (RFC 6135 §4.1); one INVITE with
+ * one {@code sendonly} m= line per file; then, by the answer, the accepted files are sent (from
+ * the answer's {@code a=file-range}, to resume) and the rejected ones end REJECTED with the
+ * status and reason the receiver gave. BYE once every accepted file is sent or failed.
+ */
+final class OutgoingOffer {
+
+    /** The offerer's a=setup: either side may connect (RFC 4145 §4.1); RFC 4975 answerers connect. */
+    static final String SETUP_OFFERED = "actpass";
+
+    private final AgentContext ctx;
+    private final String to;
+    private final String scheme;
+    private final List<OutgoingStream> streams = new ArrayList<>();
+    private volatile Call call;
+    private Sdp offer;
+
+    OutgoingOffer(AgentContext ctx, String to, String scheme) {
+        this.ctx = ctx;
+        this.to = to;
+        this.scheme = scheme;
+    }
+
+    /** Opens the sessions and sends the INVITE; @return the transfers, OFFERED */
+    List<Transfer> start(List<Path> files, List<FileOffer> offers) throws IOException {
+        TransportProvider provider = ctx.service().transport(scheme)
+                .orElseThrow(() -> new IOException("no common transport: the " + scheme + " transport stopped"));
+        List<List<String>> paths = new ArrayList<>();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                FileOffer o = offers.get(i).toBuilder().transferId(ctx.newId()).build();
+                TransportRequest request = new TransportRequest(o, Direction.OUTGOING, to, scheme, 0,
+                        Map.of("setup", SETUP_OFFERED));
+                EngineTransfer t = new EngineTransfer(o.transferId().orElseThrow(), o, to, Direction.OUTGOING,
+                        files.get(i), () -> { });
+                t.setTransport(scheme);
+                OutgoingStream s = new OutgoingStream(ctx, t, files.get(i), request, provider.open(request));
+                streams.add(s);
+                paths.add(AgentContext.strings(s.session().localPath()));
+            }
+        } catch (IOException | RuntimeException e) {
+            streams.forEach(OutgoingStream::closeSession);
+            throw new IOException("cannot open a " + scheme + " session: " + e.getMessage(), e);
+        }
+        List<FileOffer> described = streams.stream().map(s -> s.transfer().offer()).toList();
+        offer = new OfferAnswer(ctx.endpointFor(paths.get(0)), ctx.random()).pushOffer(described, paths);
+        List<Transfer> result = new ArrayList<>();
+        for (OutgoingStream s : streams) {
+            s.transfer().onCancel(this::cancel);
+            ctx.track(s.transfer());
+            result.add(s.transfer());
+        }
+        // a call that ends early needs no handler here: the answer (or its absence) or the transport tells
+        call = ctx.userAgent().invite(to, new SipBody("application/sdp", SdpWriter.toBytes(offer)), null);
+        call.established().orTimeout(ctx.settings().answerTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync(this::answered, ctx.executor());
+        return result;
+    }
+
+    private void answered(SipResponse response, Throwable error) {
+        if (error != null) {
+            call.hangUp();
+            failAll(new TransferFailure(0, "no answer from " + to + (error instanceof java.util.concurrent.TimeoutException
+                    ? " within " + ctx.settings().answerTimeout().toSeconds() + " s" : ": " + error.getMessage())));
+            return;
+        }
+        if (!response.isSuccess()) {
+            streams.forEach(s -> s.reject(new TransferFailure(response.status(), response.reason())));
+            return;
+        }
+        List<Integer> accepted;
+        Sdp answer;
+        try {
+            SipBody body = response.body().filter(b -> "application/sdp".equals(b.mediaType()))
+                    .orElseThrow(() -> SdpException.notAcceptable("the 200 OK carries no SDP answer (RFC 3264 §5)"));
+            answer = SdpParser.withDefaults().parse(body.content());
+            accepted = AnswerValidator.validate(offer, answer);
+        } catch (SdpException e) {
+            call.hangUp();
+            failAll(new TransferFailure(e.status(), "unusable answer from " + to + ": " + e.reason()));
+            return;
+        }
+        List<OutgoingStream> sending = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            OutgoingStream s = streams.get(i);
+            if (!accepted.contains(i)) {
+                s.reject(new TransferFailure(Decision.DECLINE, "Declined (the answer rejected this file, RFC 3264 §6)"));
+            } else if (s.accept(answer.media().get(i), answer)) {
+                sending.add(s);
+            }
+        }
+        if (sending.isEmpty()) {
+            call.hangUp();
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(sending.size());
+        for (OutgoingStream s : sending) {
+            ctx.executor().execute(() -> {
+                try {
+                    s.send();
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        call.hangUp(); // RFC 5547 §9: the transfer is over, either side ends the session
+                    }
+                }
+            });
+        }
+    }
+
+    private void failAll(TransferFailure reason) {
+        streams.forEach(s -> s.fail(reason));
+    }
+
+    /** A user cancelled one of the files: the INVITE covers them all, so all stop. */
+    private void cancel() {
+        Call c = call;
+        if (c != null) {
+            c.hangUp();
+        }
+        streams.forEach(s -> {
+            s.transfer().tryMove(TransferState.CANCELLED);
+            s.closeSession();
+        });
+    }
+}

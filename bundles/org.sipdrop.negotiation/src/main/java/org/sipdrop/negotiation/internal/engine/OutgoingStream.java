@@ -1,0 +1,107 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.sipdrop.negotiation.internal.sdp.FileStream;
+import org.sipdrop.negotiation.internal.sdp.MediaDescription;
+import org.sipdrop.negotiation.internal.sdp.Sdp;
+import org.sipdrop.negotiation.internal.sdp.SdpException;
+import org.sipdrop.negotiation.internal.sdp.SetupRole;
+import org.sipdrop.transfer.TransferFailure;
+import org.sipdrop.transfer.TransferState;
+import org.sipdrop.transfer.TransportRequest;
+import org.sipdrop.transfer.TransportSession;
+
+/** One file of an outgoing offer: its transfer, its transport session and, once answered, where to send. */
+final class OutgoingStream {
+
+    private static final System.Logger LOG = System.getLogger(OutgoingStream.class.getName());
+
+    private final AgentContext ctx;
+    private final EngineTransfer transfer;
+    private final Path file;
+    private final TransportRequest request;
+    private final TransportSession session;
+    private volatile FileStream answered;
+
+    OutgoingStream(AgentContext ctx, EngineTransfer transfer, Path file, TransportRequest request, TransportSession session) {
+        this.ctx = ctx;
+        this.transfer = transfer;
+        this.file = file;
+        this.request = request;
+        this.session = session;
+    }
+
+    EngineTransfer transfer() {
+        return transfer;
+    }
+
+    TransportSession session() {
+        return session;
+    }
+
+    /**
+     * Takes the answer to this stream: the receiver's path, its a=setup and the range it wants.
+     *
+     * @return whether the file can be sent now
+     */
+    boolean accept(MediaDescription media, Sdp answer) {
+        try {
+            FileStream a = FileStream.read(media, answer);
+            if (a.setup() == SetupRole.PASSIVE || a.setup() == SetupRole.HOLDCONN) {
+                // our session waits for the connection (actpass); an answerer that waits too would deadlock
+                fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "the receiver answered a=setup:"
+                        + a.setup().value() + "; this side only waits for the connection (RFC 4145 §4.1)"));
+                return false;
+            }
+            long offset = a.range() == null ? 0 : a.range().start() - 1;
+            request.resumeAt(offset); // RFC 5547 §6: only the range the receiver asked for moves
+            answered = a;
+        } catch (SdpException | IllegalArgumentException e) {
+            fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "unusable answer: " + e.getMessage()));
+            return false;
+        }
+        return transfer.tryMove(TransferState.ACCEPTED);
+    }
+
+    /** Sends the bytes from the negotiated offset; runs on an agent thread. */
+    void send() {
+        long offset = request.offset();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (!transfer.tryMove(TransferState.TRANSFERRING)) {
+                return;
+            }
+            in.position(offset);
+            transfer.progress(offset);
+            session.send(AgentContext.uris(answered.path()), in, transfer::progress);
+            transfer.progress(transfer.offer().size());
+            transfer.tryMove(TransferState.COMPLETED);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Sending " + file + " failed", e);
+            fail(new TransferFailure(0, String.valueOf(e.getMessage())));
+        } finally {
+            closeSession();
+        }
+    }
+
+    void reject(TransferFailure reason) {
+        transfer.tryFail(TransferState.REJECTED, reason);
+        closeSession();
+    }
+
+    void fail(TransferFailure reason) {
+        transfer.tryFail(TransferState.FAILED, reason);
+        closeSession();
+    }
+
+    void closeSession() {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Closing the session of " + file, e);
+        }
+    }
+}
