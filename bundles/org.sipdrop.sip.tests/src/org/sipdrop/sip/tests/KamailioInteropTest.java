@@ -119,10 +119,11 @@ class KamailioInteropTest {
         assertFalse(mallory.isRegistered());
     }
 
-    @Test
-    void presencePublishedByOneUserReachesAWatcherThroughKamailio() throws Exception {
-        SipUserAgent alice = registered("alice", SipTransport.TCP);
-        SipUserAgent bob = registered("bob", SipTransport.TCP);
+    @ParameterizedTest
+    @EnumSource(SipTransport.class)
+    void presencePublishedByOneUserReachesAWatcherThroughKamailio(SipTransport transport) throws Exception {
+        SipUserAgent alice = registered("alice", transport);
+        SipUserAgent bob = registered("bob", transport);
         ServiceTracker<PresenceClientFactory, PresenceClientFactory> t = new ServiceTracker<>(
                 FrameworkUtil.getBundle(KamailioInteropTest.class).getBundleContext(), PresenceClientFactory.class, null);
         t.open();

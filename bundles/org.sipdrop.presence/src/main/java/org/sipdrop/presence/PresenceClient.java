@@ -46,7 +46,7 @@ public interface PresenceClient extends AutoCloseable {
 
     void removeListener(Consumer<Presence> listener);
 
-    /** Ends every subscription; the user agent stays open. */
+    /** Ends every subscription and removes the publication (RFC 3903 §4.5); the user agent stays open. */
     @Override
     void close();
 }

@@ -34,6 +34,7 @@ final class SimplePresenceClient implements PresenceClient {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Presence> contacts = new ConcurrentHashMap<>();
     private final List<Consumer<Presence>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean published;
 
     SimplePresenceClient(SipUserAgent ua) {
         this.ua = ua;
@@ -56,6 +57,7 @@ final class SimplePresenceClient implements PresenceClient {
             throw new IllegalArgumentException("A user publishes only their own presence (" + ua.account().aor()
                     + "), not " + presence.entity());
         }
+        published = true;
         return ua.publish(EVENT, new SipBody(PidfWriter.mediaType(), writer.format(presence)), DEFAULT_EXPIRES);
     }
 
@@ -126,10 +128,22 @@ final class SimplePresenceClient implements PresenceClient {
         listeners.remove(listener);
     }
 
+    /**
+     * Ends every subscription and removes this client's publication (RFC 3903 §4.5), so a
+     * closed client leaves no stale status behind for the presence server to compose.
+     */
     @Override
     public void close() {
         subscriptions.values().forEach(Subscription::close);
         subscriptions.clear();
+        if (published) {
+            published = false;
+            try {
+                ua.unpublish(EVENT).get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "Removing the publication did not complete: " + e.getMessage());
+            }
+        }
     }
 
 }
