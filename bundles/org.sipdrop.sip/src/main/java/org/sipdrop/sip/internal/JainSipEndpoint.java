@@ -89,7 +89,7 @@ final class JainSipEndpoint implements SipEndpoint {
         try {
             stack.stop();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Stopping a half-built stack failed", e);
+            LOG.log(System.Logger.Level.DEBUG, "The SIP stack of " + config.name() + " threw while stopping", e);
         }
     }
 
@@ -160,8 +160,19 @@ final class JainSipEndpoint implements SipEndpoint {
         } catch (ObjectInUseException e) {
             LOG.log(System.Logger.Level.DEBUG, "Provider still in use while closing " + config.name(), e);
         }
-        // not deleteListeningPoint: the RI's UDP processor throws there before closing its socket;
-        // stop() closes every listening point, after a one-second pause for the stack's threads
+        // The RI's UDP processor can throw in stop() (its channel list is null until its threads
+        // run) after closing its socket but before the stack stops the other processors; so the
+        // connection-oriented listening points are deleted first, one by one, then stop() ends
+        // the rest after its one-second pause for the stack's threads.
+        for (java.util.Map.Entry<SipTransport, ListeningPoint> e : points.entrySet()) {
+            if (e.getKey() != SipTransport.UDP) {
+                try {
+                    stack.deleteListeningPoint(e.getValue());
+                } catch (ObjectInUseException | RuntimeException x) {
+                    LOG.log(System.Logger.Level.DEBUG, "Could not delete listening point " + e.getValue(), x);
+                }
+            }
+        }
         stopQuietly();
         onClose.accept(this);
     }
