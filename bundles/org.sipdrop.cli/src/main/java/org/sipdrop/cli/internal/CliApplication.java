@@ -7,6 +7,9 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -58,8 +61,21 @@ public final class CliApplication implements IApplication {
 
         @Override
         public <S> Optional<S> await(Class<S> type, Duration timeout) {
+            return await(new ServiceTracker<>(context, type, null), timeout);
+        }
+
+        @Override
+        public <S> Optional<S> await(Class<S> type, String filter, Duration timeout) {
+            try {
+                Filter f = context.createFilter("(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")" + filter + ")");
+                return await(new ServiceTracker<S, S>(context, f, null), timeout);
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalArgumentException("not an OSGi filter: " + filter, e);
+            }
+        }
+
+        private static <S> Optional<S> await(ServiceTracker<S, S> tracker, Duration timeout) {
             // the tracker stays open: the service must stay usable while the command runs
-            ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
             tracker.open();
             try {
                 return Optional.ofNullable(tracker.waitForService(timeout.toMillis()));
