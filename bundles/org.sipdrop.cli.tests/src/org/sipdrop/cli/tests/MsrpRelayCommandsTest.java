@@ -38,12 +38,15 @@ import org.sipdrop.cli.internal.commands.SendCommand;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
 import org.sipdrop.testing.KamailioMsrpRelay;
+import org.sipdrop.testing.ThrowAwayKeys;
 
 /**
- * {@code send} and {@code receive} with {@code --msrp-relay} (RFC 4976), run as {@code ./sipdrop}
- * runs them, in one OSGi runtime: SIP through the embedded server, the file through Kamailio's
- * MSRP relay with digest AUTH. The flags reach the MSRP provider through Configuration Admin, and
- * the provider's previous configuration is back when the commands end.
+ * {@code send} and {@code receive} with the MSRP flags, run as {@code ./sipdrop} runs them, in one
+ * OSGi runtime, SIP through the embedded server: through Kamailio's MSRP relay with digest AUTH
+ * (RFC 4976), over TCP and TLS, and directly over msrps (RFC 4975 §14) with throw-away
+ * certificates. The flags reach the MSRP provider through Configuration Admin, and its previous
+ * configuration is back when the commands end. Sender and receiver share the runtime's one MSRP
+ * provider, so both give the same MSRP flags, as two processes on one machine would.
  */
 class MsrpRelayCommandsTest {
 
@@ -57,10 +60,18 @@ class MsrpRelayCommandsTest {
     private static KamailioMsrpRelay relay;
     private static EmbeddedServer server;
     private static String sipServer;
+    private static Path key;
+    private static Path trust;
+    private static Path relayTrust;
 
     @BeforeAll
     static void startServers() throws Exception {
-        relay = KamailioMsrpRelay.start(Files.createDirectories(dir.resolve("relay")), null);
+        Path keys = Files.createDirectories(dir.resolve("keys"));
+        key = ThrowAwayKeys.selfSigned(keys, "endpoint");
+        trust = ThrowAwayKeys.trusting(keys, key, "endpoint");
+        Path relayKey = ThrowAwayKeys.selfSigned(keys, "relay");
+        relayTrust = ThrowAwayKeys.trusting(keys, relayKey, "relay");
+        relay = KamailioMsrpRelay.start(Files.createDirectories(dir.resolve("relay")), ThrowAwayKeys.pem(keys, relayKey, "relay"));
         EmbeddedServerFactory factory = services.await(EmbeddedServerFactory.class, Duration.ofSeconds(15)).orElseThrow();
         server = factory.start(Map.of(EmbeddedServerFactory.SIP_PORT, "0", EmbeddedServerFactory.TRANSPORTS, "tcp"));
         sipServer = server.uris().get(0).replaceFirst(";.*", "");
@@ -96,31 +107,64 @@ class MsrpRelayCommandsTest {
         }
     }
 
-    private static List<String> args(String command, String user, String... more) {
-        List<String> a = new ArrayList<>(List.of(command, "--user", user, "--server", sipServer, "--transport", "tcp",
-                "--msrp-relay", relay.address(), "--msrp-relay-user", KamailioMsrpRelay.USER, "--msrp-relay-password",
-                KamailioMsrpRelay.PASSWORD));
+    private static List<String> viaRelay(String address, String... more) {
+        List<String> a = new ArrayList<>(List.of("--msrp-relay", address, "--msrp-relay-user", KamailioMsrpRelay.USER,
+                "--msrp-relay-password", KamailioMsrpRelay.PASSWORD));
         a.addAll(List.of(more));
         return a;
     }
 
     @Test
     void pushGoesThroughTheRelayGivenOnTheCommandLine() throws Exception {
-        byte[] content = new byte[95_000]; // ten chunks of at most 10 000 bytes through the relay
-        new Random(4976).nextBytes(content);
-        Path file = Files.write(dir.resolve("relayed.bin"), content);
-        Path into = Files.createDirectories(dir.resolve("bob"));
         long sendsBefore = relayedSends();
+        push("relayed.bin", viaRelay(relay.address()), List.of());
+        assertTrue(relayedSends() - sendsBefore >= 10, "the chunks went through the relay; its log:\n" + relay.tail());
+    }
+
+    @Test
+    void pushOverMsrpsThroughTheRelaysTlsListener() throws Exception {
+        long sendsBefore = relayedSends();
+        push("relayed-tls.bin", viaRelay(relay.tlsAddress(), "--msrp-trust-store", relayTrust.toString(),
+                "--msrp-trust-store-password", ThrowAwayKeys.PASSWORD), List.of("--via", "msrps"));
+        assertTrue(relayedSends() - sendsBefore >= 10, "the chunks went through the relay; its log:\n" + relay.tail());
+    }
+
+    @Test
+    void pushOverMsrpsDirectlyWithThrowAwayCertificates() throws Exception {
+        long sendsBefore = relayedSends();
+        push("direct-tls.bin", List.of("--msrp-key-store", key.toString(), "--msrp-key-store-password",
+                ThrowAwayKeys.PASSWORD, "--msrp-trust-store", trust.toString(), "--msrp-trust-store-password",
+                ThrowAwayKeys.PASSWORD), List.of("--via", "msrps"));
+        assertEquals(sendsBefore, relayedSends(), "no relay was configured");
+    }
+
+    /**
+     * Bob receives, Alice sends one file, both with the same MSRP flags; checks the bytes and that
+     * the MSRP provider's configuration is gone again afterwards.
+     */
+    private static void push(String name, List<String> msrpFlags, List<String> sendFlags) throws Exception {
+        byte[] content = new byte[95_000]; // ten chunks of at most 10 000 bytes through a relay
+        new Random(4976).nextBytes(content);
+        Path file = Files.write(Files.createDirectories(dir.resolve("alice")).resolve(name), content);
+        Path into = Files.createDirectories(dir.resolve("bob-" + name));
+        List<String> receive = new ArrayList<>(List.of("receive", "--user", "bob", "--server", sipServer, "--transport",
+                "tcp", "--into", into.toString(), "--accept", "all", "--count", "1", "--timeout",
+                Long.toString(WAIT.toSeconds())));
+        receive.addAll(msrpFlags);
+        List<String> send = new ArrayList<>(List.of("send", "--user", "alice", "--server", sipServer, "--transport", "tcp",
+                "--to", "bob"));
+        send.addAll(sendFlags);
+        send.addAll(msrpFlags);
+        send.add(file.toString());
 
         Run bob = new Run();
         Run alice = new Run();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Integer> receiving = pool.submit(() -> bob.run(new ReceiveCommand(), args("receive", "bob", "--into",
-                    into.toString(), "--accept", "all", "--count", "1", "--timeout", Long.toString(WAIT.toSeconds()))));
+            Future<Integer> receiving = pool.submit(() -> bob.run(new ReceiveCommand(), receive));
             awaitReady(bob, receiving);
 
-            int sent = alice.run(new SendCommand(), args("send", "alice", "--to", "bob", file.toString()));
+            int sent = alice.run(new SendCommand(), send);
             assertEquals(Command.OK, sent, "send failed: " + alice.err() + "\nrelay log:\n" + relay.tail());
             assertEquals(Command.OK, receiving.get(WAIT.toSeconds(), TimeUnit.SECONDS).intValue(),
                     "receive failed: " + bob.err());
@@ -130,9 +174,8 @@ class MsrpRelayCommandsTest {
         }
 
         Path saved = Path.of(bob.out().trim());
-        assertEquals(into.resolve("relayed.bin"), saved);
+        assertEquals(into.resolve(name), saved);
         assertArrayEquals(content, Files.readAllBytes(saved));
-        assertTrue(relayedSends() - sendsBefore >= 10, "the chunks went through the relay; its log:\n" + relay.tail());
         ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, Duration.ofSeconds(5)).orElseThrow();
         assertNull(cm.listConfigurations("(service.pid=" + MsrpSettings.PID + ")"),
                 "the commands restore the MSRP provider's configuration when they end");

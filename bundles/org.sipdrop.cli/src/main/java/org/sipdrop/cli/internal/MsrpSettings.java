@@ -22,7 +22,8 @@ import org.sipdrop.transfer.TransportProvider;
 
 /**
  * The MSRP flags of {@code send} and {@code receive} ({@code --msrp-relay msrp[s]://HOST:PORT},
- * {@code --msrp-relay-user}, {@code --msrp-relay-password}, {@code --msrp-trust-store}): settings
+ * {@code --msrp-relay-user}, {@code --msrp-relay-password}, {@code --msrp-trust-store},
+ * {@code --msrp-key-store}): settings
  * of the MSRP provider's DS configuration (PID {@value #PID}), applied through Configuration
  * Admin for the duration of one command.
  * <p>
@@ -40,10 +41,11 @@ public final class MsrpSettings {
 
     /** Flags with a value. */
     public static final Set<String> VALUED = Set.of("msrp-relay", "msrp-relay-user", "msrp-relay-password",
-            "msrp-trust-store", "msrp-trust-store-password");
+            "msrp-trust-store", "msrp-trust-store-password", "msrp-key-store", "msrp-key-store-password");
     /** The usage text of these flags. */
     public static final String USAGE = "[--msrp-relay msrp[s]://HOST:PORT [--msrp-relay-user U --msrp-relay-password P]]"
-            + " [--msrp-trust-store FILE.p12 [--msrp-trust-store-password P]]";
+            + " [--msrp-trust-store FILE.p12 [--msrp-trust-store-password P]]"
+            + " [--msrp-key-store FILE.p12 [--msrp-key-store-password P]]";
 
     /** How long a command waits for the provider to come back with new settings. */
     public static final Duration RESTART_TIMEOUT = Duration.ofSeconds(15);
@@ -56,17 +58,20 @@ public final class MsrpSettings {
 
     /**
      * Reads the MSRP flags. For an {@code msrps} relay the trust store is {@code --msrp-trust-store},
-     * else {@code --trust-store} (the SIP one), else the JDK's CAs.
+     * else {@code --trust-store} (the SIP one), else the JDK's CAs. A key store (this endpoint's
+     * certificate) lets the provider accept {@code msrps} connections: a push sender over msrps
+     * needs one, since the receiver connects (RFC 4975 §5.4).
      *
      * @return empty when no MSRP flag is given: the provider keeps its configuration
      */
     public static Optional<MsrpSettings> from(Options o) throws UsageException {
         Optional<String> relay = o.value("msrp-relay");
         Optional<String> trust = o.value("msrp-trust-store");
+        Optional<String> key = o.value("msrp-key-store");
         if (relay.isEmpty() && (o.value("msrp-relay-user").isPresent() || o.value("msrp-relay-password").isPresent())) {
             throw new UsageException("--msrp-relay-user and --msrp-relay-password need --msrp-relay msrp://HOST:PORT");
         }
-        if (relay.isEmpty() && trust.isEmpty()) {
+        if (relay.isEmpty() && trust.isEmpty() && key.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> p = new LinkedHashMap<>();
@@ -82,13 +87,13 @@ public final class MsrpSettings {
             trust = o.value("trust-store");
         }
         if (trust.isPresent()) {
-            Path file = Path.of(trust.get()).toAbsolutePath();
-            if (!Files.isReadable(file)) {
-                throw new UsageException("cannot read the MSRP trust store '" + trust.get() + "'");
-            }
-            p.put("tls.trust.store", file.toString());
+            p.put("tls.trust.store", readable(trust.get(), "trust store"));
             p.put("tls.trust.store.password", o.value("msrp-trust-store-password")
                     .or(() -> o.value("trust-store-password")).orElse(""));
+        }
+        if (key.isPresent()) {
+            p.put("tls.key.store", readable(key.get(), "key store"));
+            p.put("tls.key.store.password", o.value("msrp-key-store-password").orElse(""));
         }
         return Optional.of(new MsrpSettings(p));
     }
@@ -107,6 +112,14 @@ public final class MsrpSettings {
      */
     public static Applied applyIfGiven(Optional<MsrpSettings> settings, Services services) throws CommandFailure {
         return settings.isPresent() ? settings.get().apply(services, RESTART_TIMEOUT) : new Applied(null, null);
+    }
+
+    private static String readable(String given, String what) throws UsageException {
+        Path file = Path.of(given).toAbsolutePath();
+        if (!Files.isReadable(file)) {
+            throw new UsageException("cannot read the MSRP " + what + " '" + given + "'");
+        }
+        return file.toString();
     }
 
     /** @return {@code msrp[s]://HOST:PORT;tcp} for a relay given as {@code msrp[s]://HOST:PORT} */

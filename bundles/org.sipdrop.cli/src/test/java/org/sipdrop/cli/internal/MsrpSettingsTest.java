@@ -59,6 +59,15 @@ class MsrpSettingsTest {
     }
 
     @Test
+    void keyStoreAloneIsASettingForAcceptingMsrps() throws Exception {
+        Path key = Files.createFile(dir.resolve("me.p12"));
+        MsrpSettings s = MsrpSettings.from(parse("--msrp-key-store", key.toString(), "--msrp-key-store-password", "k"))
+                .orElseThrow();
+        assertEquals(Map.of("tls.key.store", key.toAbsolutePath().toString(), "tls.key.store.password", "k"),
+                s.properties());
+    }
+
+    @Test
     void rejectsWhatIsNotAnMsrpRelayAddress() {
         for (String bad : List.of("sip:127.0.0.1:2855", "msrp://127.0.0.1", "msrp://127.0.0.1:2855/abc", "127.0.0.1:2855",
                 "msrp://:2855")) {
