@@ -165,7 +165,8 @@ class MsrpRelayCommandsTest {
             awaitReady(bob, receiving);
 
             int sent = alice.run(new SendCommand(), send);
-            assertEquals(Command.OK, sent, "send failed: " + alice.err() + "\nrelay log:\n" + relay.tail());
+            assertEquals(Command.OK, sent, "send failed: " + alice.err() + "\nreceiver said: " + bob.err() + "\nrelay log:\n"
+                    + relay.tail());
             assertEquals(Command.OK, receiving.get(WAIT.toSeconds(), TimeUnit.SECONDS).intValue(),
                     "receive failed: " + bob.err());
         } finally {
