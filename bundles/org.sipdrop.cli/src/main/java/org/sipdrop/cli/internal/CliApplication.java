@@ -1,14 +1,9 @@
 package org.sipdrop.cli.internal;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The Equinox application {@code org.sipdrop.cli.app}: runs one {@code ./sipdrop} subcommand
@@ -46,27 +41,5 @@ public final class CliApplication implements IApplication {
     @Override
     public void stop() {
         // commands end by themselves; long-running ones (serve) watch for shutdown themselves
-    }
-
-    /** Services from the OSGi registry, waited for with a bound. */
-    private static final class TrackedServices implements Services {
-        private final BundleContext context;
-
-        TrackedServices(BundleContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public <S> Optional<S> await(Class<S> type, Duration timeout) {
-            // the tracker stays open: the service must stay usable while the command runs
-            ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
-            tracker.open();
-            try {
-                return Optional.ofNullable(tracker.waitForService(timeout.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
     }
 }

@@ -7,4 +7,10 @@ import java.util.Optional;
 public interface Services {
 
     <S> Optional<S> await(Class<S> type, Duration timeout);
+
+    /**
+     * @param filter an LDAP filter on the service properties (RFC 4515 syntax, as in OSGi)
+     * @return a service of that type whose properties match, once one is registered
+     */
+    <S> Optional<S> await(Class<S> type, String filter, Duration timeout);
 }

@@ -34,6 +34,11 @@ class CliTest {
         public <S> Optional<S> await(Class<S> type, Duration timeout) {
             return serviceRunning && type == TransferService.class ? Optional.of(type.cast(new Transports())) : Optional.empty();
         }
+
+        @Override
+        public <S> Optional<S> await(Class<S> type, String filter, Duration timeout) {
+            return Optional.empty();
+        }
     };
 
     private int run(String... args) {

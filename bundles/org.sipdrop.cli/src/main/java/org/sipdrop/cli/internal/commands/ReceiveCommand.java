@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.sipdrop.cli.internal.ClientOptions;
 import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Console;
+import org.sipdrop.cli.internal.MsrpSettings;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
@@ -46,7 +48,7 @@ public final class ReceiveCommand implements Command, OptionSpec {
     @Override
     public String usage() {
         return "--into DIR [--accept ask|all|none|from:LIST] [--max-size BYTES] [--count N] [--timeout SECONDS] "
-                + ClientOptions.USAGE;
+                + ClientOptions.USAGE + " " + MsrpSettings.USAGE;
     }
 
     @Override
@@ -56,7 +58,7 @@ public final class ReceiveCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(Set.of("into", "accept", "max-size", "count", "timeout"));
+        return ClientOptions.valued(MsrpSettings.valued(Set.of("into", "accept", "max-size", "count", "timeout")));
     }
 
     @Override
@@ -69,8 +71,10 @@ public final class ReceiveCommand implements Command, OptionSpec {
         if (!options.positional().isEmpty()) {
             throw new UsageException("receive takes no arguments besides its options");
         }
+        Optional<MsrpSettings> msrp = MsrpSettings.from(options);
         TransferOutput out = new TransferOutput(console, client.json());
-        try (UserSession session = UserSession.open(client, services)) {
+        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
+                UserSession session = UserSession.open(client, services)) {
             TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))
                     .orElseThrow(() -> new CommandFailure("the transfer service did not start"));
             FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))

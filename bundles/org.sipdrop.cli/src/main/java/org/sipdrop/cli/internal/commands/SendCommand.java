@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.sipdrop.cli.internal.ClientOptions;
 import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Console;
+import org.sipdrop.cli.internal.MsrpSettings;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
@@ -45,7 +47,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public String usage() {
-        return "--to USER[,USER...] [--via msrp|msrps|auto] FILE... " + ClientOptions.USAGE;
+        return "--to USER[,USER...] [--via msrp|msrps|auto] FILE... " + ClientOptions.USAGE + " " + MsrpSettings.USAGE;
     }
 
     @Override
@@ -55,7 +57,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(Set.of("to", "via"));
+        return ClientOptions.valued(MsrpSettings.valued(Set.of("to", "via")));
     }
 
     @Override
@@ -78,8 +80,10 @@ public final class SendCommand implements Command, OptionSpec {
         if (files.isEmpty()) {
             throw new UsageException("name at least one FILE to send");
         }
+        Optional<MsrpSettings> msrp = MsrpSettings.from(options);
         TransferOutput out = new TransferOutput(console, client.json());
-        try (UserSession session = UserSession.open(client, services)) {
+        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
+                UserSession session = UserSession.open(client, services)) {
             FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))
                     .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
             TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))

@@ -101,6 +101,11 @@ class ServeCommandTest {
             public <S> Optional<S> await(Class<S> type, Duration timeout) {
                 return type == EmbeddedServerFactory.class ? Optional.of(type.cast(factory)) : Optional.empty();
             }
+
+            @Override
+            public <S> Optional<S> await(Class<S> type, String filter, Duration timeout) {
+                return Optional.empty();
+            }
         };
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         ServeCommand stopsAtOnce = new ServeCommand(() -> () -> { });
