@@ -84,16 +84,30 @@ final class Peers implements AutoCloseable {
 
     /** A user talking straight to the other users' contacts (no registrar), SIP over TCP. */
     Peer direct(String user, String accept, String maxSize, Path folder) throws IOException {
+        return direct(user, settings(accept, maxSize, folder));
+    }
+
+    /** As {@link #direct(String, String, String, Path)}, with the agent's settings given whole. */
+    Peer direct(String user, AgentSettings settings) throws IOException {
         SipEndpoint ep = sip.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(SipTransport.TCP)));
         endpoints.add(ep);
         SipUserAgent ua = ep.userAgent(SipAccount.builder("sip:" + user + "@127.0.0.1").transport(SipTransport.TCP).build());
-        return attach(ua, accept, maxSize, folder);
+        return attach(ua, settings);
+    }
+
+    /** @return settings receiving into {@code folder} under the policy the CLI flags would give */
+    AgentSettings settings(String accept, String maxSize, Path folder) {
+        return AgentSettings.of(folder, transfers.acceptancePolicy(accept, maxSize));
     }
 
     Peer attach(SipUserAgent ua, String accept, String maxSize, Path folder) {
-        FileTransferAgent agent = factory.create(ua, AgentSettings.of(folder, transfers.acceptancePolicy(accept, maxSize)));
+        return attach(ua, settings(accept, maxSize, folder));
+    }
+
+    Peer attach(SipUserAgent ua, AgentSettings settings) {
+        FileTransferAgent agent = factory.create(ua, settings);
         agents.add(agent);
-        return new Peer(ua, agent, folder);
+        return new Peer(ua, agent, settings.downloadFolder());
     }
 
     void track(SipEndpoint ep) {

@@ -8,8 +8,8 @@ import java.util.Objects;
 import org.sipdrop.transfer.AcceptancePolicy;
 
 /**
- * How a {@link FileTransferAgent} receives: where files go and what it accepts; and how long it
- * waits for a peer's answer.
+ * How a {@link FileTransferAgent} receives: where files go and what it accepts; which files it
+ * serves to peers that pull them (RFC 5547 §8.3.2); and how long it waits for a peer's answer.
  */
 public final class AgentSettings {
 
@@ -17,9 +17,10 @@ public final class AgentSettings {
     private final AcceptancePolicy policy;
     private final List<String> preferredSchemes;
     private final Duration answerTimeout;
+    private final List<Path> sharedFiles;
 
     private AgentSettings(Path downloadFolder, AcceptancePolicy policy, List<String> preferredSchemes,
-            Duration answerTimeout) {
+            Duration answerTimeout, List<Path> sharedFiles) {
         this.downloadFolder = Objects.requireNonNull(downloadFolder, "downloadFolder");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.preferredSchemes = List.copyOf(preferredSchemes);
@@ -27,21 +28,36 @@ public final class AgentSettings {
             throw new IllegalArgumentException("The answer timeout must be positive, was " + answerTimeout);
         }
         this.answerTimeout = answerTimeout;
+        this.sharedFiles = List.copyOf(sharedFiles);
     }
 
     /** @return settings receiving into {@code folder} as {@code policy} decides, preferring msrp */
     public static AgentSettings of(Path folder, AcceptancePolicy policy) {
-        return new AgentSettings(folder, policy, List.of("msrp", "msrps"), Duration.ofSeconds(120));
+        return new AgentSettings(folder, policy, List.of("msrp", "msrps"), Duration.ofSeconds(120), List.of());
     }
 
     /** @return a copy with the transport schemes to prefer, best first */
     public AgentSettings preferring(List<String> schemes) {
-        return new AgentSettings(downloadFolder, policy, schemes, answerTimeout);
+        return new AgentSettings(downloadFolder, policy, schemes, answerTimeout, sharedFiles);
     }
 
     /** @return a copy that waits at most {@code timeout} for the peer (or its user) to answer an offer */
     public AgentSettings answerTimeout(Duration timeout) {
-        return new AgentSettings(downloadFolder, policy, preferredSchemes, timeout);
+        return new AgentSettings(downloadFolder, policy, preferredSchemes, timeout, sharedFiles);
+    }
+
+    /**
+     * @return a copy that serves {@code files} to peers who request them with a pull offer
+     *         (RFC 5547 §8.2.2, a {@code recvonly} stream); a request matching none of them is
+     *         refused (404). None are shared by default.
+     */
+    public AgentSettings sharing(List<Path> files) {
+        for (Path f : files) {
+            if (!f.isAbsolute()) {
+                throw new IllegalArgumentException("Share files by absolute path, not '" + f + "'");
+            }
+        }
+        return new AgentSettings(downloadFolder, policy, preferredSchemes, answerTimeout, files);
     }
 
     public Path downloadFolder() {
@@ -58,5 +74,10 @@ public final class AgentSettings {
 
     public Duration answerTimeout() {
         return answerTimeout;
+    }
+
+    /** @return the files this agent serves to peers that pull them, absolute paths */
+    public List<Path> sharedFiles() {
+        return sharedFiles;
     }
 }

@@ -7,11 +7,13 @@ import java.util.function.Consumer;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.sipdrop.transfer.AcceptancePolicy;
+import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.Transfer;
 
 /**
  * Sends and receives files for one SIP user: push offers (RFC 5547 §8.2.1, one {@code sendonly}
- * m= line per file in one INVITE) and their answers. Every file becomes a {@link Transfer},
+ * m= line per file in one INVITE), pull requests (RFC 5547 §8.2.2, a {@code recvonly} m= line
+ * naming a file the peer shares) and the answers to both. Every file becomes a {@link Transfer},
  * also tracked by the {@link org.sipdrop.transfer.TransferService}.
  */
 @ProviderType
@@ -27,6 +29,22 @@ public interface FileTransferAgent extends AutoCloseable {
      *         was sent then
      */
     List<Transfer> send(String to, List<Path> files, SendOptions options) throws IOException;
+
+    /**
+     * Requests a file {@code from} shares (a pull, RFC 5547 §8.2.2): one INVITE with a
+     * {@code recvonly} stream whose file-selector is taken from {@code wanted} (name, size, the
+     * type unless it is the default, and the SHA-1 if known; e.g. from an earlier announcement).
+     * The holder answers {@code sendonly} with the file's own selector, which must satisfy the
+     * request and carry its SHA-1 (RFC 5547 §8.3.2), and sends the bytes; they are saved into
+     * the {@link AgentSettings#downloadFolder() download folder} as pushed files are, the hash
+     * checked while writing. A refusal ends the transfer REJECTED with the holder's status and
+     * reason (e.g. 404 when it does not share that file).
+     *
+     * @param from a SIP URI, or a user name in this account's domain
+     * @return the transfer, INCOMING and OFFERED; it moves on by itself
+     * @throws IOException when there is no common transport; nothing was sent then
+     */
+    Transfer request(String from, FileOffer wanted, SendOptions options) throws IOException;
 
     /**
      * Who answers offers the {@link AgentSettings#policy() policy} leaves to the user

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.sipdrop.cli.internal.commands.DemoCommand;
 import org.sipdrop.cli.internal.commands.PresenceCommand;
 import org.sipdrop.cli.internal.commands.ServeCommand;
 import org.sipdrop.cli.internal.commands.ReceiveCommand;
@@ -30,7 +31,7 @@ public final class Cli {
     /** @return the subcommands available in this build */
     public static List<Command> standard(String version) {
         return List.of(new ServeCommand(), new SendCommand(), new ReceiveCommand(), new PresenceCommand(), new WatchCommand(),
-                new TransportsCommand(), new VersionCommand(version));
+                new TransportsCommand(), new DemoCommand(), new VersionCommand(version));
     }
 
     /** Runs the command line and returns the process exit code. */

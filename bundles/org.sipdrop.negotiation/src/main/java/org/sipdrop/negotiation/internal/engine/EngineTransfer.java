@@ -26,7 +26,7 @@ final class EngineTransfer implements Transfer {
     private static final System.Logger LOG = System.getLogger(EngineTransfer.class.getName());
 
     private final String id;
-    private final FileOffer offer;
+    private volatile FileOffer offer;
     private final String peer;
     private final Direction direction;
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
@@ -131,6 +131,17 @@ final class EngineTransfer implements Transfer {
     }
 
     /** Records the transport scheme chosen for this transfer. */
+    /**
+     * Replaces the requested description with the one the file holder answered a pull with
+     * (RFC 5547 §8.3.2: its own file-selector, with the hash); the size stays.
+     */
+    synchronized void describe(FileOffer answered) {
+        if (answered.size() != offer.size()) {
+            throw new IllegalArgumentException("The answered size " + answered.size() + " differs from the requested " + offer.size());
+        }
+        offer = answered;
+    }
+
     synchronized void setTransport(String scheme) {
         this.transport = scheme;
     }

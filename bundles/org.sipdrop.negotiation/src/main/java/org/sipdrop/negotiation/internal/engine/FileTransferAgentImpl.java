@@ -94,6 +94,18 @@ final class FileTransferAgentImpl implements FileTransferAgent {
     }
 
     @Override
+    public Transfer request(String from, FileOffer wanted, SendOptions options) throws IOException {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(wanted, "wanted");
+        Objects.requireNonNull(options, "options");
+        if (!open) {
+            throw new IOException("the file-transfer agent is closed");
+        }
+        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), from, options, ctx.settings().preferredSchemes());
+        return new OutgoingPull(ctx, from, scheme).start(wanted);
+    }
+
+    @Override
     public void onOffer(AcceptancePolicy prompt) {
         this.prompt = prompt;
     }

@@ -33,7 +33,8 @@ import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
 /**
- * The receiver's side of one INVITE with a file offer (RFC 5547 §8.3): each m= line is decided
+ * The answerer's side of one INVITE with a file offer (RFC 5547 §8.3). A {@code recvonly} m= line
+ * is a pull, served by {@link IncomingPull} from the shared files. Each {@code sendonly} m= line is decided
  * by the {@link AcceptancePolicy} (and, for ASK, the user) before any byte moves; accepted files
  * get a {@code .part} in the download folder and a transport session, and the answer carries
  * the session's path, the answerer's a=setup (active, RFC 4975 §5.4 / RFC 6135 §4.1, unless the
@@ -76,14 +77,15 @@ final class IncomingOffer {
         List<StreamAnswer> answers = new ArrayList<>();
         List<List<String>> paths = new ArrayList<>();
         List<IncomingStream> accepted = new ArrayList<>();
+        List<OutgoingStream> served = new ArrayList<>();
         TransferFailure firstRejection = null;
         for (OfferedStream o : streams) {
-            TransferFailure why = accept(o, answers, paths, accepted);
+            TransferFailure why = accept(o, answers, paths, accepted, served);
             if (why != null && firstRejection == null) {
                 firstRejection = why;
             }
         }
-        if (accepted.isEmpty()) {
+        if (accepted.isEmpty() && served.isEmpty()) {
             TransferFailure r = firstRejection == null ? new TransferFailure(Decision.DECLINE, "Decline") : firstRejection;
             call.reject(new SipStatus(r.status(), r.reason()));
             return;
@@ -96,33 +98,47 @@ final class IncomingOffer {
             LOG.log(System.Logger.Level.WARNING, "Cannot answer an offer from " + sender, e);
             accepted.forEach(IncomingStream::abandon);
             accepted.forEach(s -> s.transfer().tryFail(TransferState.FAILED, new TransferFailure(0, "cannot answer: " + e.getMessage())));
+            served.forEach(s -> s.fail(new TransferFailure(0, "cannot answer: " + e.getMessage())));
             call.reject(new SipStatus(SdpException.NOT_ACCEPTABLE_HERE, "Cannot answer this offer"));
             return;
         }
-        AtomicInteger left = new AtomicInteger(accepted.size());
+        AtomicInteger left = new AtomicInteger(accepted.size() + served.size());
         for (IncomingStream s : accepted) {
             onIncoming.accept(s.transfer());
-            ctx.executor().execute(() -> {
-                try {
-                    s.receive();
-                } finally {
-                    if (left.decrementAndGet() == 0) {
-                        call.hangUp();
-                    }
-                }
-            });
+            runThenHangUp(s::receive, left);
         }
+        for (OutgoingStream s : served) {
+            runThenHangUp(s::send, left);
+        }
+    }
+
+    /** Moves one stream's bytes on an agent thread; the last one done ends the session (RFC 5547 §9). */
+    private void runThenHangUp(Runnable stream, AtomicInteger left) {
+        ctx.executor().execute(() -> {
+            try {
+                stream.run();
+            } finally {
+                if (left.decrementAndGet() == 0) {
+                    call.hangUp();
+                }
+            }
+        });
     }
 
     /** Decides one m= line and prepares it; @return the rejection, or null when accepted */
     private TransferFailure accept(OfferedStream o, List<StreamAnswer> answers, List<List<String>> paths,
-            List<IncomingStream> accepted) {
+            List<IncomingStream> accepted, List<OutgoingStream> served) {
         TransferFailure why = null;
         FileOffer file = null;
         if (!o.acceptable()) {
             why = o.problem().toFailure();
         } else if (!o.isPush()) {
-            why = new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "Pulling files from this side is not supported yet");
+            try {
+                served.add(new IncomingPull(ctx, sender).prepare(o, call, answers, paths));
+                return null;
+            } catch (IncomingPull.RefusedException e) {
+                why = e.failure();
+            }
         } else {
             try {
                 file = FileOfferMapping.toFileOffer(o.stream());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.sipdrop.negotiation.internal.sdp.FileStream;
 import org.sipdrop.negotiation.internal.sdp.MediaDescription;
@@ -15,7 +16,11 @@ import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
-/** One file of an outgoing offer: its transfer, its transport session and, once answered, where to send. */
+/**
+ * One file this side sends: of an outgoing push offer (where to send comes from the answer) or
+ * served to a pull (where to send comes from the requester's offer, RFC 5547 §8.3.2); its
+ * transfer, its transport session and the peer's path.
+ */
 final class OutgoingStream {
 
     private static final System.Logger LOG = System.getLogger(OutgoingStream.class.getName());
@@ -25,7 +30,7 @@ final class OutgoingStream {
     private final Path file;
     private final TransportRequest request;
     private final TransportSession session;
-    private volatile FileStream answered;
+    private volatile List<String> remotePath;
 
     OutgoingStream(AgentContext ctx, EngineTransfer transfer, Path file, TransportRequest request, TransportSession session) {
         this.ctx = ctx;
@@ -59,11 +64,22 @@ final class OutgoingStream {
             }
             long offset = a.range() == null ? 0 : a.range().start() - 1;
             request.resumeAt(offset); // RFC 5547 §6: only the range the receiver asked for moves
-            answered = a;
+            remotePath = a.path();
         } catch (SdpException | IllegalArgumentException e) {
             fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "unusable answer: " + e.getMessage()));
             return false;
         }
+        return transfer.tryMove(TransferState.ACCEPTED);
+    }
+
+    /**
+     * Takes a pull this side answered with the file: the bytes go to {@code requesterPath}, the
+     * a=path of the requester's offer, from the first byte.
+     *
+     * @return whether the file can be sent once the answer is out
+     */
+    boolean serve(List<String> requesterPath) {
+        remotePath = List.copyOf(requesterPath);
         return transfer.tryMove(TransferState.ACCEPTED);
     }
 
@@ -76,7 +92,7 @@ final class OutgoingStream {
             }
             in.position(offset);
             transfer.progress(offset);
-            session.send(AgentContext.uris(answered.path()), in, transfer::progress);
+            session.send(AgentContext.uris(remotePath), in, transfer::progress);
             transfer.progress(transfer.offer().size());
             transfer.tryMove(TransferState.COMPLETED);
         } catch (IOException | RuntimeException e) {

@@ -68,13 +68,24 @@ public final class OfferAnswer {
 
     /** @return an offer to receive the files {@code wanted} describes, one recvonly stream each */
     public Sdp pullOffer(List<FileSelector> wanted) {
+        return pullOffer(wanted, null);
+    }
+
+    /**
+     * As {@link #pullOffer(List)}, with each stream's a=path taken from the transport session
+     * that will receive it (RFC 4975 §8.2).
+     *
+     * @param paths one path per wanted file, or null to make them up
+     */
+    public Sdp pullOffer(List<FileSelector> wanted, List<List<String>> paths) {
         requireSome(wanted);
+        requireOnePer(wanted, paths);
         List<MediaDescription> media = new ArrayList<>();
         for (FileSelector s : wanted) {
             if (s.isEmpty()) {
                 throw new IllegalArgumentException("A pull offer names the file by at least one selector (RFC 5547 §8.2.2)");
             }
-            media.add(stream(StreamDirection.RECVONLY, s, null, null, null, null, null).toMedia());
+            media.add(stream(StreamDirection.RECVONLY, s, null, null, null, null, pathOf(paths, media.size())).toMedia());
         }
         return session(media);
     }

@@ -61,7 +61,7 @@ public final class SdpException extends Exception {
      * Quotes untrusted text for use inside a reason: shortened and with every control character
      * replaced, so that peer input cannot forge lines in a SIP response.
      */
-    static String quote(String untrusted) {
+    public static String quote(String untrusted) {
         String text = untrusted.length() > MAX_QUOTED ? untrusted.substring(0, MAX_QUOTED) + "…" : untrusted;
         return "'" + printable(text) + "'";
     }

@@ -1,0 +1,106 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sipdrop.negotiation.internal.sdp.OfferedStream;
+import org.sipdrop.negotiation.internal.sdp.SdpException;
+import org.sipdrop.negotiation.internal.sdp.SetupRole;
+import org.sipdrop.negotiation.internal.sdp.StreamAnswer;
+import org.sipdrop.sip.Call;
+import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.TransferFailure;
+import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportRequest;
+import org.sipdrop.transfer.TransportSession;
+
+/**
+ * The holder's side of one requested file (a {@code recvonly} stream, RFC 5547 §8.3.2): finds
+ * the shared file the request names, opens the transport session that will send it and answers
+ * {@code sendonly} with the file's own selector, hash included. A request naming no shared file
+ * is refused with 404 and the selector asked for; the requester learns it as the reason.
+ */
+final class IncomingPull {
+
+    /** SIP 404 Not Found (RFC 3261 §21.4.5): this side shares no such file. */
+    static final int NOT_FOUND = 404;
+
+    private final AgentContext ctx;
+    private final String requester;
+
+    IncomingPull(AgentContext ctx, String requester) {
+        this.ctx = ctx;
+        this.requester = requester;
+    }
+
+    /**
+     * Prepares the answer to {@code o} and the stream that will send the file.
+     *
+     * @param answers gets the stream's answer on success
+     * @param paths gets the sending session's path on success
+     * @return the stream, to {@link OutgoingStream#send()} once the answer is sent
+     * @throws RefusedException with the status and reason to refuse the request with
+     */
+    OutgoingStream prepare(OfferedStream o, Call call, List<StreamAnswer> answers, List<List<String>> paths)
+            throws RefusedException {
+        Optional<SharedFiles.Match> match;
+        try {
+            match = new SharedFiles(ctx.service(), ctx.settings().sharedFiles()).find(o.stream().selector());
+        } catch (IOException e) {
+            throw new RefusedException(new TransferFailure(NOT_FOUND, "Not Found: the requested file cannot be read here"));
+        }
+        if (match.isEmpty()) {
+            throw new RefusedException(new TransferFailure(NOT_FOUND, "Not Found: no shared file matches "
+                    + SdpException.quote(o.stream().selector().format())));
+        }
+        String scheme = o.stream().tls() ? "msrps" : "msrp";
+        TransportProvider provider = ctx.service().transport(scheme).orElseThrow(() -> new RefusedException(
+                SdpException.notAcceptable("No common transport: this side has no " + scheme + " transport running").toFailure()));
+        SetupRole role = SetupRole.answerTo(o.stream().setup());
+        if (role == SetupRole.HOLDCONN) {
+            throw new RefusedException(SdpException.notAcceptable(
+                    "a=setup:holdconn: no connection to carry the file (RFC 4145 §4)").toFailure());
+        }
+        FileOffer file = match.get().offer().toBuilder().transferId(ctx.newId()).build();
+        TransportRequest request = new TransportRequest(file, Direction.OUTGOING, requester, scheme, 0,
+                Map.of("setup", role.value()));
+        TransportSession session;
+        try {
+            session = provider.open(request);
+        } catch (IOException | RuntimeException e) {
+            throw new RefusedException(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "Cannot send the file now"));
+        }
+        EngineTransfer t = new EngineTransfer(file.transferId().orElseThrow(), file, requester, Direction.OUTGOING,
+                match.get().file(), () -> { });
+        t.setTransport(scheme);
+        OutgoingStream s = new OutgoingStream(ctx, t, match.get().file(), request, session);
+        t.onCancel(() -> {
+            s.closeSession();
+            call.hangUp();
+        });
+        answers.add(StreamAnswer.send(match.get().offer()));
+        paths.add(AgentContext.strings(session.localPath()));
+        s.serve(o.stream().path());
+        ctx.track(t);
+        return s;
+    }
+
+    /** A request this side refuses, with the status and reason for the requester. */
+    static final class RefusedException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+        private final transient TransferFailure failure;
+
+        RefusedException(TransferFailure failure) {
+            super(failure.toString());
+            this.failure = failure;
+        }
+
+        TransferFailure failure() {
+            return failure;
+        }
+    }
+}
