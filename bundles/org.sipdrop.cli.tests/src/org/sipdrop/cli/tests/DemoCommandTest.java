@@ -24,6 +24,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.sipdrop.cli.internal.Cli;
 import org.sipdrop.cli.internal.Console;
 import org.sipdrop.cli.internal.Services;
+import org.sipdrop.cli.internal.TrackedServices;
 import org.sipdrop.server.EmbeddedServerFactory;
 import org.sipdrop.sip.SipEndpointFactory;
 
@@ -39,20 +40,7 @@ class DemoCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private final Services services = new Services() {
-        @Override
-        public <S> Optional<S> await(Class<S> type, Duration timeout) {
-            ServiceTracker<S, S> t = new ServiceTracker<>(context, type, null);
-            t.open();
-            trackers.add(t);
-            try {
-                return Optional.ofNullable(t.waitForService(timeout.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-    };
+    private final Services services = new TrackedServices(context);
 
     @AfterEach
     void closeTrackers() {
