@@ -27,10 +27,6 @@ final class RequestRouter {
         handlers.put(method, handler);
     }
 
-    void unregister(String method) {
-        handlers.remove(method);
-    }
-
     Object handler(String method) {
         return handlers.get(method);
     }
