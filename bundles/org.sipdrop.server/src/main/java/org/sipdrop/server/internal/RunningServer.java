@@ -73,6 +73,9 @@ final class RunningServer implements EmbeddedServer {
         if (generated != null) {
             out.add("TLS uses a self-signed certificate made at start; clients must trust it explicitly (set tls.keystore for a real one).");
         }
+        if (storage != null && settings.storageDir().isEmpty()) {
+            out.add("The storage keeps files in a temporary directory deleted when the server stops; set storage.dir to keep them.");
+        }
         return out;
     }
 
