@@ -42,6 +42,8 @@ final class StorageHandler implements HttpHandler {
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "[A-Za-z0-9!#$&^_.+-]{1,64}/[A-Za-z0-9!#$&^_.+-]{1,64}(\\s*;\\s*[A-Za-z0-9!#$&^_.+-]{1,64}=[A-Za-z0-9!#$&^_.+-]{1,64}){0,4}");
     static final String DEFAULT_TYPE = "application/octet-stream";
+    /** Bytes per write of a download: large writes go past the JDK server's 8 KiB buffer straight to the socket. */
+    static final int DOWNLOAD_BUFFER = 256 * 1024;
 
     private final FileStore store;
     private final StorageAuth auth;
@@ -141,7 +143,7 @@ final class StorageHandler implements HttpHandler {
     }
 
     private static void copy(InputStream in, OutputStream out, long length) throws IOException {
-        byte[] buffer = new byte[Upload.BUFFER];
+        byte[] buffer = new byte[DOWNLOAD_BUFFER];
         long left = length;
         while (left > 0) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
