@@ -49,29 +49,39 @@ public final class StorageAuth {
     }
 
     /**
+     * The outcome of {@link #authenticate}.
+     *
+     * @param user the authenticated user ({@link #ANONYMOUS} in open mode); empty: answer 401
+     * @param stale the credentials were right but the nonce is stale: challenge with
+     *        {@code stale=true} (RFC 7616 §3.3) so the client retries without asking its user
+     */
+    public record Result(Optional<String> user, boolean stale) {
+        static final Result REFUSED = new Result(Optional.empty(), false);
+    }
+
+    /**
      * @param method the request method
      * @param rawUri the request-target as received (RFC 7616 §3.4: the {@code uri} directive)
      * @param authorization the {@code Authorization} value or {@code null}
      * @param basicAllowed whether the connection is HTTPS or from loopback
-     * @return the authenticated user ({@link #ANONYMOUS} in open mode), empty: answer 401
      */
-    public Optional<String> authenticate(String method, String rawUri, String authorization, boolean basicAllowed) {
+    public Result authenticate(String method, String rawUri, String authorization, boolean basicAllowed) {
         if (users.isOpen()) {
-            return Optional.of(ANONYMOUS);
+            return new Result(Optional.of(ANONYMOUS), false);
         }
         if (authorization == null) {
-            return Optional.empty();
+            return Result.REFUSED;
         }
         String a = authorization.strip();
         if (a.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basicAllowed ? basic(a.substring(6).strip()) : Optional.empty();
+            return basicAllowed ? new Result(basic(a.substring(6).strip()), false) : Result.REFUSED;
         }
         DigestAuth.Verdict v = digest.verify(method, rawUri, a);
         if (v.outcome() == DigestAuth.Outcome.ACCEPTED) {
-            return v.username();
+            return new Result(v.username(), false);
         }
         LOG.log(System.Logger.Level.INFO, "Storage digest authentication failed: " + v.reason());
-        return Optional.empty();
+        return new Result(Optional.empty(), v.outcome() == DigestAuth.Outcome.STALE);
     }
 
     /** RFC 7617 §2: base64(user-id ":" password), UTF-8; checked against the stored HA1 (RFC 7616 §3.4.2). */
@@ -103,9 +113,12 @@ public final class StorageAuth {
         return ok ? Optional.of(user) : Optional.empty();
     }
 
-    /** @return the {@code WWW-Authenticate} values of a 401: Digest (strongest first), then Basic where allowed */
-    public List<String> challenges(boolean basicAllowed) {
-        List<String> out = new ArrayList<>(digest == null ? List.of() : digest.challenges(false));
+    /**
+     * @param stale whether the last Digest credentials failed only for a stale nonce
+     * @return the {@code WWW-Authenticate} values of a 401: Digest (strongest first), then Basic where allowed
+     */
+    public List<String> challenges(boolean basicAllowed, boolean stale) {
+        List<String> out = new ArrayList<>(digest == null ? List.of() : digest.challenges(stale));
         if (basicAllowed) {
             out.add("Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
         }

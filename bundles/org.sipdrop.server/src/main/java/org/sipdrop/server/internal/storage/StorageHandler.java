@@ -246,10 +246,11 @@ final class StorageHandler implements HttpHandler {
 
     private Optional<String> authenticate(HttpExchange x) throws IOException {
         boolean basicAllowed = x instanceof HttpsExchange || x.getRemoteAddress().getAddress().isLoopbackAddress();
-        Optional<String> user = auth.authenticate(x.getRequestMethod(), x.getRequestURI().toString(),
+        StorageAuth.Result result = auth.authenticate(x.getRequestMethod(), x.getRequestURI().toString(),
                 x.getRequestHeaders().getFirst("Authorization"), basicAllowed);
+        Optional<String> user = result.user();
         if (user.isEmpty()) {
-            auth.challenges(basicAllowed).forEach(c -> x.getResponseHeaders().add("WWW-Authenticate", c));
+            auth.challenges(basicAllowed, result.stale()).forEach(c -> x.getResponseHeaders().add("WWW-Authenticate", c));
             String length = x.getRequestHeaders().getFirst("Content-Length");
             refuse(x, length == null || !length.strip().equals("0"), 401, "Authentication required to " + x.getRequestMethod());
         }
