@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,13 +47,11 @@ final class StorageHandler implements HttpHandler {
     private final FileStore store;
     private final StorageAuth auth;
     private final String base;
-    private final Clock clock;
 
-    StorageHandler(FileStore store, StorageAuth auth, String base, Clock clock) {
+    StorageHandler(FileStore store, StorageAuth auth, String base) {
         this.store = store;
         this.auth = auth;
         this.base = base;
-        this.clock = clock;
     }
 
     @Override
@@ -220,7 +217,7 @@ final class StorageHandler implements HttpHandler {
         Headers h = x.getResponseHeaders();
         h.set("ETag", e.etag());
         h.set("Expires", HTTP_DATE.format(e.expires()));
-        h.set(StorageServer.EXPIRES_IN_HEADER, Long.toString(Duration.between(clock.instant(), e.expires()).toSeconds()));
+        h.set(StorageServer.EXPIRES_IN_HEADER, Long.toString(Duration.between(e.created(), e.expires()).toSeconds())); // as granted
         h.set("Location", x.getRequestURI().getRawPath());
         x.sendResponseHeaders(old.isPresent() ? 204 : 201, -1);
     }

@@ -95,7 +95,7 @@ public final class StorageServer implements AutoCloseable {
         List<HttpServer> servers = new ArrayList<>();
         try {
             FileStore store = FileStore.open(dir, settings.quotaBytes(), settings.maxExpiry(), clock);
-            StorageHandler handler = new StorageHandler(store, auth, BASE_PATH, clock);
+            StorageHandler handler = new StorageHandler(store, auth, BASE_PATH);
             String host = hostForUri(bind);
             List<String> uris = new ArrayList<>();
             HttpServer http = bind(false, bind, settings.httpPort(), StorageSettings.HTTP_PORT);
