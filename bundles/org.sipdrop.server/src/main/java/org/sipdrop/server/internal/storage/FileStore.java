@@ -38,6 +38,8 @@ public final class FileStore {
 
     /** How many expired names are remembered to answer 410 rather than 404. */
     static final int TOMBSTONES = 10_000;
+    /** An upload that receives no byte for this long is ended, and its reservation released. */
+    static final long STALL_MILLIS = 60_000;
     /** Disk space left free beyond an upload, so the storage never fills the disk to the last byte. */
     static final long DISK_RESERVE = 64L << 20;
 
@@ -82,6 +84,7 @@ public final class FileStore {
             return size() > TOMBSTONES;
         }
     };
+    private final java.util.Set<Upload> active = ConcurrentHashMap.newKeySet();
     private long used;
     private long reserved;
 
@@ -199,15 +202,28 @@ public final class FileStore {
             random.nextBytes(r);
             Path temp = incoming.resolve(name + "." + HexFormat.of().formatHex(r));
             OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new Upload(this, name, temp, out, length, type, owner, expiry);
+            Upload u = new Upload(this, name, temp, out, length, type, owner, expiry);
+            active.add(u);
+            return u;
         } catch (IOException | RuntimeException e) {
             release(length);
             throw e;
         }
     }
 
-    synchronized void release(long length) {
+    /** Ends an upload that failed: its reservation is released. */
+    synchronized void release(Upload u) {
+        if (active.remove(u)) {
+            reserved -= u.length();
+        }
+    }
+
+    private synchronized void release(long length) {
         reserved -= length;
+    }
+
+    long now() {
+        return clock.millis();
     }
 
     /** Moves a complete upload into place; replaces an earlier file of the same name. */
@@ -229,6 +245,7 @@ public final class FileStore {
             move(u.temp(), data.resolve(e.name()));
             Entry old = entries.put(e.name(), e);
             expired.remove(e.name());
+            active.remove(u);
             reserved -= u.length();
             used += u.length() - (old == null ? 0 : old.size());
         }
@@ -257,9 +274,12 @@ public final class FileStore {
         }
     }
 
-    /** Removes expired files from disk; @return how many */
+    /** Removes expired files from disk and ends stalled uploads ({@link #STALL_MILLIS}); @return how many files */
     public int sweep() {
         Instant now = clock.instant();
+        for (Upload u : active) {
+            u.interruptIfStalled(now.toEpochMilli(), STALL_MILLIS);
+        }
         int n = 0;
         for (Entry e : List.copyOf(entries.values())) {
             if (!e.expires().isAfter(now)) {

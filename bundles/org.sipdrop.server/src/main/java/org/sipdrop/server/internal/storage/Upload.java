@@ -26,6 +26,9 @@ public final class Upload implements AutoCloseable {
     private final String owner;
     private final Duration expiry;
     private boolean done;
+    /** The thread in {@link #copyFrom}, or {@code null}; guarded by {@code this}. */
+    private Thread worker;
+    private volatile long lastProgress;
 
     Upload(FileStore store, String name, Path temp, OutputStream out, long length, String type, String owner, Duration expiry) {
         this.store = store;
@@ -36,6 +39,7 @@ public final class Upload implements AutoCloseable {
         this.type = type;
         this.owner = owner;
         this.expiry = expiry;
+        this.lastProgress = store.now();
     }
 
     /**
@@ -44,16 +48,41 @@ public final class Upload implements AutoCloseable {
      * @throws IOException the stream ended early (a cut upload) or the disk failed
      */
     public void copyFrom(InputStream in) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        long left = length;
-        while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                throw new IOException("Upload of " + name + " ended after " + (length - left) + " of " + length + " bytes");
-            }
-            out.write(buffer, 0, n);
-            left -= n;
+        synchronized (this) {
+            worker = Thread.currentThread();
         }
+        try {
+            byte[] buffer = new byte[BUFFER];
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new IOException("Upload of " + name + " ended after " + (length - left) + " of " + length + " bytes");
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+                lastProgress = store.now();
+            }
+        } finally {
+            synchronized (this) {
+                worker = null;
+            }
+        }
+    }
+
+    /**
+     * Ends an upload whose client sent nothing for {@code stallMillis}: interrupts the thread
+     * reading it, which closes the connection (the JDK server reads from an interruptible
+     * channel), so the upload aborts and its reservation is released instead of leaking.
+     *
+     * @return whether it was stalled
+     */
+    synchronized boolean interruptIfStalled(long now, long stallMillis) {
+        if (worker != null && now - lastProgress > stallMillis) {
+            worker.interrupt();
+            return true;
+        }
+        return false;
     }
 
     /** Makes the file visible under its name; @return its entry */
@@ -76,7 +105,7 @@ public final class Upload implements AutoCloseable {
         } catch (IOException ignored) {
             // incoming/ is emptied at the next start
         } finally {
-            store.release(length);
+            store.release(this);
         }
     }
 

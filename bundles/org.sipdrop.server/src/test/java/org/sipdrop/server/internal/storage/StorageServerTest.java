@@ -261,6 +261,31 @@ class StorageServerTest {
     }
 
     @Test
+    void stalledUploadIsEndedAndReleasesItsReservation() throws Exception {
+        String name = randomName();
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + name, "Authorization: " + basic("alice", "wonderland"),
+                    "Content-Length: 1000000"));
+            raw.sendBody(randomBytes(1000)); // then nothing: a client that vanished without closing
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (server.store().reserved() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1_000_000, server.store().reserved(), "the upload holds its reservation");
+            clock.advance(Duration.ofMillis(FileStore.STALL_MILLIS + 1000));
+            while (server.store().reserved() != 0 && System.nanoTime() < deadline) {
+                server.store().sweep();
+                Thread.sleep(20);
+            }
+            assertEquals(0, server.store().reserved(), "released once stalled");
+        }
+        assertEquals(404, get(name).statusCode());
+        try (Stream<Path> incoming = Files.list(dir.resolve("incoming"))) {
+            assertEquals(0, incoming.count());
+        }
+    }
+
+    @Test
     void uploadWithoutLengthIs411AndPartialPutIs400() throws Exception {
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(base + randomName()))
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[10])))
