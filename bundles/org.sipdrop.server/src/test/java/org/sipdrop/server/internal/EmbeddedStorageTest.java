@@ -116,6 +116,44 @@ class EmbeddedStorageTest {
     }
 
     @Test
+    void curlTrustingTheServersCertificateUploadsAndDownloadsOverHttps() throws Exception {
+        EmbeddedServer s = factory.start(Map.of("sip.port", "0", "transports", "udp", "users", users().toString(), "realm", REALM,
+                "https.port", "0"));
+        try {
+            Path pem = dir.resolve("server.pem");
+            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(s.tlsCertificate().orElseThrow().getEncoded())
+                    + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+            Path file = Files.writeString(dir.resolve("up.txt"), "over TLS\n", StandardCharsets.UTF_8);
+            String url = s.storageUris().get(1) + name();
+            assertEquals("201", curl("--cacert", pem.toString(), "--digest", "-u", "alice:wonderland", "-T", file.toString(), url));
+            assertEquals("200", curl("--cacert", pem.toString(), "-o", dir.resolve("down.txt").toString(), url));
+            assertEquals("over TLS\n", Files.readString(dir.resolve("down.txt")));
+        } finally {
+            s.close();
+        }
+    }
+
+    /** curl, bounded in time; @return the HTTP status it saw */
+    private static String curl(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/curl", "-sS", "--max-time", "30", "-w", "%{http_code}"));
+        cmd.addAll(List.of(args));
+        if (!cmd.contains("-o")) {
+            cmd.addAll(List.of("-o", "/dev/null"));
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            p.getOutputStream().close();
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("curl did not finish within 60 s: " + cmd);
+            }
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void filesInAStorageDirectorySurviveARestart() throws Exception {
         Path storage = dir.resolve("storage");
         String name = name();

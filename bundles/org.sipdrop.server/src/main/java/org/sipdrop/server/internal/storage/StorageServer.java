@@ -47,7 +47,7 @@ public final class StorageServer implements AutoCloseable {
      * {@code storage.max.expiry}, which is also the expiry when the header is absent; the answer
      * carries the expiry granted in {@code Expires} (HTTP-date) and in this header.
      */
-    public static final String EXPIRES_IN_HEADER = "SipDrop-Expires-In";
+    public static final String EXPIRES_IN_HEADER = org.sipdrop.server.EmbeddedServer.STORAGE_EXPIRES_IN_HEADER;
     /** Most requests served at once; more wait in the listener's queue. */
     static final int WORKERS = 32;
 
