@@ -179,6 +179,24 @@ class EmbeddedStorageTest {
     }
 
     @Test
+    void storagePortInUseIsAnIOExceptionNamingItAndNothingStaysRunning() throws Exception {
+        int sipPort;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            sipPort = probe.getLocalPort();
+        }
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int before = factory.running().size();
+            IOException e = assertThrows(IOException.class, () -> factory.start(Map.of("sip.port", Integer.toString(sipPort), "transports", "udp",
+                    "http.port", Integer.toString(taken.getLocalPort()))));
+            assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()) && e.getMessage().contains("http.port"), e.getMessage());
+            assertEquals(before, factory.running().size());
+        }
+        try (java.net.DatagramSocket again = new java.net.DatagramSocket(sipPort, java.net.InetAddress.getLoopbackAddress())) {
+            assertEquals(sipPort, again.getLocalPort(), "the SIP server started first was stopped again, its port is free");
+        }
+    }
+
+    @Test
     void noStorageSettingMeansNoStorage() throws Exception {
         EmbeddedServer s = factory.start(Map.of("sip.port", "0", "transports", "udp"));
         try {
