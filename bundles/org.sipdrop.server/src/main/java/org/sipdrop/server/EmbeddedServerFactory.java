@@ -28,6 +28,16 @@ public interface EmbeddedServerFactory {
     String TLS_PASSWORD = "tls.password";
     /** Setting: user part of the URI-list service; default {@code list}. */
     String LIST_USER = "list.user";
+    /** Setting: port of the HTTP storage, 0 for a free one; any storage setting turns the storage on. */
+    String HTTP_PORT = "http.port";
+    /** Setting: port of the HTTPS storage (0 for a free one), with the TLS key store; absent: no HTTPS. */
+    String HTTPS_PORT = "https.port";
+    /** Setting: directory of the storage; absent: a temporary directory deleted when the server stops. */
+    String STORAGE_DIR = "storage.dir";
+    /** Setting: total bytes the storage may hold, e.g. {@code 1073741824} or {@code 1G}; default 10G. */
+    String STORAGE_QUOTA = "storage.quota";
+    /** Setting: the longest a stored file lives, in seconds; default 604800 (7 days). */
+    String STORAGE_MAX_EXPIRY = "storage.max.expiry";
 
     /** The DS configuration PID whose properties (same keys) start a server without code. */
     String PID = "org.sipdrop.server";

@@ -40,6 +40,16 @@ public final class EmbeddedServerComponent {
         String tls_password() default "";
 
         String list_user() default "";
+
+        String http_port() default "";
+
+        String https_port() default "";
+
+        String storage_dir() default "";
+
+        String storage_quota() default "";
+
+        String storage_max_expiry() default "";
     }
 
     private final EmbeddedServer server;
@@ -60,6 +70,11 @@ public final class EmbeddedServerComponent {
         put(out, EmbeddedServerFactory.TLS_KEYSTORE, c.tls_keystore());
         put(out, EmbeddedServerFactory.TLS_PASSWORD, c.tls_password());
         put(out, EmbeddedServerFactory.LIST_USER, c.list_user());
+        put(out, EmbeddedServerFactory.HTTP_PORT, c.http_port());
+        put(out, EmbeddedServerFactory.HTTPS_PORT, c.https_port());
+        put(out, EmbeddedServerFactory.STORAGE_DIR, c.storage_dir());
+        put(out, EmbeddedServerFactory.STORAGE_QUOTA, c.storage_quota());
+        put(out, EmbeddedServerFactory.STORAGE_MAX_EXPIRY, c.storage_max_expiry());
         return out;
     }
 

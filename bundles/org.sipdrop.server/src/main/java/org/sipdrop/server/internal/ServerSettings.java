@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -12,9 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import org.sipdrop.server.internal.storage.StorageSettings;
 
 /**
  * Settings of the embedded server, as {@code sipdrop serve key=value ...} gives them. Immutable,
@@ -30,8 +34,9 @@ import java.util.regex.Pattern;
  * <tr><td>{@code open}</td><td>{@code true}: anyone may register, no authentication</td><td>{@code true} when
  * {@code users} is absent and the bind address is loopback; otherwise {@code false}</td></tr>
  * <tr><td>{@code realm}</td><td>digest realm</td><td>{@value #DEFAULT_REALM}</td></tr>
- * <tr><td>{@code http.port}</td><td>0..65535 (0: any free port) for the HTTP storage</td><td>0</td></tr>
- * <tr><td>{@code storage.dir}</td><td>directory of the HTTP storage; absent: no storage</td><td>none</td></tr>
+ * <tr><td>{@code http.port}, {@code https.port}, {@code storage.dir}, {@code storage.quota},
+ * {@code storage.max.expiry}</td><td>the HTTP(S) storage, on when any of the first three is given; see
+ * {@link StorageSettings}</td><td>no storage</td></tr>
  * <tr><td>{@code tls.keystore}</td><td>PKCS#12 (or {@code .jks}) key store with the server's key and certificate,
  * used when {@code transports} has {@code tls}</td><td>none: a self-signed certificate is made at start</td></tr>
  * <tr><td>{@code tls.password}</td><td>password of {@code tls.keystore}</td><td>empty</td></tr>
@@ -55,6 +60,9 @@ public final class ServerSettings {
     public static final String REALM = "realm";
     public static final String HTTP_PORT = "http.port";
     public static final String STORAGE_DIR = "storage.dir";
+    public static final String HTTPS_PORT = StorageSettings.HTTPS_PORT;
+    public static final String STORAGE_QUOTA = StorageSettings.STORAGE_QUOTA;
+    public static final String STORAGE_MAX_EXPIRY = StorageSettings.STORAGE_MAX_EXPIRY;
     public static final String TLS_KEYSTORE = "tls.keystore";
     public static final String TLS_PASSWORD = "tls.password";
     public static final String LIST_USER = "list.user";
@@ -64,7 +72,7 @@ public final class ServerSettings {
     public static final String DEFAULT_REALM = "sipdrop";
 
     private static final Set<String> KEYS = Set.of(BIND, SIP_PORT, TRANSPORTS, USERS, OPEN, REALM, HTTP_PORT, STORAGE_DIR, TLS_KEYSTORE,
-            TLS_PASSWORD, LIST_USER);
+            TLS_PASSWORD, LIST_USER, HTTPS_PORT, STORAGE_QUOTA, STORAGE_MAX_EXPIRY);
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
@@ -78,6 +86,7 @@ public final class ServerSettings {
     private final Path tlsKeyStore;
     private final String tlsPassword;
     private final String listUser;
+    private final StorageSettings storage;
 
     /**
      * @param usersFile {@code null} for open mode
@@ -95,6 +104,16 @@ public final class ServerSettings {
      */
     public ServerSettings(InetAddress bindAddress, int sipPort, Set<Transport> transports, Path usersFile, String realm,
             int httpPort, Path storageDir, Path tlsKeyStore, String tlsPassword, String listUser) {
+        this(bindAddress, sipPort, transports, usersFile, realm, storageDir == null ? null
+                : new StorageSettings(httpPort, OptionalInt.empty(), Optional.of(storageDir), StorageSettings.DEFAULT_QUOTA,
+                        Duration.ofSeconds(StorageSettings.DEFAULT_MAX_EXPIRY_SECONDS)), tlsKeyStore, tlsPassword, listUser);
+    }
+
+    /** @param storage {@code null} for no HTTP storage */
+    public ServerSettings(InetAddress bindAddress, int sipPort, Set<Transport> transports, Path usersFile, String realm,
+            StorageSettings storage, Path tlsKeyStore, String tlsPassword, String listUser) {
+        this.storage = storage;
+        int httpPort = storage == null ? 0 : storage.httpPort();
         this.bindAddress = Objects.requireNonNull(bindAddress, BIND);
         this.sipPort = checkPort(SIP_PORT, sipPort);
         if (transports == null || transports.isEmpty()) {
@@ -105,14 +124,14 @@ public final class ServerSettings {
         UserDirectory.checkName("Setting '" + REALM + "'", realm);
         this.realm = realm;
         this.httpPort = checkPort(HTTP_PORT, httpPort);
-        this.storageDir = storageDir;
+        this.storageDir = storage == null ? null : storage.dir().orElse(null);
         this.tlsKeyStore = tlsKeyStore;
         this.tlsPassword = Objects.requireNonNull(tlsPassword, TLS_PASSWORD);
         if (listUser == null || !listUser.matches("[A-Za-z0-9._~+-]{1,64}")) {
             throw new IllegalArgumentException("Setting '" + LIST_USER + "' must be 1..64 letters, digits or ._~+-, was '" + listUser + "'");
         }
         this.listUser = listUser;
-        if (storageDir != null && httpPort != 0 && httpPort == sipPort && !Collections.disjoint(this.transports, EnumSet.of(Transport.TCP, Transport.TLS))) {
+        if (storage != null && httpPort != 0 && httpPort == sipPort && !Collections.disjoint(this.transports, EnumSet.of(Transport.TCP, Transport.TLS))) {
             throw new IllegalArgumentException("Settings '" + HTTP_PORT + "' and '" + SIP_PORT + "' are both " + httpPort + "; choose two ports");
         }
     }
@@ -144,13 +163,12 @@ public final class ServerSettings {
                             + "=<file>' (lines user:password), or '" + OPEN + "=true' to let anyone register");
         }
         String realm = settings.getOrDefault(REALM, DEFAULT_REALM);
-        int httpPort = parsePort(HTTP_PORT, settings.getOrDefault(HTTP_PORT, "0"));
-        Path storage = settings.containsKey(STORAGE_DIR) ? parsePath(STORAGE_DIR, settings.get(STORAGE_DIR)) : null;
+        StorageSettings storage = StorageSettings.fromMap(settings).orElse(null);
         Path keyStore = settings.containsKey(TLS_KEYSTORE) ? parsePath(TLS_KEYSTORE, settings.get(TLS_KEYSTORE)) : null;
         if (keyStore == null && settings.containsKey(TLS_PASSWORD)) {
             throw new IllegalArgumentException("Setting '" + TLS_PASSWORD + "' needs '" + TLS_KEYSTORE + "=<file>'");
         }
-        return new ServerSettings(bind, sipPort, transports, users, realm, httpPort, storage, keyStore,
+        return new ServerSettings(bind, sipPort, transports, users, realm, storage, keyStore,
                 settings.getOrDefault(TLS_PASSWORD, ""), settings.getOrDefault(LIST_USER, "list").strip());
     }
 
@@ -257,9 +275,14 @@ public final class ServerSettings {
         return httpPort;
     }
 
-    /** @return the HTTP storage directory; empty: no storage */
+    /** @return the HTTP storage directory; empty: no storage, or a temporary directory */
     public Optional<Path> storageDir() {
         return Optional.ofNullable(storageDir);
+    }
+
+    /** @return the HTTP(S) storage settings; empty: no storage */
+    public Optional<StorageSettings> storage() {
+        return Optional.ofNullable(storage);
     }
 
     /** @return the TLS key store; empty: generate a self-signed certificate when TLS is used */
@@ -287,6 +310,12 @@ public final class ServerSettings {
             if (!transports.contains(Transport.TLS)) {
                 out.add("No TLS: SIP messages, including digest exchanges and file offers, travel unencrypted.");
             }
+            if (storage != null && openMode()) {
+                out.add("Open mode: anyone who can reach the storage may upload files to it.");
+            }
+            if (storage != null && storage.httpsPort().isEmpty()) {
+                out.add("The storage has no HTTPS (https.port): files travel unencrypted; Basic credentials are refused from other machines.");
+            }
         }
         return out;
     }
@@ -295,7 +324,7 @@ public final class ServerSettings {
     public String toString() {
         return "ServerSettings[bind=" + bindAddress.getHostAddress() + ", sipPort=" + sipPort + ", transports=" + transports
                 + ", " + (openMode() ? "open mode" : "users=" + usersFile) + ", realm=" + realm + ", httpPort=" + httpPort
-                + ", storageDir=" + (storageDir == null ? "(none)" : storageDir) + ", tls.keystore="
+                + ", storage=" + (storage == null ? "(none)" : storage) + ", tls.keystore="
                 + (tlsKeyStore == null ? "(self-signed)" : tlsKeyStore) + ", list.user=" + listUser + "]";
     }
 }

@@ -61,9 +61,35 @@ class EmbeddedServerComponentTest {
             public String list_user() {
                 return "team";
             }
+
+            @Override
+            public String http_port() {
+                return "0";
+            }
+
+            @Override
+            public String https_port() {
+                return "";
+            }
+
+            @Override
+            public String storage_dir() {
+                return "";
+            }
+
+            @Override
+            public String storage_quota() {
+                return "1G";
+            }
+
+            @Override
+            public String storage_max_expiry() {
+                return " ";
+            }
         };
         Map<String, String> s = EmbeddedServerComponent.settings(c);
-        assertEquals(Map.of("bind", "127.0.0.1", "sip.port", "5070", "transports", "udp", "realm", "r", "list.user", "team"), s);
+        assertEquals(Map.of("bind", "127.0.0.1", "sip.port", "5070", "transports", "udp", "realm", "r", "list.user", "team", "http.port", "0",
+                "storage.quota", "1G"), s);
         ServerSettings.fromMap(s); // valid as a whole
     }
 }

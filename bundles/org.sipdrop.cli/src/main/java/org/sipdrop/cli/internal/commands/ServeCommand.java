@@ -19,13 +19,23 @@ import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
 
 /**
- * {@code sipdrop serve}: runs the embedded SIP server in the foreground, prints one line when it
- * is ready, and stops cleanly on SIGTERM or SIGINT (exit 0). Bad options: exit 2; a port in use
- * or an unreadable file: exit 1 with a one-line reason.
+ * {@code sipdrop serve}: runs the embedded SIP server and, beside it, the HTTP(S) storage for
+ * content indirection in the foreground, prints one line when it is ready (and one with the
+ * storage's base URLs), and stops cleanly on SIGTERM or SIGINT (exit 0). Bad options: exit 2; a
+ * port in use or an unreadable file: exit 1 with a one-line reason.
  */
 public final class ServeCommand implements Command, OptionSpec {
 
+    /**
+     * The storage's HTTP port unless {@code --http-port} says otherwise: fixed, as SIP's 5060 is,
+     * so that clients on the same machine find {@code http://127.0.0.1:5080/storage/} without
+     * being told.
+     */
+    public static final int DEFAULT_HTTP_PORT = 5080;
+
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final java.util.List<String> STORAGE_OPTIONS = java.util.List.of("http-port", "https-port", "storage-dir", "storage-quota",
+            "storage-max-expiry");
 
     private final Supplier<Termination> termination;
 
@@ -45,23 +55,25 @@ public final class ServeCommand implements Command, OptionSpec {
 
     @Override
     public String summary() {
-        return "run the embedded SIP server (registrar, proxy, presence, URI lists) until stopped";
+        return "run the embedded SIP server (registrar, proxy, presence, URI lists) and HTTP storage until stopped";
     }
 
     @Override
     public String usage() {
         return "[--bind ADDR] [--sip-port N] [--transport udp,tcp,tls] [--users FILE | --open] [--realm R]"
-                + " [--keystore FILE [--keystore-password P]] [--list-user NAME] [--json]";
+                + " [--keystore FILE [--keystore-password P]] [--list-user NAME] [--http-port N (default " + DEFAULT_HTTP_PORT + ", 0: any)]"
+                + " [--https-port N] [--storage-dir DIR] [--storage-quota BYTES] [--storage-max-expiry SECONDS] [--no-storage] [--json]";
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("open", "json");
+        return Set.of("open", "json", "no-storage");
     }
 
     @Override
     public Set<String> valued() {
-        return Set.of("bind", "sip-port", "transport", "users", "realm", "keystore", "keystore-password", "list-user");
+        return Set.of("bind", "sip-port", "transport", "users", "realm", "keystore", "keystore-password", "list-user", "http-port", "https-port",
+                "storage-dir", "storage-quota", "storage-max-expiry");
     }
 
     @Override
@@ -71,6 +83,13 @@ public final class ServeCommand implements Command, OptionSpec {
         }
         if (options.flag("open") && options.value("users").isPresent()) {
             throw new UsageException("give --users FILE or --open, not both");
+        }
+        if (options.flag("no-storage")) {
+            for (String o : STORAGE_OPTIONS) {
+                if (options.value(o).isPresent()) {
+                    throw new UsageException("--no-storage turns the storage off; --" + o + " configures it: give one or the other");
+                }
+            }
         }
         Map<String, String> settings = settings(options);
         Optional<EmbeddedServerFactory> factory = services.await(EmbeddedServerFactory.class, WAIT);
@@ -98,9 +117,14 @@ public final class ServeCommand implements Command, OptionSpec {
                 line.put("mode", server.openMode() ? "open" : "digest");
                 line.put("realm", server.realm());
                 line.put("list", server.listUri());
+                line.put("storage", server.storageUris());
                 console.out().println(Json.object(line));
             } else {
                 console.out().println("sipdrop: serving " + String.join(" ", server.uris()) + " (" + mode + ")");
+                if (!server.storageUris().isEmpty()) {
+                    console.out().println("sipdrop: storage " + String.join(" ", server.storageUris()) + " (PUT with "
+                            + (server.openMode() ? "no credentials, open mode" : "the users' credentials") + ")");
+                }
             }
             console.out().flush();
             stop.await();
@@ -126,6 +150,13 @@ public final class ServeCommand implements Command, OptionSpec {
         o.value("keystore").ifPresent(v -> s.put(EmbeddedServerFactory.TLS_KEYSTORE, v));
         o.value("keystore-password").ifPresent(v -> s.put(EmbeddedServerFactory.TLS_PASSWORD, v));
         o.value("list-user").ifPresent(v -> s.put(EmbeddedServerFactory.LIST_USER, v));
+        if (!o.flag("no-storage")) {
+            s.put(EmbeddedServerFactory.HTTP_PORT, o.value("http-port").orElse(Integer.toString(DEFAULT_HTTP_PORT)));
+            o.value("https-port").ifPresent(v -> s.put(EmbeddedServerFactory.HTTPS_PORT, v));
+            o.value("storage-dir").ifPresent(v -> s.put(EmbeddedServerFactory.STORAGE_DIR, v));
+            o.value("storage-quota").ifPresent(v -> s.put(EmbeddedServerFactory.STORAGE_QUOTA, v));
+            o.value("storage-max-expiry").ifPresent(v -> s.put(EmbeddedServerFactory.STORAGE_MAX_EXPIRY, v));
+        }
         return s;
     }
 

@@ -29,6 +29,7 @@ class ServeCommandTest {
     private final List<Map<String, String>> started = new ArrayList<>();
     private final List<FakeServer> servers = new ArrayList<>();
     private IOException failure;
+    private List<String> storageUris = List.of();
 
     private final class FakeServer implements EmbeddedServer {
         final boolean open;
@@ -61,6 +62,11 @@ class ServeCommandTest {
         @Override
         public List<String> warnings() {
             return List.of();
+        }
+
+        @Override
+        public List<String> storageUris() {
+            return storageUris;
         }
 
         @Override
@@ -117,7 +123,7 @@ class ServeCommandTest {
         assertEquals(0, run("serve", "--sip-port", "5060", "--open"));
         assertEquals("sipdrop: serving sip:127.0.0.1:5060;transport=udp sip:127.0.0.1:5060;transport=tcp (open mode)\n",
                 out.toString(StandardCharsets.UTF_8));
-        assertEquals(Map.of("sip.port", "5060", "open", "true"), started.get(0));
+        assertEquals(Map.of("sip.port", "5060", "open", "true", "http.port", "5080"), started.get(0));
         assertFalse(servers.get(0).isRunning(), "the server is closed when the command ends");
     }
 
@@ -126,10 +132,39 @@ class ServeCommandTest {
         assertEquals(0, run("serve", "--bind", "127.0.0.1", "--transport", "udp,tls", "--users", "u.txt", "--realm", "r", "--keystore",
                 "k.p12", "--keystore-password", "pw", "--list-user", "team", "--json"));
         assertEquals(Map.of("bind", "127.0.0.1", "transports", "udp,tls", "users", "u.txt", "realm", "r", "tls.keystore", "k.p12",
-                "tls.password", "pw", "list.user", "team"), started.get(0));
+                "tls.password", "pw", "list.user", "team", "http.port", "5080"), started.get(0));
         String line = out.toString(StandardCharsets.UTF_8);
         assertTrue(line.startsWith("{\"event\":\"serving\",\"uris\":[\"sip:127.0.0.1:5060;transport=udp\""), line);
         assertTrue(line.contains("\"mode\":\"digest\""), line);
+    }
+
+    @Test
+    void storageFlagsBecomeStorageSettingsAndItsUrlsArePrinted() {
+        storageUris = List.of("http://127.0.0.1:8080/storage/", "https://127.0.0.1:8443/storage/");
+        assertEquals(0, run("serve", "--open", "--http-port", "0", "--https-port", "8443", "--storage-dir", "/srv/drop", "--storage-quota",
+                "2G", "--storage-max-expiry", "3600"));
+        assertEquals(Map.of("open", "true", "http.port", "0", "https.port", "8443", "storage.dir", "/srv/drop", "storage.quota", "2G",
+                "storage.max.expiry", "3600"), started.get(0));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(
+                "sipdrop: storage http://127.0.0.1:8080/storage/ https://127.0.0.1:8443/storage/ (PUT with no credentials, open mode)\n"),
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void storageUrlsAreInTheJsonLine() {
+        storageUris = List.of("http://127.0.0.1:5080/storage/");
+        assertEquals(0, run("serve", "--json"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"storage\":[\"http://127.0.0.1:5080/storage/\"]"),
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void noStorageTurnsItOffAndConflictsWithStorageFlags() {
+        assertEquals(0, run("serve", "--no-storage"));
+        assertEquals(Map.of(), started.get(0));
+        assertEquals(2, run("serve", "--no-storage", "--http-port", "8080"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--no-storage"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, started.size());
     }
 
     @Test
