@@ -21,6 +21,7 @@ final class IncomingStream {
     private final ReceivedFileStore.Partial partial;
     private final TransportSession session;
     private final List<String> remotePath;
+    private volatile int verdictCause;
 
     IncomingStream(EngineTransfer transfer, ReceivedFileStore.Partial partial, TransportSession session,
             List<String> remotePath) {
@@ -41,8 +42,10 @@ final class IncomingStream {
                 return;
             }
             transfer.progress(partial.offset());
+            verdictCause = Verdict.NOT_SAVED;
             session.receive(AgentContext.uris(remotePath), partial, transfer::progress);
-            Path saved = partial.complete(); // size and SHA-1 of the whole file, resumed bytes included
+            verdictCause = Verdict.MISMATCH;
+            Path saved = complete(); // size and SHA-1 of the whole file, resumed bytes included
             transfer.setFile(saved);
             transfer.progress(transfer.offer().size());
             transfer.tryMove(TransferState.COMPLETED);
@@ -53,6 +56,34 @@ final class IncomingStream {
         } finally {
             close(session);
         }
+    }
+
+    /** Checks and saves; a failure that is not about the bytes (the move, the disk) is the receiver's: 500. */
+    private Path complete() throws IOException {
+        try {
+            return partial.complete();
+        } catch (IOException e) {
+            String m = String.valueOf(e.getMessage());
+            if (!m.startsWith("hash mismatch") && !m.contains("is incomplete")) {
+                verdictCause = Verdict.NOT_SAVED;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @return the cause for the verdict on this file (RFC 3326 Reason, see {@link Verdict}): 0
+     *         while it went well, else {@link Verdict#MISMATCH}, {@link Verdict#NOT_SAVED} or
+     *         {@link Verdict#CANCELLED}
+     */
+    int verdictCause() {
+        if (transfer.state() == TransferState.CANCELLED) {
+            return Verdict.CANCELLED;
+        }
+        if (transfer.state() == TransferState.COMPLETED) {
+            return 0;
+        }
+        return verdictCause == 0 ? Verdict.NOT_SAVED : verdictCause;
     }
 
     /** Stops without completing: the {@code .part} stays, to be resumed. */

@@ -30,7 +30,8 @@ import org.sipdrop.transfer.TransportRequest;
  * so its path goes into the offer with {@code a=setup:actpass} (RFC 6135 §4.1); one INVITE with
  * one {@code sendonly} m= line per file; then, by the answer, the accepted files are sent (from
  * the answer's {@code a=file-range}, to resume) and the rejected ones end REJECTED with the
- * status and reason the receiver gave. BYE once every accepted file is sent or failed.
+ * status and reason the receiver gave. Once every accepted file is sent, the receiver's BYE
+ * carries its verdict ({@link Verdict}); only a positive one completes a transfer.
  */
 final class OutgoingOffer {
 
@@ -129,7 +130,7 @@ final class OutgoingOffer {
                     s.send();
                 } finally {
                     if (left.decrementAndGet() == 0) {
-                        call.hangUp(); // RFC 5547 §9: the transfer is over, either side ends the session
+                        Verdict.await(ctx, call, sending, to); // the receiver ends the session with its verdict
                     }
                 }
             });

@@ -142,10 +142,11 @@ final class OutgoingPull {
             end(TransferState.CANCELLED, null);
             return;
         }
+        IncomingStream stream = new IncomingStream(transfer, partial, session, remotePath);
         try {
-            new IncomingStream(transfer, partial, session, remotePath).receive();
+            stream.receive();
         } finally {
-            call.hangUp(); // RFC 5547 §9: the transfer is over, either side ends the session
+            call.hangUp(Verdict.of(List.of(stream))); // RFC 5547 §9, RFC 3326: the holder hears the verdict
         }
     }
 
