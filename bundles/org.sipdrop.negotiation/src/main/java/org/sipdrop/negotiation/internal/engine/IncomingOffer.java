@@ -51,6 +51,7 @@ final class IncomingOffer {
     private final AcceptancePolicy prompt;
     private final Consumer<EngineTransfer> onIncoming;
     private final String sender;
+    private OfferBody body;
 
     IncomingOffer(AgentContext ctx, IncomingCall call, AcceptancePolicy prompt, Consumer<EngineTransfer> onIncoming) {
         this.ctx = ctx;
@@ -65,9 +66,8 @@ final class IncomingOffer {
         Sdp offer;
         List<OfferedStream> streams;
         try {
-            SipBody body = call.request().body().filter(b -> "application/sdp".equals(b.mediaType()))
-                    .orElseThrow(() -> SdpException.notAcceptable("No SDP offer: a file offer is application/sdp (RFC 5547 §8)"));
-            offer = SdpParser.withDefaults().parse(body.content());
+            body = OfferBody.read(call.request().body());
+            offer = SdpParser.withDefaults().parse(body.sdp());
             streams = OfferReader.read(offer);
         } catch (SdpException e) {
             call.reject(new SipStatus(e.status(), e.reason()));
@@ -158,6 +158,9 @@ final class IncomingOffer {
         } else {
             try {
                 file = FileOfferMapping.toFileOffer(o.stream());
+                if (o.stream().icon() != null) {
+                    file = file.toBuilder().icon(body.icon(o.stream().icon())).build(); // for the prompt to show
+                }
                 why = decide(file);
                 if (why == null) {
                     IncomingStream s = prepare(o, file, answers, paths);

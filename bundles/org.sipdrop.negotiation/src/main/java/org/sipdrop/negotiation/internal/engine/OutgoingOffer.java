@@ -73,7 +73,8 @@ final class OutgoingOffer {
             throw new IOException("cannot open a " + scheme + " session: " + e.getMessage(), e);
         }
         List<FileOffer> described = streams.stream().map(s -> s.transfer().offer()).toList();
-        offer = new OfferAnswer(ctx.endpointFor(paths.get(0)), ctx.random()).pushOffer(described, paths);
+        List<String> icons = OfferBody.iconUrls(described, ctx.random());
+        offer = new OfferAnswer(ctx.endpointFor(paths.get(0)), ctx.random()).pushOffer(described, paths, icons);
         List<Transfer> result = new ArrayList<>();
         for (OutgoingStream s : streams) {
             s.transfer().onCancel(this::cancel);
@@ -81,7 +82,7 @@ final class OutgoingOffer {
             result.add(s.transfer());
         }
         // a call that ends early needs no handler here: the answer (or its absence) or the transport tells
-        call = ctx.userAgent().invite(to, new SipBody("application/sdp", SdpWriter.toBytes(offer)), null);
+        call = ctx.userAgent().invite(to, OfferBody.write(SdpWriter.toBytes(offer), described, icons), null);
         call.established().orTimeout(ctx.settings().answerTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync(this::answered, ctx.executor());
         return result;
