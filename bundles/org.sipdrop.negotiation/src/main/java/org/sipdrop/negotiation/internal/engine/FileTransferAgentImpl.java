@@ -110,6 +110,20 @@ final class FileTransferAgentImpl implements FileTransferAgent {
     }
 
     @Override
+    public Transfer request(String from, String name, SendOptions options) throws IOException {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(options, "options");
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Name the file to request");
+        }
+        if (!open) {
+            throw new IOException("the file-transfer agent is closed");
+        }
+        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), from, options, ctx.settings().preferredSchemes());
+        return new OutgoingPull(ctx, from, scheme).startByName(name);
+    }
+
+    @Override
     public void onOffer(AcceptancePolicy prompt) {
         this.prompt = prompt;
     }

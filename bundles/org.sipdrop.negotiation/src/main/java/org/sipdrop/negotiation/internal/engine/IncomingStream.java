@@ -21,7 +21,8 @@ final class IncomingStream {
     private final ReceivedFileStore.Partial partial;
     private final TransportSession session;
     private final List<String> remotePath;
-    private volatile int verdictCause;
+    private volatile int verdictCause = -1;
+    private volatile TransferFailure failure;
 
     IncomingStream(EngineTransfer transfer, ReceivedFileStore.Partial partial, TransportSession session,
             List<String> remotePath) {
@@ -35,7 +36,11 @@ final class IncomingStream {
         return transfer;
     }
 
-    /** Receives, verifies and saves; runs on an agent thread. */
+    /**
+     * Receives, verifies and saves; runs on an agent thread. The outcome is held until
+     * {@link #finish()}, so the peer can be told the verdict before anyone here sees the
+     * transfer end (a command that exits on COMPLETED would otherwise close the call first).
+     */
     void receive() {
         try {
             if (!transfer.tryMove(TransferState.TRANSFERRING)) {
@@ -48,14 +53,31 @@ final class IncomingStream {
             Path saved = complete(); // size and SHA-1 of the whole file, resumed bytes included
             transfer.setFile(saved);
             transfer.progress(transfer.offer().size());
-            transfer.tryMove(TransferState.COMPLETED);
+            verdictCause = 0;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Receiving " + transfer.offer().name() + " failed", e);
             abandon();
-            transfer.tryFail(TransferState.FAILED, new TransferFailure(0, String.valueOf(e.getMessage())));
+            failure = new TransferFailure(0, String.valueOf(e.getMessage()));
         } finally {
             close(session);
         }
+    }
+
+    /** Ends the transfer with the outcome of {@link #receive()}: COMPLETED, or FAILED with the reason. */
+    void finish() {
+        TransferFailure f = failure;
+        if (f == null && verdictCause == 0) {
+            transfer.tryMove(TransferState.COMPLETED);
+        } else {
+            transfer.tryFail(TransferState.FAILED, f != null ? f : new TransferFailure(0, "not received"));
+        }
+    }
+
+    /** @return why receiving failed, once {@link #receive()} returned; empty when the file is saved */
+    java.util.Optional<TransferFailure> failure() {
+        TransferFailure f = failure;
+        return f == null && verdictCause != 0 ? java.util.Optional.of(new TransferFailure(0, "not received"))
+                : java.util.Optional.ofNullable(f);
     }
 
     /** Checks and saves; a failure that is not about the bytes (the move, the disk) is the receiver's: 500. */
@@ -80,10 +102,7 @@ final class IncomingStream {
         if (transfer.state() == TransferState.CANCELLED) {
             return Verdict.CANCELLED;
         }
-        if (transfer.state() == TransferState.COMPLETED) {
-            return 0;
-        }
-        return verdictCause == 0 ? Verdict.NOT_SAVED : verdictCause;
+        return verdictCause < 0 ? Verdict.NOT_SAVED : verdictCause;
     }
 
     /** Stops without completing: the {@code .part} stays, to be resumed. */

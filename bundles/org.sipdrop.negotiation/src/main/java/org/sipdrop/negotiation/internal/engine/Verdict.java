@@ -50,24 +50,45 @@ final class Verdict {
      * our last confirmation, and its verdict then still tells whether the file arrived.
      */
     static final Duration LOCAL_FAILURE_WAIT = Duration.ofSeconds(5);
+    /** How long a receiver waits for the answer to its verdict's BYE before ending its transfers. */
+    static final Duration BYE_WAIT = Duration.ofSeconds(5);
 
     private Verdict() {
     }
 
-    /** @return the Reason for the BYE after receiving {@code streams}, each finished */
+    /**
+     * Ends the session with the verdict on {@code streams}, each received, and waits (briefly)
+     * for the BYE to be answered; only then does each transfer end here, so whoever waits for it
+     * cannot close the call before the sender was told.
+     */
+    static void tell(Call call, List<IncomingStream> streams) {
+        call.hangUp(of(streams));
+        try {
+            call.ended().get(BYE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // told as far as the network allows; the transfers end anyway
+        }
+        streams.forEach(IncomingStream::finish);
+    }
+
+    /** @return the Reason for the BYE after receiving {@code streams}, each received */
     static SipReason of(List<IncomingStream> streams) {
         List<String> texts = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         int cause = 0;
         for (IncomingStream s : streams) {
             EngineTransfer t = s.transfer();
-            if (t.state() == TransferState.COMPLETED) {
+            int c = s.verdictCause();
+            if (c == 0) {
                 continue;
             }
             if (cause == 0) {
-                cause = s.verdictCause();
+                cause = c;
             }
-            texts.add(t.offer().name() + ": " + t.failure().map(TransferFailure::reason).orElse(t.state().toString()));
+            texts.add(t.offer().name() + ": " + s.failure().map(TransferFailure::reason)
+                    .orElse(c == CANCELLED ? "cancelled by the receiver" : t.state().toString()));
             ids.add(t.offer().transferId().orElse(null));
         }
         if (cause == 0) {
