@@ -21,6 +21,7 @@ final class IncomingStream {
     private final ReceivedFileStore.Partial partial;
     private final TransportSession session;
     private final List<String> remotePath;
+    private final DrainingSink sink;
     private volatile int verdictCause = -1;
     private volatile TransferFailure failure;
 
@@ -30,6 +31,7 @@ final class IncomingStream {
         this.partial = partial;
         this.session = session;
         this.remotePath = remotePath;
+        this.sink = new DrainingSink(partial);
     }
 
     EngineTransfer transfer() {
@@ -48,7 +50,7 @@ final class IncomingStream {
             }
             transfer.progress(partial.offset());
             verdictCause = Verdict.NOT_SAVED;
-            session.receive(AgentContext.uris(remotePath), partial, transfer::progress);
+            session.receive(AgentContext.uris(remotePath), sink, transfer::progress);
             verdictCause = Verdict.MISMATCH;
             Path saved = complete(); // size and SHA-1 of the whole file, resumed bytes included
             transfer.setFile(saved);
@@ -56,7 +58,9 @@ final class IncomingStream {
             verdictCause = 0;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Receiving " + transfer.offer().name() + " failed", e);
-            abandon();
+            close(session); // stop the transport first,
+            sink.drain(); // let it write out what it already received, so a resume need not fetch it again,
+            abandon(); // then close the .part
             failure = new TransferFailure(0, String.valueOf(e.getMessage()));
         } finally {
             close(session);
