@@ -135,8 +135,8 @@ final class Verdict {
         call.ended().orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((v, e) -> {
             if (e != null) {
                 call.hangUp();
-                TransferFailure none = new TransferFailure(0, "no verdict from " + peer + " within " + wait.toSeconds()
-                        + " s after the last byte: the file may not have been verified");
+                TransferFailure none = new TransferFailure(0, "no verdict from " + peer + " within " + (wait.toMillis() < 1000
+                        ? wait.toMillis() + " ms" : wait.toSeconds() + " s") + " after the last byte: the file may not have been verified");
                 waiting.forEach(s -> s.fail(s.sendFailure().orElse(none)));
                 return;
             }
