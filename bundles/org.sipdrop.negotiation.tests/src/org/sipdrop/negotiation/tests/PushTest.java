@@ -149,6 +149,7 @@ class PushTest {
         assertEquals(400, sent.failure().orElseThrow().status(), sent.failure()::toString);
         String told = sent.failure().orElseThrow().reason();
         assertTrue(told.startsWith("data.bin: hash mismatch") && told.contains(Peers.sha1(file)), told);
+        assertTrue(!told.contains("bob-in") && !told.contains(".part"), "where bob keeps files is not the sender's business: " + told);
         assertEquals(200_000, sent.bytesTransferred());
         assertTrue(Files.exists(bob.folder().resolve("data.bin.part")), "the .part is kept for inspection");
         assertTrue(!Files.exists(bob.folder().resolve("data.bin")));

@@ -133,7 +133,7 @@ final class IncomingOffer {
      */
     private void end(List<IncomingStream> received, List<OutgoingStream> served) {
         if (!received.isEmpty()) {
-            Verdict.tell(call, received);
+            Verdict.tell(call, received, ctx.settings().downloadFolder());
             // a peer that mixes pushes and pulls in one offer (this engine never does) gets no verdict on them
             served.forEach(s -> s.verdict(Verdict.failureFor(java.util.Optional.empty(), s.transfer().id(), sender)));
         } else {

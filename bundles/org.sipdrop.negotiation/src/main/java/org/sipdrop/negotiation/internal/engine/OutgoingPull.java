@@ -164,7 +164,7 @@ final class OutgoingPull {
         try {
             stream.receive();
         } finally {
-            Verdict.tell(call, List.of(stream)); // RFC 5547 §9, RFC 3326: the holder hears the verdict
+            Verdict.tell(call, List.of(stream), ctx.settings().downloadFolder()); // RFC 5547 §9, RFC 3326: the holder hears the verdict
         }
     }
 

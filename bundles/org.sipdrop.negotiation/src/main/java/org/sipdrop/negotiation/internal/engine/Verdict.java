@@ -1,5 +1,6 @@
 package org.sipdrop.negotiation.internal.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,8 @@ final class Verdict {
      * for the BYE to be answered; only then does each transfer end here, so whoever waits for it
      * cannot close the call before the sender was told.
      */
-    static void tell(Call call, List<IncomingStream> streams) {
-        call.hangUp(of(streams));
+    static void tell(Call call, List<IncomingStream> streams, Path folder) {
+        call.hangUp(of(streams, folder));
         try {
             call.ended().get(BYE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -74,7 +75,7 @@ final class Verdict {
     }
 
     /** @return the Reason for the BYE after receiving {@code streams}, each received */
-    static SipReason of(List<IncomingStream> streams) {
+    static SipReason of(List<IncomingStream> streams, Path folder) {
         List<String> texts = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         int cause = 0;
@@ -87,7 +88,7 @@ final class Verdict {
             if (cause == 0) {
                 cause = c;
             }
-            texts.add(t.offer().name() + ": " + s.failure().map(TransferFailure::reason)
+            texts.add(t.offer().name() + ": " + s.failure().map(f -> publicText(f.reason(), folder))
                     .orElse(c == CANCELLED ? "cancelled by the receiver" : t.state().toString()));
             ids.add(t.offer().transferId().orElse(null));
         }
@@ -96,6 +97,32 @@ final class Verdict {
         }
         SipReason r = SipReason.of(cause, String.join("; ", texts));
         return ids.contains(null) ? r : r.with(IDS, String.join(".", ids));
+    }
+
+    /**
+     * @return {@code reason} as the sender may read it: without where the receiver keeps its
+     *         files (the download folder's path becomes {@code …}), and a hash mismatch without
+     *         the note about the kept part file
+     */
+    static String publicText(String reason, Path folder) {
+        String text = reason;
+        if (text.startsWith("hash mismatch") && text.indexOf(" (") > 0) {
+            text = text.substring(0, text.indexOf(" ("));
+        }
+        if (folder != null) {
+            List<String> paths = new ArrayList<>(List.of(folder.toAbsolutePath().normalize().toString()));
+            try {
+                paths.add(0, folder.toRealPath().toString());
+            } catch (java.io.IOException e) {
+                // no real path: the absolute one is all a message can hold
+            }
+            for (String p : paths) {
+                if (p.length() > 1) {
+                    text = text.replace(p, "…");
+                }
+            }
+        }
+        return text;
     }
 
     /**

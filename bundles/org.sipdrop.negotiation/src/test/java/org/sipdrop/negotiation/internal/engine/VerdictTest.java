@@ -54,6 +54,13 @@ class VerdictTest {
     }
 
     @Test
+    void theSenderNeverLearnsWhereTheReceiverKeepsItsFiles(@org.junit.jupiter.api.io.TempDir Path folder) {
+        String mismatch = "hash mismatch: expected aa, got bb (SHA-1 of 'x'; the part file " + folder.resolve("x.part") + " is kept)";
+        assertEquals("hash mismatch: expected aa, got bb", Verdict.publicText(mismatch, folder));
+        assertEquals("cannot move …/x.part", Verdict.publicText("cannot move " + folder.resolve("x.part"), folder));
+    }
+
+    @Test
     void aByeWithoutReasonIsNoVerdict() {
         TransferFailure f = Verdict.failureFor(Optional.empty(), "A1", "bob");
         assertEquals(0, f.status());
