@@ -29,7 +29,8 @@ import org.sipdrop.transfer.TransferState;
 /**
  * The same push through a real Kamailio as registrar and proxy with digest authentication:
  * alice offers to bob's address-of-record, Kamailio challenges and routes the INVITE, its
- * OPTIONS and the BYE; the bytes go straight between the two MSRP endpoints.
+ * OPTIONS and the BYE (with the receiver's verdict in its Reason, RFC 3326); the bytes go
+ * straight between the two MSRP endpoints.
  */
 class KamailioPushTest {
 
@@ -96,5 +97,25 @@ class KamailioPushTest {
         assertEquals(TransferState.REJECTED, Peers.end(sent));
         assertEquals(488, sent.failure().orElseThrow().status());
         assertTrue(sent.failure().orElseThrow().reason().startsWith("File too large"), sent.failure()::toString);
+    }
+
+    @Test
+    void receiversHashVerdictCrossesKamailioInItsByeReason() throws Exception {
+        ShapingProvider tampering = new ShapingProvider(peers.msrp()).register(peers.context());
+        try {
+            tampering.tamper();
+            Peer alice = registered("alice", "all", null);
+            Peer bob = registered("bob", "all", null);
+            Path file = Peers.randomFile(dir.resolve("out"), "data.bin", 100_000, 13);
+            Transfer sent = alice.agent().send("sip:bob@" + Kamailio.DOMAIN, List.of(file), SendOptions.defaults()).get(0);
+            Transfer got = Peers.incoming(bob, 0);
+            assertEquals(TransferState.FAILED, Peers.end(got));
+            assertEquals(TransferState.FAILED, Peers.end(sent), "the verdict, not MSRP's confirmation, decides");
+            assertEquals(400, sent.failure().orElseThrow().status(), sent.failure()::toString);
+            String reason = sent.failure().orElseThrow().reason();
+            assertTrue(reason.startsWith("data.bin: hash mismatch: expected " + Peers.sha1(file)), reason);
+        } finally {
+            tampering.unregister();
+        }
     }
 }

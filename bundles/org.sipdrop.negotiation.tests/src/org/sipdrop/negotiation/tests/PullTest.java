@@ -80,6 +80,20 @@ class PullTest {
     }
 
     @Test
+    void pullByNameAloneLearnsSizeTypeAndHashFromTheAnswer() throws Exception {
+        Path file = Peers.randomFile(dir.resolve("shared"), "slides.pdf", 123_457, 28);
+        Peer[] p = aliceSharingAndBob(List.of(file));
+        Transfer pulled = p[1].agent().request(p[0].uri(), "slides.pdf", SendOptions.defaults());
+        assertEquals(TransferState.COMPLETED, Peers.end(pulled), () -> "requester: " + pulled.failure());
+        assertEquals(123_457, pulled.offer().size(), "the size comes from the holder's answer");
+        assertEquals("application/pdf", pulled.offer().mediaType());
+        assertEquals(Peers.sha1(file), pulled.offer().sha1Hex().orElseThrow());
+        assertEquals(Peers.sha1(file), Peers.sha1(pulled.file().orElseThrow()));
+        Transfer served = p[0].agent().transfers().get(0);
+        assertEquals(TransferState.COMPLETED, Peers.end(served), () -> "holder: " + served.failure());
+    }
+
+    @Test
     void pullingAFileThatIsNotSharedIsRefusedWithTheReason() throws Exception {
         Path shared = Peers.randomFile(dir.resolve("shared"), "public.txt", 1000, 24);
         Path secret = Peers.randomFile(dir.resolve("private"), "secret.txt", 1000, 25);

@@ -135,16 +135,22 @@ class PushTest {
     }
 
     @Test
-    void tamperedBytesFailTheTransferWithBothHashesAndKeepThePart() throws Exception {
+    void tamperedBytesFailBothSidesWithTheReceiversHashReasonAndKeepThePart() throws Exception {
         Peer alice = alice();
         Peer bob = bob("all", null);
         Path file = Peers.randomFile(dir.resolve("out"), "data.bin", 200_000, 8);
         transport.tamper();
-        alice.agent().send(bob.uri(), List.of(file), SendOptions.defaults());
+        Transfer sent = alice.agent().send(bob.uri(), List.of(file), SendOptions.defaults()).get(0);
         Transfer got = Peers.incoming(bob, 0);
         assertEquals(TransferState.FAILED, Peers.end(got));
         String reason = got.failure().orElseThrow().reason();
         assertTrue(reason.contains("hash mismatch") && reason.contains(Peers.sha1(file)), reason);
+        assertEquals(TransferState.FAILED, Peers.end(sent), "every byte was confirmed, but the receiver's verdict decides");
+        assertEquals(400, sent.failure().orElseThrow().status(), sent.failure()::toString);
+        String told = sent.failure().orElseThrow().reason();
+        assertTrue(told.startsWith("data.bin: hash mismatch") && told.contains(Peers.sha1(file)), told);
+        assertTrue(!told.contains("bob-in") && !told.contains(".part"), "where bob keeps files is not the sender's business: " + told);
+        assertEquals(200_000, sent.bytesTransferred());
         assertTrue(Files.exists(bob.folder().resolve("data.bin.part")), "the .part is kept for inspection");
         assertTrue(!Files.exists(bob.folder().resolve("data.bin")));
     }

@@ -47,6 +47,19 @@ public interface FileTransferAgent extends AutoCloseable {
     Transfer request(String from, FileOffer wanted, SendOptions options) throws IOException;
 
     /**
+     * Requests the file {@code from} shares under {@code name}, its size, type and hash unknown
+     * here: the pull offer's file-selector names only the file (RFC 5547 §8.2.2); the holder's
+     * answer tells the rest, and the bytes are checked against the SHA-1 it gives, as for
+     * {@link #request(String, FileOffer, SendOptions)}.
+     *
+     * @return the transfer, INCOMING and OFFERED; its {@link Transfer#offer()} shows size 0
+     *         until the holder answers
+     * @throws IOException when there is no common transport; nothing was sent then
+     * @since 0.1 (added for {@code sipdrop pull})
+     */
+    Transfer request(String from, String name, SendOptions options) throws IOException;
+
+    /**
      * Who answers offers the {@link AgentSettings#policy() policy} leaves to the user
      * ({@link org.sipdrop.transfer.Decision.Kind#ASK}): a prompt on a terminal, a notification
      * in the workbench. It may block; it runs on the agent's own thread, never a SIP thread.

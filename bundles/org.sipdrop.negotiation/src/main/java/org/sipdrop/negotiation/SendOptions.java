@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
-/** How one {@link FileTransferAgent#send} goes: which transport, and who hears about hashing. */
+/** How one {@link FileTransferAgent#send} goes: which transport, who hears about hashing, which icons. */
 public final class SendOptions {
 
     /** Told how far the SHA-1 of a file has been computed, before the offer can go out. */
@@ -20,25 +20,60 @@ public final class SendOptions {
 
     private final String via;
     private final HashProgress hashProgress;
+    private final Path icon;
+    private final boolean thumbnails;
 
-    private SendOptions(String via, HashProgress hashProgress) {
+    private SendOptions(String via, HashProgress hashProgress, Path icon, boolean thumbnails) {
         this.via = Objects.requireNonNull(via, "via").toLowerCase(Locale.ROOT);
         this.hashProgress = Objects.requireNonNull(hashProgress, "hashProgress");
+        this.icon = icon;
+        this.thumbnails = thumbnails;
     }
 
-    /** @return automatic transport choice, no hashing progress */
+    /** @return automatic transport choice, no hashing progress, no icons */
     public static SendOptions defaults() {
-        return new SendOptions(AUTO, SILENT);
+        return new SendOptions(AUTO, SILENT, null, false);
     }
 
     /** @return a copy that uses the transport of {@code scheme} ({@code msrp}, {@code msrps}) or {@link #AUTO} */
     public SendOptions via(String scheme) {
-        return new SendOptions(scheme, hashProgress);
+        return new SendOptions(scheme, hashProgress, icon, thumbnails);
     }
 
     /** @return a copy that reports hashing progress to {@code progress} */
     public SendOptions onHashing(HashProgress progress) {
-        return new SendOptions(via, progress);
+        return new SendOptions(via, progress, icon, thumbnails);
+    }
+
+    /**
+     * @return a copy that offers the picture in {@code iconFile} (PNG, JPEG or GIF, at most
+     *         {@link org.sipdrop.transfer.FileIcon#MAX_BYTES} bytes) as the icon of every file
+     *         (RFC 5547 §6 file-icon, in a multipart INVITE body); null for none. A file that is
+     *         too large or no such picture makes {@link FileTransferAgent#send} fail before it offers.
+     * @since 0.1 (added with file-icon support)
+     */
+    public SendOptions icon(Path iconFile) {
+        return new SendOptions(via, hashProgress, iconFile, thumbnails);
+    }
+
+    /**
+     * @return a copy that, when {@code on}, offers each image file with a PNG thumbnail of it as its
+     *         icon (at most 64 pixels a side, drawn with {@code javax.imageio}); files it cannot
+     *         decode go without one. An {@link #icon(Path) icon file} takes precedence.
+     * @since 0.1 (added with file-icon support)
+     */
+    public SendOptions thumbnails(boolean on) {
+        return new SendOptions(via, hashProgress, icon, on);
+    }
+
+    /** @return the icon file to offer with every file, if one was given */
+    public java.util.Optional<Path> icon() {
+        return java.util.Optional.ofNullable(icon);
+    }
+
+    /** @return whether image files are offered with a thumbnail */
+    public boolean thumbnails() {
+        return thumbnails;
     }
 
     public String via() {

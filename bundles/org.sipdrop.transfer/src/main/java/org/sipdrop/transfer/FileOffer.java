@@ -25,6 +25,7 @@ public final class FileOffer {
     private final Instant modified;
     private final String transferId;
     private final String description;
+    private final FileIcon icon;
 
     private FileOffer(Builder b) {
         this.name = requireName(b.name);
@@ -37,6 +38,7 @@ public final class FileOffer {
         this.modified = b.modified;
         this.transferId = b.transferId;
         this.description = b.description;
+        this.icon = b.icon;
     }
 
     /** @return a builder for an offer of the file called {@code name} with {@code size} bytes */
@@ -47,7 +49,7 @@ public final class FileOffer {
     /** @return a builder initialised with every field of this offer */
     public Builder toBuilder() {
         Builder b = new Builder(name, size).mediaType(mediaType).modified(modified)
-                .transferId(transferId).description(description);
+                .transferId(transferId).description(description).icon(icon);
         b.sha1 = sha1;
         return b;
     }
@@ -93,6 +95,16 @@ public final class FileOffer {
     }
 
     /**
+     * @return the small picture the sender attached to the offer (RFC 5547 §6 file-icon), if any;
+     *         for a receiver's prompt to show. It is not part of the file's identity
+     *         ({@link #sameFileAs}).
+     * @since 0.1 (added with file-icon support)
+     */
+    public Optional<FileIcon> icon() {
+        return Optional.ofNullable(icon);
+    }
+
+    /**
      * Tells whether {@code other} describes the same file version: RFC 5547 §8.1 says a
      * file-selector identifies a file by name, type, size and hash together.
      */
@@ -113,7 +125,8 @@ public final class FileOffer {
         FileOffer f = (FileOffer) o;
         return size == f.size && name.equals(f.name) && mediaType.equals(f.mediaType)
                 && java.util.Arrays.equals(sha1, f.sha1) && Objects.equals(modified, f.modified)
-                && Objects.equals(transferId, f.transferId) && Objects.equals(description, f.description);
+                && Objects.equals(transferId, f.transferId) && Objects.equals(description, f.description)
+                && Objects.equals(icon, f.icon);
     }
 
     @Override
@@ -152,6 +165,7 @@ public final class FileOffer {
         private Instant modified;
         private String transferId;
         private String description;
+        private FileIcon icon;
 
         private Builder(String name, long size) {
             this.name = name;
@@ -200,6 +214,12 @@ public final class FileOffer {
 
         public Builder description(String text) {
             this.description = text;
+            return this;
+        }
+
+        /** @param picture the icon to offer with the file (RFC 5547 §6 file-icon), or null for none */
+        public Builder icon(FileIcon picture) {
+            this.icon = picture;
             return this;
         }
 

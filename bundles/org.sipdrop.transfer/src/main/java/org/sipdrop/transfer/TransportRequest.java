@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public final class TransportRequest {
 
-    private final FileOffer offer;
+    private volatile FileOffer offer;
     private final Direction direction;
     private final String peer;
     private final String scheme;
@@ -67,6 +67,23 @@ public final class TransportRequest {
                     + " and the file has " + offer.size() + " bytes");
         }
         this.offset = start;
+    }
+
+    /**
+     * Replaces the requested file's description with the one the holder answered a pull with
+     * (RFC 5547 §8.3.2: its own file-selector, size and hash included): a requester that asked
+     * for a file by name alone learns its size only then, after its session was opened to put
+     * its endpoint into the offer. Call it before {@link TransportSession#receive}; providers
+     * read {@link #offer()} when bytes start to move.
+     *
+     * @throws IllegalStateException unless this is an incoming request from the first byte
+     * @since 0.1 (added with pull by name; the package is not released yet)
+     */
+    public void describe(FileOffer answered) {
+        if (direction != Direction.INCOMING || offset != 0) {
+            throw new IllegalStateException("Only an incoming request from the first byte takes the holder's description");
+        }
+        this.offer = Objects.requireNonNull(answered, "answered");
     }
 
     /** @return transport-specific settings negotiated for this transfer (e.g. {@code setup=active}) */

@@ -8,9 +8,11 @@ import java.util.Set;
 
 import org.sipdrop.cli.internal.commands.DemoCommand;
 import org.sipdrop.cli.internal.commands.PresenceCommand;
+import org.sipdrop.cli.internal.commands.PullCommand;
 import org.sipdrop.cli.internal.commands.ServeCommand;
 import org.sipdrop.cli.internal.commands.ReceiveCommand;
 import org.sipdrop.cli.internal.commands.SendCommand;
+import org.sipdrop.cli.internal.commands.ShareCommand;
 import org.sipdrop.cli.internal.commands.TransportsCommand;
 import org.sipdrop.cli.internal.commands.VersionCommand;
 import org.sipdrop.cli.internal.commands.WatchCommand;
@@ -30,7 +32,8 @@ public final class Cli {
 
     /** @return the subcommands available in this build */
     public static List<Command> standard(String version) {
-        return List.of(new ServeCommand(), new SendCommand(), new ReceiveCommand(), new PresenceCommand(), new WatchCommand(),
+        return List.of(new ServeCommand(), new SendCommand(), new ReceiveCommand(), new ShareCommand(), new PullCommand(),
+                new PresenceCommand(), new WatchCommand(),
                 new TransportsCommand(), new DemoCommand(), new VersionCommand(version));
     }
 

@@ -18,6 +18,7 @@ import javax.sip.message.Response;
 import org.sipdrop.sip.Call;
 import org.sipdrop.sip.CallHandler;
 import org.sipdrop.sip.SipBody;
+import org.sipdrop.sip.SipReason;
 import org.sipdrop.sip.SipResponse;
 
 /** What placed and received calls share: the dialog, re-INVITE, BYE and the end (RFC 3261 §12–15). */
@@ -32,6 +33,7 @@ abstract class CallBase implements Call {
     volatile Dialog dialog;
     volatile SipBody remote;
     volatile CallHandler handler;
+    private volatile SipReason peerReason;
 
     CallBase(String callId, String peer, SipProvider provider, RequestFactory factory, CallHandler handler) {
         this.callId = callId;
@@ -82,6 +84,11 @@ abstract class CallBase implements Call {
 
     /** Sends an in-dialog request (BYE, re-INVITE) and completes with its final response. */
     CompletableFuture<SipResponse> inDialog(String method, SipBody body) {
+        return inDialog(method, body, null);
+    }
+
+    /** As {@link #inDialog(String, SipBody)}, with a Reason header (RFC 3326) when {@code reason} is not null. */
+    CompletableFuture<SipResponse> inDialog(String method, SipBody body, SipReason reason) {
         Dialog d = dialog;
         if (d == null || ended.isDone()) {
             return CompletableFuture.failedFuture(new IOException(method + " needs an established call"));
@@ -90,6 +97,9 @@ abstract class CallBase implements Call {
             Request r = d.createRequest(method);
             if (body != null) {
                 SipMessages.setBody(r, body, factory.headers);
+            }
+            if (reason != null) {
+                r.addHeader(factory.headers.createHeader("Reason", reason.format()));
             }
             CompletableFuture<SipResponse> f = new CompletableFuture<>();
             ClientTransaction ct = provider.getNewClientTransaction(r);
@@ -141,8 +151,29 @@ abstract class CallBase implements Call {
         return inDialog(Request.INVITE, offer);
     }
 
-    /** A BYE from the peer arrived (already answered 200). */
-    void byeReceived() {
-        end("the peer hung up (BYE)");
+    @Override
+    public Optional<SipReason> peerReason() {
+        return Optional.ofNullable(peerReason);
+    }
+
+    /** Sends BYE, with the Reason if given, and ends the call when it is answered. */
+    void bye(SipReason reason) {
+        inDialog(Request.BYE, null, reason).whenComplete((r, e) -> end(e != null ? "BYE failed: " + e.getMessage() : "hung up"));
+    }
+
+    /**
+     * A BYE from the peer arrived (already answered 200); the first Reason value with protocol
+     * SIP it carries (RFC 3326 §2) is kept for {@link #peerReason()} before the call ends.
+     */
+    void byeReceived(Request bye) {
+        java.util.List<String> values = SipMessages.headers(bye).getOrDefault("reason", java.util.List.of());
+        for (String v : values) {
+            Optional<SipReason> r = SipReason.parse(v);
+            if (r.isPresent()) {
+                peerReason = r.get();
+                break;
+            }
+        }
+        end("the peer hung up (BYE)" + (peerReason == null ? "" : ": " + peerReason.cause() + " " + peerReason.text()));
     }
 }

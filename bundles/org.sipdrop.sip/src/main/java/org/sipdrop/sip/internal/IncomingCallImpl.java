@@ -68,6 +68,10 @@ final class IncomingCallImpl extends CallBase implements IncomingCall {
         end("rejected: " + status);
     }
 
+    private synchronized boolean isAnswered() {
+        return answered;
+    }
+
     @Override
     public void onReinvite(CallHandler h) {
         this.handler = h;
@@ -121,6 +125,18 @@ final class IncomingCallImpl extends CallBase implements IncomingCall {
             reject(new SipStatus(480, "Temporarily Unavailable"));
             return;
         }
-        inDialog(Request.BYE, null).whenComplete((r, e) -> end(e != null ? "BYE failed: " + e.getMessage() : "hung up"));
+        bye(null);
+    }
+
+    @Override
+    public void hangUp(org.sipdrop.sip.SipReason reason) {
+        if (ended.isDone()) {
+            return;
+        }
+        if (!isAnswered()) {
+            hangUp();
+            return;
+        }
+        bye(java.util.Objects.requireNonNull(reason, "reason"));
     }
 }

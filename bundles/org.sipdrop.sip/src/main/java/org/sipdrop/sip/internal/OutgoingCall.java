@@ -82,7 +82,19 @@ final class OutgoingCall extends CallBase {
             }
             return; // the 487 to the INVITE ends the call
         }
-        inDialog(Request.BYE, null).whenComplete((r, e) -> end(e != null ? "BYE failed: " + e.getMessage() : "hung up"));
+        bye(null);
+    }
+
+    @Override
+    public void hangUp(org.sipdrop.sip.SipReason reason) {
+        if (ended.isDone()) {
+            return;
+        }
+        if (!established.isDone()) {
+            hangUp();
+            return;
+        }
+        bye(java.util.Objects.requireNonNull(reason, "reason"));
     }
 
 }

@@ -142,7 +142,7 @@ final class UserAgentRequests {
         CallBase call = ua.calls.remove(callId);
         reply(e, p, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, null);
         if (call != null) {
-            call.byeReceived();
+            call.byeReceived(e.getRequest());
         }
     }
 

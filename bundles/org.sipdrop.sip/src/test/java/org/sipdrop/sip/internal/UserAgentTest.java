@@ -175,6 +175,28 @@ class UserAgentTest {
     }
 
     @Test
+    void byeCarriesTheSipReasonToThePeer() throws Exception {
+        SipUserAgent alice = agent("alice");
+        SipUserAgent bob = agent("bob");
+        BlockingQueue<IncomingCall> calls = new LinkedBlockingQueue<>();
+        bob.onInvite(call -> {
+            call.accept(new SipBody("application/sdp", "v=0 answer".getBytes()));
+            calls.add(call);
+        });
+        Call call = alice.invite(uriOf(bob), new SipBody("application/sdp", "v=0 offer".getBytes()), null);
+        assertEquals(200, call.established().get(WAIT, TimeUnit.SECONDS).status());
+        IncomingCall atBob = calls.poll(WAIT, TimeUnit.SECONDS);
+        atBob.established().get(WAIT, TimeUnit.SECONDS);
+        atBob.hangUp(org.sipdrop.sip.SipReason.of(400, "hash mismatch: \"a.bin\"").with("file-transfer-ids", "abc.def"));
+        call.ended().get(WAIT, TimeUnit.SECONDS);
+        org.sipdrop.sip.SipReason got = call.peerReason().orElseThrow();
+        assertEquals(400, got.cause());
+        assertEquals("hash mismatch: \"a.bin\"", got.text());
+        assertEquals("abc.def", got.extension("file-transfer-ids").orElseThrow());
+        assertTrue(atBob.peerReason().isEmpty(), "the side that sent the BYE heard no reason");
+    }
+
+    @Test
     void declinedCallCarriesStatusAndReasonToTheCaller() throws Exception {
         SipUserAgent alice = agent("alice");
         SipUserAgent bob = agent("bob");

@@ -151,7 +151,8 @@ public final class ReceiveCommand implements Command, OptionSpec {
         return failed == 0 ? OK : FAILED;
     }
 
-    private static int positive(Options options, String name) throws UsageException {
+    /** @return the whole number above 0 given for --{@code name}, or 0 when absent */
+    static int positive(Options options, String name) throws UsageException {
         String v = options.value(name).orElse(null);
         if (v == null) {
             return 0;

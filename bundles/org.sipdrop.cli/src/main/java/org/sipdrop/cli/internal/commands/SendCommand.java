@@ -47,17 +47,18 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public String usage() {
-        return "--to USER[,USER...] [--via msrp|msrps|auto] FILE... " + ClientOptions.USAGE + " " + MsrpSettings.USAGE;
+        return "--to USER[,USER...] [--via msrp|msrps|auto] [--icon PICTURE | --thumbnails] FILE... " + ClientOptions.USAGE
+                + " " + MsrpSettings.USAGE;
     }
 
     @Override
     public Set<String> flags() {
-        return ClientOptions.flags(Set.of());
+        return ClientOptions.flags(Set.of("thumbnails"));
     }
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(Set.of("to", "via")));
+        return ClientOptions.valued(MsrpSettings.valued(Set.of("to", "via", "icon")));
     }
 
     @Override
@@ -80,6 +81,11 @@ public final class SendCommand implements Command, OptionSpec {
         if (files.isEmpty()) {
             throw new UsageException("name at least one FILE to send");
         }
+        Path icon = options.value("icon").map(Path::of).orElse(null);
+        if (icon != null && (!Files.isRegularFile(icon) || !Files.isReadable(icon))) {
+            throw new UsageException("cannot read the icon '" + icon + "'");
+        }
+        SendOptions send = SendOptions.defaults().via(via).icon(icon).thumbnails(options.flag("thumbnails"));
         Optional<MsrpSettings> msrp = MsrpSettings.from(options);
         TransferOutput out = new TransferOutput(console, client.json());
         try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
@@ -91,7 +97,7 @@ public final class SendCommand implements Command, OptionSpec {
             AgentSettings settings = AgentSettings.of(Path.of(System.getProperty("java.io.tmpdir")),
                     transfers.acceptancePolicy("none", null)); // a sender declines what comes back meanwhile
             try (FileTransferAgent agent = factory.create(session.agent(), settings)) {
-                return sendAll(agent, recipients, files, via, out, console);
+                return sendAll(agent, recipients, files, send, out, console);
             }
         } catch (CommandFailure e) {
             out.endLine();
@@ -100,10 +106,9 @@ public final class SendCommand implements Command, OptionSpec {
         }
     }
 
-    private static int sendAll(FileTransferAgent agent, List<String> recipients, List<Path> files, String via,
+    private static int sendAll(FileTransferAgent agent, List<String> recipients, List<Path> files, SendOptions options,
             TransferOutput out, Console console) throws CommandFailure {
-        SendOptions send = SendOptions.defaults().via(via)
-                .onHashing((f, bytes, size) -> out.hashing(f.getFileName().toString(), bytes, size));
+        SendOptions send = options.onHashing((f, bytes, size) -> out.hashing(f.getFileName().toString(), bytes, size));
         boolean ok = true;
         List<Transfer> all = new ArrayList<>();
         for (String to : recipients) {

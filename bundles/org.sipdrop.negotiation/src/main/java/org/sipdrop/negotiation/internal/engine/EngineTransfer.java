@@ -133,10 +133,10 @@ final class EngineTransfer implements Transfer {
     /** Records the transport scheme chosen for this transfer. */
     /**
      * Replaces the requested description with the one the file holder answered a pull with
-     * (RFC 5547 §8.3.2: its own file-selector, with the hash); the size stays.
+     * (RFC 5547 §8.3.2: its own file-selector, with the hash); the size stays when the request named it.
      */
-    synchronized void describe(FileOffer answered) {
-        if (answered.size() != offer.size()) {
+    synchronized void describe(FileOffer answered, boolean sizeKnown) {
+        if (sizeKnown && answered.size() != offer.size()) {
             throw new IllegalArgumentException("The answered size " + answered.size() + " differs from the requested " + offer.size());
         }
         offer = answered;

@@ -84,11 +84,15 @@ final class FileTransferAgentImpl implements FileTransferAgent {
             throw new IOException("the file-transfer agent is closed");
         }
         String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), to, options, ctx.settings().preferredSchemes());
+        org.sipdrop.transfer.FileIcon given = options.icon().isPresent() ? Icons.fromFile(options.icon().get()) : null;
         List<FileOffer> offers = new ArrayList<>();
         for (Path f : files) {
             long size = java.nio.file.Files.size(f);
             options.hashProgress().hashed(f, 0, size);
-            offers.add(ctx.service().describe(f, bytes -> options.hashProgress().hashed(f, bytes, size)));
+            FileOffer o = ctx.service().describe(f, bytes -> options.hashProgress().hashed(f, bytes, size));
+            org.sipdrop.transfer.FileIcon icon = given != null ? given
+                    : options.thumbnails() ? Icons.thumbnail(f, o.mediaType()).orElse(null) : null;
+            offers.add(icon == null ? o : o.toBuilder().icon(icon).build());
         }
         return new OutgoingOffer(ctx, to, scheme).start(files, offers);
     }
@@ -103,6 +107,20 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         }
         String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), from, options, ctx.settings().preferredSchemes());
         return new OutgoingPull(ctx, from, scheme).start(wanted);
+    }
+
+    @Override
+    public Transfer request(String from, String name, SendOptions options) throws IOException {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(options, "options");
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Name the file to request");
+        }
+        if (!open) {
+            throw new IOException("the file-transfer agent is closed");
+        }
+        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), from, options, ctx.settings().preferredSchemes());
+        return new OutgoingPull(ctx, from, scheme).startByName(name);
     }
 
     @Override

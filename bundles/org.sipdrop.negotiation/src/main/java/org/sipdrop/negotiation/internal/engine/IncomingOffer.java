@@ -51,6 +51,7 @@ final class IncomingOffer {
     private final AcceptancePolicy prompt;
     private final Consumer<EngineTransfer> onIncoming;
     private final String sender;
+    private OfferBody body;
 
     IncomingOffer(AgentContext ctx, IncomingCall call, AcceptancePolicy prompt, Consumer<EngineTransfer> onIncoming) {
         this.ctx = ctx;
@@ -65,9 +66,8 @@ final class IncomingOffer {
         Sdp offer;
         List<OfferedStream> streams;
         try {
-            SipBody body = call.request().body().filter(b -> "application/sdp".equals(b.mediaType()))
-                    .orElseThrow(() -> SdpException.notAcceptable("No SDP offer: a file offer is application/sdp (RFC 5547 §8)"));
-            offer = SdpParser.withDefaults().parse(body.content());
+            body = OfferBody.read(call.request().body());
+            offer = SdpParser.withDefaults().parse(body.sdp());
             streams = OfferReader.read(offer);
         } catch (SdpException e) {
             call.reject(new SipStatus(e.status(), e.reason()));
@@ -103,26 +103,42 @@ final class IncomingOffer {
             return;
         }
         AtomicInteger left = new AtomicInteger(accepted.size() + served.size());
+        Runnable whenDone = () -> end(accepted, served);
         for (IncomingStream s : accepted) {
             onIncoming.accept(s.transfer());
-            runThenHangUp(s::receive, left);
+            runThen(s::receive, left, whenDone);
         }
         for (OutgoingStream s : served) {
-            runThenHangUp(s::send, left);
+            runThen(s::send, left, whenDone);
         }
     }
 
-    /** Moves one stream's bytes on an agent thread; the last one done ends the session (RFC 5547 §9). */
-    private void runThenHangUp(Runnable stream, AtomicInteger left) {
+    /** Moves one stream's bytes on an agent thread; the last one done runs {@code whenDone}. */
+    private void runThen(Runnable stream, AtomicInteger left, Runnable whenDone) {
         ctx.executor().execute(() -> {
             try {
                 stream.run();
             } finally {
                 if (left.decrementAndGet() == 0) {
-                    call.hangUp();
+                    whenDone.run();
                 }
             }
         });
+    }
+
+    /**
+     * Every stream is done. A receiver ends the session with its verdict on the files it got
+     * (RFC 5547 §9, RFC 3326; see {@link Verdict}); a holder that only served pulls waits for
+     * the requester's verdict instead.
+     */
+    private void end(List<IncomingStream> received, List<OutgoingStream> served) {
+        if (!received.isEmpty()) {
+            Verdict.tell(call, received, ctx.settings().downloadFolder());
+            // a peer that mixes pushes and pulls in one offer (this engine never does) gets no verdict on them
+            served.forEach(s -> s.verdict(Verdict.failureFor(java.util.Optional.empty(), s.transfer().id(), sender)));
+        } else {
+            Verdict.await(ctx, call, served, sender);
+        }
     }
 
     /** Decides one m= line and prepares it; @return the rejection, or null when accepted */
@@ -142,6 +158,9 @@ final class IncomingOffer {
         } else {
             try {
                 file = FileOfferMapping.toFileOffer(o.stream());
+                if (o.stream().icon() != null) {
+                    file = file.toBuilder().icon(body.icon(o.stream().icon())).build(); // for the prompt to show
+                }
                 why = decide(file);
                 if (why == null) {
                     IncomingStream s = prepare(o, file, answers, paths);
@@ -196,7 +215,10 @@ final class IncomingOffer {
         TransportSession session;
         try {
             if (offset >= file.size() && file.size() > 0) {
-                throw new IOException("the part file already holds every byte; it cannot be resumed");
+                // cut after the last byte, before the move: the store checked the part's SHA-1 (a
+                // mismatch restarts it from 0), so it is saved now; only the last octet is asked for
+                partial = new HeldFile(partial.complete(), file.size());
+                offset = partial.offset();
             }
             session = provider.open(new TransportRequest(file, Direction.INCOMING, sender, scheme, offset,
                     Map.of("setup", role.value())));
@@ -211,7 +233,8 @@ final class IncomingOffer {
         IncomingStream s = new IncomingStream(t, partial, session, o.stream().path());
         t.onCancel(() -> {
             s.abandon();
-            call.hangUp();
+            call.hangUp(org.sipdrop.sip.SipReason.of(Verdict.CANCELLED, "Cancelled by the receiver")
+                    .with(Verdict.IDS, file.transferId().orElse("-")));
         });
         t.moveTo(TransferState.ACCEPTED);
         ctx.track(t);

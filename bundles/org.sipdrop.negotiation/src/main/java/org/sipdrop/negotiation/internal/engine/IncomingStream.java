@@ -21,6 +21,9 @@ final class IncomingStream {
     private final ReceivedFileStore.Partial partial;
     private final TransportSession session;
     private final List<String> remotePath;
+    private final DrainingSink sink;
+    private volatile int verdictCause = -1;
+    private volatile TransferFailure failure;
 
     IncomingStream(EngineTransfer transfer, ReceivedFileStore.Partial partial, TransportSession session,
             List<String> remotePath) {
@@ -28,31 +31,82 @@ final class IncomingStream {
         this.partial = partial;
         this.session = session;
         this.remotePath = remotePath;
+        this.sink = new DrainingSink(partial);
     }
 
     EngineTransfer transfer() {
         return transfer;
     }
 
-    /** Receives, verifies and saves; runs on an agent thread. */
+    /**
+     * Receives, verifies and saves; runs on an agent thread. The outcome is held until
+     * {@link #finish()}, so the peer can be told the verdict before anyone here sees the
+     * transfer end (a command that exits on COMPLETED would otherwise close the call first).
+     */
     void receive() {
         try {
             if (!transfer.tryMove(TransferState.TRANSFERRING)) {
                 return;
             }
             transfer.progress(partial.offset());
-            session.receive(AgentContext.uris(remotePath), partial, transfer::progress);
-            Path saved = partial.complete(); // size and SHA-1 of the whole file, resumed bytes included
+            verdictCause = Verdict.NOT_SAVED;
+            session.receive(AgentContext.uris(remotePath), sink, transfer::progress);
+            verdictCause = Verdict.MISMATCH;
+            Path saved = complete(); // size and SHA-1 of the whole file, resumed bytes included
             transfer.setFile(saved);
             transfer.progress(transfer.offer().size());
-            transfer.tryMove(TransferState.COMPLETED);
+            verdictCause = 0;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Receiving " + transfer.offer().name() + " failed", e);
-            abandon();
-            transfer.tryFail(TransferState.FAILED, new TransferFailure(0, String.valueOf(e.getMessage())));
+            close(session); // stop the transport first,
+            sink.drain(); // let it write out what it already received, so a resume need not fetch it again,
+            abandon(); // then close the .part
+            failure = new TransferFailure(0, String.valueOf(e.getMessage()));
         } finally {
             close(session);
         }
+    }
+
+    /** Ends the transfer with the outcome of {@link #receive()}: COMPLETED, or FAILED with the reason. */
+    void finish() {
+        TransferFailure f = failure;
+        if (f == null && verdictCause == 0) {
+            transfer.tryMove(TransferState.COMPLETED);
+        } else {
+            transfer.tryFail(TransferState.FAILED, f != null ? f : new TransferFailure(0, "not received"));
+        }
+    }
+
+    /** @return why receiving failed, once {@link #receive()} returned; empty when the file is saved */
+    java.util.Optional<TransferFailure> failure() {
+        TransferFailure f = failure;
+        return f == null && verdictCause != 0 ? java.util.Optional.of(new TransferFailure(0, "not received"))
+                : java.util.Optional.ofNullable(f);
+    }
+
+    /** Checks and saves; a failure that is not about the bytes (the move, the disk) is the receiver's: 500. */
+    private Path complete() throws IOException {
+        try {
+            return partial.complete();
+        } catch (IOException e) {
+            String m = String.valueOf(e.getMessage());
+            if (!m.startsWith("hash mismatch") && !m.contains("is incomplete")) {
+                verdictCause = Verdict.NOT_SAVED;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @return the cause for the verdict on this file (RFC 3326 Reason, see {@link Verdict}): 0
+     *         while it went well, else {@link Verdict#MISMATCH}, {@link Verdict#NOT_SAVED} or
+     *         {@link Verdict#CANCELLED}
+     */
+    int verdictCause() {
+        if (transfer.state() == TransferState.CANCELLED) {
+            return Verdict.CANCELLED;
+        }
+        return verdictCause < 0 ? Verdict.NOT_SAVED : verdictCause;
     }
 
     /** Stops without completing: the {@code .part} stays, to be resumed. */

@@ -30,7 +30,8 @@ import org.sipdrop.transfer.TransportRequest;
  * so its path goes into the offer with {@code a=setup:actpass} (RFC 6135 §4.1); one INVITE with
  * one {@code sendonly} m= line per file; then, by the answer, the accepted files are sent (from
  * the answer's {@code a=file-range}, to resume) and the rejected ones end REJECTED with the
- * status and reason the receiver gave. BYE once every accepted file is sent or failed.
+ * status and reason the receiver gave. Once every accepted file is sent, the receiver's BYE
+ * carries its verdict ({@link Verdict}); only a positive one completes a transfer.
  */
 final class OutgoingOffer {
 
@@ -72,7 +73,8 @@ final class OutgoingOffer {
             throw new IOException("cannot open a " + scheme + " session: " + e.getMessage(), e);
         }
         List<FileOffer> described = streams.stream().map(s -> s.transfer().offer()).toList();
-        offer = new OfferAnswer(ctx.endpointFor(paths.get(0)), ctx.random()).pushOffer(described, paths);
+        List<String> icons = OfferBody.iconUrls(described, ctx.random());
+        offer = new OfferAnswer(ctx.endpointFor(paths.get(0)), ctx.random()).pushOffer(described, paths, icons);
         List<Transfer> result = new ArrayList<>();
         for (OutgoingStream s : streams) {
             s.transfer().onCancel(this::cancel);
@@ -80,7 +82,7 @@ final class OutgoingOffer {
             result.add(s.transfer());
         }
         // a call that ends early needs no handler here: the answer (or its absence) or the transport tells
-        call = ctx.userAgent().invite(to, new SipBody("application/sdp", SdpWriter.toBytes(offer)), null);
+        call = ctx.userAgent().invite(to, OfferBody.write(SdpWriter.toBytes(offer), described, icons), null);
         call.established().orTimeout(ctx.settings().answerTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync(this::answered, ctx.executor());
         return result;
@@ -129,7 +131,7 @@ final class OutgoingOffer {
                     s.send();
                 } finally {
                     if (left.decrementAndGet() == 0) {
-                        call.hangUp(); // RFC 5547 §9: the transfer is over, either side ends the session
+                        Verdict.await(ctx, call, sending, to); // the receiver ends the session with its verdict
                     }
                 }
             });

@@ -44,6 +44,8 @@ final class OutgoingPull {
     private final String scheme;
     private EngineTransfer transfer;
     private TransportSession session;
+    private TransportRequest request;
+    private boolean sizeKnown = true;
     private Sdp offer;
     private volatile Call call;
 
@@ -53,19 +55,33 @@ final class OutgoingPull {
         this.scheme = scheme;
     }
 
+    /**
+     * As {@link #start(FileOffer)} for a file known by its name alone: the request's selector
+     * names no size; the holder's answer tells it (RFC 5547 §8.2.2 allows any one selector).
+     */
+    EngineTransfer startByName(String name) throws IOException {
+        sizeKnown = false;
+        return start(FileOffer.builder(name, 0).build());
+    }
+
     /** Opens the session and sends the INVITE; @return the transfer, OFFERED */
     EngineTransfer start(FileOffer wanted) throws IOException {
         TransportProvider provider = ctx.service().transport(scheme)
                 .orElseThrow(() -> new IOException("no common transport: the " + scheme + " transport stopped"));
         FileOffer requested = wanted.toBuilder().transferId(ctx.newId()).build();
         try {
-            session = provider.open(new TransportRequest(requested, Direction.INCOMING, from, scheme, 0,
-                    Map.of("setup", OutgoingOffer.SETUP_OFFERED)));
+            request = new TransportRequest(requested, Direction.INCOMING, from, scheme, 0,
+                    Map.of("setup", OutgoingOffer.SETUP_OFFERED));
+            session = provider.open(request);
         } catch (RuntimeException e) {
             throw new IOException("cannot open a " + scheme + " session: " + e.getMessage(), e);
         }
         List<String> path = AgentContext.strings(session.localPath());
-        offer = new OfferAnswer(ctx.endpointFor(path), ctx.random()).pullOffer(List.of(selectorOf(wanted)), List.of(path));
+        FileSelector selector = selectorOf(wanted);
+        if (!sizeKnown) {
+            selector = FileSelector.of(wanted.name(), null, -1, null, null);
+        }
+        offer = new OfferAnswer(ctx.endpointFor(path), ctx.random()).pullOffer(List.of(selector), List.of(path));
         transfer = new EngineTransfer(requested.transferId().orElseThrow(), requested, from, Direction.INCOMING, null, this::cancel);
         transfer.setTransport(scheme);
         ctx.track(transfer);
@@ -115,7 +131,9 @@ final class OutgoingPull {
             if (file.sha1().isEmpty()) {
                 throw SdpException.notAcceptable("the answer names no sha-1, so the file cannot be verified (RFC 5547 §8.3.2)");
             }
-            transfer.describe(file.toBuilder().transferId(transfer.id()).build());
+            FileOffer described = file.toBuilder().transferId(transfer.id()).build();
+            transfer.describe(described, sizeKnown);
+            request.describe(described);
         } catch (SdpException | IllegalArgumentException e) {
             String reason = e instanceof SdpException ? ((SdpException) e).reason() : e.getMessage();
             end(TransferState.FAILED, new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "unusable answer from " + from + ": " + reason));
@@ -142,10 +160,11 @@ final class OutgoingPull {
             end(TransferState.CANCELLED, null);
             return;
         }
+        IncomingStream stream = new IncomingStream(transfer, partial, session, remotePath);
         try {
-            new IncomingStream(transfer, partial, session, remotePath).receive();
+            stream.receive();
         } finally {
-            call.hangUp(); // RFC 5547 §9: the transfer is over, either side ends the session
+            Verdict.tell(call, List.of(stream), ctx.settings().downloadFolder()); // RFC 5547 §9, RFC 3326: the holder hears the verdict
         }
     }
 

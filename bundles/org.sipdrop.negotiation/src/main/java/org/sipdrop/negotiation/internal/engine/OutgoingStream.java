@@ -31,6 +31,7 @@ final class OutgoingStream {
     private final TransportRequest request;
     private final TransportSession session;
     private volatile List<String> remotePath;
+    private volatile TransferFailure sendFailure;
 
     OutgoingStream(AgentContext ctx, EngineTransfer transfer, Path file, TransportRequest request, TransportSession session) {
         this.ctx = ctx;
@@ -83,7 +84,10 @@ final class OutgoingStream {
         return transfer.tryMove(TransferState.ACCEPTED);
     }
 
-    /** Sends the bytes from the negotiated offset; runs on an agent thread. */
+    /**
+     * Sends the bytes from the negotiated offset; runs on an agent thread. Once every byte is
+     * confirmed the transfer stays TRANSFERRING: only the receiver's {@link #verdict} completes it.
+     */
     void send() {
         long offset = request.offset();
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -94,12 +98,32 @@ final class OutgoingStream {
             transfer.progress(offset);
             session.send(AgentContext.uris(remotePath), in, transfer::progress);
             transfer.progress(transfer.offer().size());
-            transfer.tryMove(TransferState.COMPLETED);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Sending " + file + " failed", e);
-            fail(new TransferFailure(0, String.valueOf(e.getMessage())));
+            TransferFailure f = new TransferFailure(0, String.valueOf(e.getMessage()));
+            if (transfer.state() == TransferState.TRANSFERRING) {
+                // the receiver may have every byte anyway (its close can race our last confirmation):
+                // its verdict decides, this failure stands if none comes
+                sendFailure = f;
+            } else {
+                fail(f);
+            }
         } finally {
             closeSession();
+        }
+    }
+
+    /** @return why sending failed here, if it did while bytes were moving; the verdict is still awaited then */
+    java.util.Optional<TransferFailure> sendFailure() {
+        return java.util.Optional.ofNullable(sendFailure);
+    }
+
+    /** The receiver's verdict on this file: null when it verified and saved it, else why not. */
+    void verdict(TransferFailure failure) {
+        if (failure == null) {
+            transfer.tryMove(TransferState.COMPLETED);
+        } else {
+            transfer.tryFail(TransferState.FAILED, failure);
         }
     }
 

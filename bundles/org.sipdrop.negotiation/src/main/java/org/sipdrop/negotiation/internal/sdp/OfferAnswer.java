@@ -52,16 +52,38 @@ public final class OfferAnswer {
      * @param paths one path per file, or null to make them up
      */
     public Sdp pushOffer(List<FileOffer> files, List<List<String>> paths) {
+        return pushOffer(files, paths, null);
+    }
+
+    /**
+     * As {@link #pushOffer(List, List)}, with an {@code a=file-icon} per file that has one
+     * (RFC 5547 §6: a {@code cid:} URL, RFC 2392, naming the icon's body part in the same INVITE).
+     *
+     * @param iconUrls one {@code cid:} URL or null per file, or null for no icons at all
+     */
+    public Sdp pushOffer(List<FileOffer> files, List<List<String>> paths, List<String> iconUrls) {
         requireSome(files);
         requireOnePer(files, paths);
+        if (iconUrls != null && iconUrls.size() != files.size()) {
+            throw new IllegalArgumentException("Give one icon URL (or null) per file: " + files.size() + " files, "
+                    + iconUrls.size() + " icons");
+        }
         List<MediaDescription> media = new ArrayList<>();
         for (FileOffer f : files) {
             if (f.sha1().isEmpty()) {
                 throw new IllegalArgumentException("Compute the SHA-1 of " + f.name() + " before offering it (RFC 5547 §8.2.1)");
             }
-            media.add(stream(StreamDirection.SENDONLY, FileOfferMapping.selectorOf(f), f.transferId().orElse(null),
+            FileStream stream = stream(StreamDirection.SENDONLY, FileOfferMapping.selectorOf(f), f.transferId().orElse(null),
                     FileOfferMapping.dateOf(f).orElse(null), f.size() > 0 ? FileRange.whole(f.size()) : null,
-                    f.description().orElse(null), pathOf(paths, media.size())).toMedia());
+                    f.description().orElse(null), pathOf(paths, media.size()));
+            String icon = iconUrls == null ? null : iconUrls.get(media.size());
+            if (icon != null) {
+                stream = new FileStream(stream.port(), stream.tls(), stream.direction(), stream.selector(), stream.transferId(),
+                        stream.disposition(), stream.date(), icon, stream.range(), stream.information(), stream.path(),
+                        stream.acceptTypes(), stream.acceptWrappedTypes(), stream.maxSize(), stream.setup(),
+                        stream.connectionMode(), stream.other());
+            }
+            media.add(stream.toMedia());
         }
         return session(media);
     }

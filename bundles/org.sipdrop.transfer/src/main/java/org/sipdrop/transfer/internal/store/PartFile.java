@@ -37,7 +37,8 @@ final class PartFile implements ReceivedFileStore.Partial {
 
     /**
      * Takes over an open, locked part file and hashes the bytes it already holds (once, here),
-     * so that the final check covers the whole file.
+     * so that the final check covers the whole file. A part that already holds as many bytes
+     * as the offer but does not match its SHA-1 is emptied: it is restarted from 0.
      */
     PartFile(Path folder, String safeName, Path part, Path meta, FileOffer offer, FileChannel channel,
             FileLock lock) throws IOException {
@@ -49,8 +50,28 @@ final class PartFile implements ReceivedFileStore.Partial {
         this.channel = channel;
         this.lock = lock;
         this.sha1 = newSha1();
-        this.position = hashPrefix(channel, sha1);
+        long held = hashPrefix(channel, sha1);
+        if (held == offer.size() && held > 0 && !matches(sha1, offer)) {
+            // every byte is there but they are not the offered file: start again from the first byte
+            channel.truncate(0);
+            sha1.reset();
+            held = 0;
+        }
+        this.position = held;
         channel.position(position);
+    }
+
+    /** @return whether the digest so far equals the offer's SHA-1 (true when the offer has none) */
+    private static boolean matches(MessageDigest running, FileOffer offer) throws IOException {
+        byte[] expected = offer.sha1().orElse(null);
+        if (expected == null) {
+            return true;
+        }
+        try {
+            return Arrays.equals(expected, ((MessageDigest) running.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IOException("Cannot check the part file's SHA-1 here: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -142,6 +142,39 @@ class DownloadFolderStoreTest {
     }
 
     @Test
+    void aPartCutAfterItsLastByteResumesAtTheEndAndCompletes() throws Exception {
+        byte[] data = bytes(4000, 11);
+        FileOffer offer = offer("whole.bin", data);
+        try (Partial p = store.begin(folder, offer)) {
+            write(p, data, 0, data.length, 1000); // cut before the move
+        }
+        try (Partial p = store.begin(folder, offer)) {
+            assertEquals(data.length, p.offset(), "every byte is held");
+            Path saved = p.complete();
+            assertEquals(folder.toRealPath().resolve("whole.bin"), saved);
+            assertArrayEquals(data, Files.readAllBytes(saved));
+        }
+    }
+
+    @Test
+    void aFullLengthPartThatDoesNotMatchTheHashRestartsFromZero() throws Exception {
+        byte[] data = bytes(4000, 12);
+        FileOffer offer = offer("bad.bin", data);
+        try (Partial p = store.begin(folder, offer)) {
+            write(p, data, 0, data.length, 1000);
+        }
+        byte[] part = Files.readAllBytes(folder.resolve("bad.bin.part"));
+        part[3999] ^= 1;
+        Files.write(folder.resolve("bad.bin.part"), part);
+        try (Partial p = store.begin(folder, offer)) {
+            assertEquals(0, p.offset(), "a full part with the wrong hash is not the offered file");
+            assertEquals(0, Files.size(p.partFile()));
+            write(p, data, 0, data.length, 1000);
+            assertArrayEquals(data, Files.readAllBytes(p.complete()));
+        }
+    }
+
+    @Test
     void aPartOfAnotherFileWithTheSameNameIsLeftAlone() throws Exception {
         byte[] first = bytes(3000, 7);
         byte[] second = bytes(3000, 8);

@@ -1,0 +1,164 @@
+package org.sipdrop.cli.internal.commands;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.sipdrop.cli.internal.ClientOptions;
+import org.sipdrop.cli.internal.Command;
+import org.sipdrop.cli.internal.CommandFailure;
+import org.sipdrop.cli.internal.Console;
+import org.sipdrop.cli.internal.MsrpSettings;
+import org.sipdrop.cli.internal.OptionSpec;
+import org.sipdrop.cli.internal.Options;
+import org.sipdrop.cli.internal.Services;
+import org.sipdrop.cli.internal.UsageException;
+import org.sipdrop.cli.internal.UserSession;
+import org.sipdrop.negotiation.AgentSettings;
+import org.sipdrop.negotiation.FileTransferAgent;
+import org.sipdrop.negotiation.FileTransferAgentFactory;
+import org.sipdrop.negotiation.SendOptions;
+import org.sipdrop.transfer.Transfer;
+import org.sipdrop.transfer.TransferListener;
+import org.sipdrop.transfer.TransferService;
+import org.sipdrop.transfer.TransferState;
+
+/**
+ * {@code sipdrop pull}: requests one file another user shares ({@code sipdrop share}) by its
+ * name: an INVITE with a {@code recvonly} stream (RFC 5547 §8.2.2); the holder's answer gives
+ * the size, type and SHA-1, the bytes are verified while written and the file saved safely into
+ * {@code --into} (the current folder by default). Prints the saved path; exit 0 only when the
+ * file arrived verified.
+ */
+public final class PullCommand implements Command, OptionSpec {
+
+    @Override
+    public String name() {
+        return "pull";
+    }
+
+    @Override
+    public String summary() {
+        return "fetch a file another user shares (sipdrop share) by its name; verified, saved safely";
+    }
+
+    @Override
+    public String usage() {
+        return "--from USER --name FILE [--into DIR] [--via msrp|msrps|auto] [--timeout SECONDS] " + ClientOptions.USAGE + " "
+                + MsrpSettings.USAGE;
+    }
+
+    @Override
+    public Set<String> flags() {
+        return ClientOptions.flags(Set.of());
+    }
+
+    @Override
+    public Set<String> valued() {
+        return ClientOptions.valued(MsrpSettings.valued(Set.of("from", "name", "into", "via", "timeout")));
+    }
+
+    @Override
+    public int run(Options options, Console console, Services services) throws UsageException {
+        ClientOptions client = ClientOptions.from(options, "pull");
+        java.util.List<String> holders = Recipients.parse(options.value("from").orElseThrow(
+                () -> new UsageException("--from USER is required: who shares the file")), client);
+        if (holders.size() != 1) {
+            throw new UsageException("--from names one user, the one who shares the file");
+        }
+        String from = holders.get(0);
+        String name = options.value("name").orElseThrow(() -> new UsageException("--name FILE is required: the shared file's name"));
+        if (name.isEmpty() || name.contains("/") || name.contains("\\")) {
+            throw new UsageException("--name is a file name as the sharer lists it, not a path: '" + name + "'");
+        }
+        Path into = Path.of(options.value("into").orElse("."));
+        String via = options.value("via").orElse(SendOptions.AUTO);
+        if (!Set.of("msrp", "msrps", SendOptions.AUTO).contains(via)) {
+            throw new UsageException("--via must be msrp, msrps or auto, not '" + via + "'");
+        }
+        int timeout = ReceiveCommand.positive(options, "timeout");
+        if (!options.positional().isEmpty()) {
+            throw new UsageException("pull takes no arguments besides its options");
+        }
+        Optional<MsrpSettings> msrp = MsrpSettings.from(options);
+        TransferOutput out = new TransferOutput(console, client.json());
+        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
+                UserSession session = UserSession.open(client, services)) {
+            TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))
+                    .orElseThrow(() -> new CommandFailure("the transfer service did not start"));
+            FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))
+                    .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
+            AgentSettings settings = AgentSettings.of(into, transfers.acceptancePolicy("none", null)); // no pushes meanwhile
+            try (FileTransferAgent agent = factory.create(session.agent(), settings)) {
+                Transfer t;
+                try {
+                    t = agent.request(from, name, SendOptions.defaults().via(via));
+                } catch (IOException e) {
+                    throw new CommandFailure("cannot request " + name + " from " + Recipients.shortName(from) + ": " + e.getMessage());
+                }
+                t.addListener(new TransferListener() {
+                    @Override
+                    public void progress(Transfer transfer, long bytes) {
+                        out.progress(transfer, bytes);
+                    }
+                });
+                awaitEnd(t, timeout);
+                out.endLine();
+                out.state(t);
+                return report(t, name, console, client.json());
+            }
+        } catch (CommandFailure e) {
+            out.endLine();
+            console.fail(e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int report(Transfer t, String name, Console console, boolean json) {
+        String who = Recipients.shortName(t.peer());
+        if (t.state() == TransferState.COMPLETED) {
+            if (!json) {
+                console.out().println(t.file().orElseThrow());
+                console.out().flush();
+            }
+            return OK;
+        }
+        String why = t.failure().map(Object::toString).orElse(t.state().name().toLowerCase(java.util.Locale.ROOT));
+        console.fail(t.state() == TransferState.REJECTED ? who + " refused to send " + name + ": " + why
+                : "pulling " + name + " from " + who + " failed: " + why);
+        return FAILED;
+    }
+
+    private static void awaitEnd(Transfer t, int timeout) throws CommandFailure {
+        CountDownLatch over = new CountDownLatch(1);
+        TransferListener l = new TransferListener() {
+            @Override
+            public void stateChanged(Transfer transfer, TransferState previous) {
+                if (transfer.state().isTerminal()) {
+                    over.countDown();
+                }
+            }
+        };
+        t.addListener(l);
+        long deadline = timeout > 0 ? System.nanoTime() + Duration.ofSeconds(timeout).toNanos() : Long.MAX_VALUE;
+        try {
+            while (!t.state().isTerminal()) {
+                if (System.nanoTime() > deadline) {
+                    t.cancel();
+                    throw new CommandFailure("timed out after " + timeout + " s pulling " + t.offer().name());
+                }
+                over.await(200, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            t.cancel();
+            throw new CommandFailure("interrupted while pulling " + t.offer().name());
+        } finally {
+            t.removeListener(l);
+        }
+    }
+}

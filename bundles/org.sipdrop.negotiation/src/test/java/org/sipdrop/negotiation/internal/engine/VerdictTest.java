@@ -1,0 +1,198 @@
+package org.sipdrop.negotiation.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
+
+import org.junit.jupiter.api.Test;
+import org.sipdrop.negotiation.AgentSettings;
+import org.sipdrop.sip.Call;
+import org.sipdrop.sip.SipBody;
+import org.sipdrop.sip.SipReason;
+import org.sipdrop.sip.SipResponse;
+import org.sipdrop.transfer.Decision;
+import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.TransferFailure;
+import org.sipdrop.transfer.TransferState;
+import org.sipdrop.transfer.TransportRequest;
+import org.sipdrop.transfer.TransportSession;
+
+/** How a sender reads the receiver's verdict from the Reason of its BYE (RFC 3326). */
+class VerdictTest {
+
+    @Test
+    void aSuccessCauseVerifiesTheFile() {
+        assertNull(Verdict.failureFor(Optional.of(SipReason.of(200, "Verified and saved")), "A1", "bob"));
+    }
+
+    @Test
+    void aFailureCauseFailsTheFileWithTheReceiversCauseAndText() {
+        TransferFailure f = Verdict.failureFor(Optional.of(SipReason.of(400, "a.bin: hash mismatch")), "A1", "bob");
+        assertEquals(new TransferFailure(400, "a.bin: hash mismatch"), f);
+    }
+
+    @Test
+    void aFailureNamingOtherFilesOfTheSessionLeavesThisOneVerified() {
+        SipReason r = SipReason.of(400, "b.bin: hash mismatch").with(Verdict.IDS, "B2.C3");
+        assertNull(Verdict.failureFor(Optional.of(r), "A1", "bob"));
+        assertEquals(400, Verdict.failureFor(Optional.of(r), "C3", "bob").status());
+    }
+
+    @Test
+    void theSenderNeverLearnsWhereTheReceiverKeepsItsFiles(@org.junit.jupiter.api.io.TempDir Path folder) {
+        String mismatch = "hash mismatch: expected aa, got bb (SHA-1 of 'x'; the part file " + folder.resolve("x.part") + " is kept)";
+        assertEquals("hash mismatch: expected aa, got bb", Verdict.publicText(mismatch, folder));
+        assertEquals("cannot move …/x.part", Verdict.publicText("cannot move " + folder.resolve("x.part"), folder));
+    }
+
+    @Test
+    void aByeWithoutReasonIsNoVerdict() {
+        TransferFailure f = Verdict.failureFor(Optional.empty(), "A1", "bob");
+        assertEquals(0, f.status());
+        assertTrue(f.reason().startsWith("no verdict from bob"), f.reason());
+    }
+
+    @Test
+    void aSenderWithoutVerdictFailsAfterTheBoundedWaitAndHangsUp() throws Exception {
+        FakeCall call = new FakeCall();
+        EngineTransfer t = await(call, Duration.ofMillis(200));
+        assertEquals(TransferState.FAILED, waitForEnd(t));
+        assertTrue(t.failure().orElseThrow().reason().startsWith("no verdict from bob within 200 ms"), t.failure()::toString);
+        assertTrue(call.hungUp, "the sender ends the session itself");
+    }
+
+    @Test
+    void aPositiveVerdictCompletesTheSender() throws Exception {
+        FakeCall call = new FakeCall();
+        EngineTransfer t = await(call, Duration.ofSeconds(30));
+        call.peerReason = SipReason.of(200, "Verified and saved");
+        call.ended.complete(null);
+        assertEquals(TransferState.COMPLETED, waitForEnd(t));
+    }
+
+    @Test
+    void aNegativeVerdictFailsTheSenderWithTheReceiversReason() throws Exception {
+        FakeCall call = new FakeCall();
+        EngineTransfer t = await(call, Duration.ofSeconds(30));
+        call.peerReason = SipReason.of(500, "f.bin: disk full");
+        call.ended.complete(null);
+        assertEquals(TransferState.FAILED, waitForEnd(t));
+        assertEquals(new TransferFailure(500, "f.bin: disk full"), t.failure().orElseThrow());
+    }
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** A sender's transfer whose bytes are all sent, now waiting for the verdict on {@code call}. */
+    private EngineTransfer await(Call call, Duration timeout) {
+        AgentSettings settings = AgentSettings.of(Path.of("unused"), (from, offer) -> Decision.accept()).verdictTimeout(timeout);
+        AgentContext ctx = new AgentContext(null, null, null, settings, executor, new SecureRandom(), x -> { });
+        FileOffer offer = FileOffer.builder("f.bin", 10).build();
+        EngineTransfer t = new EngineTransfer("A1", offer, "bob", Direction.OUTGOING, null, () -> { });
+        t.moveTo(TransferState.ACCEPTED);
+        t.moveTo(TransferState.TRANSFERRING);
+        OutgoingStream s = new OutgoingStream(ctx, t, Path.of("f.bin"),
+                new TransportRequest(offer, Direction.OUTGOING, "bob", "msrp", 0, Map.of()), new IdleSession());
+        Verdict.await(ctx, call, List.of(s), "bob");
+        return t;
+    }
+
+    private static TransferState waitForEnd(EngineTransfer t) throws InterruptedException {
+        for (int i = 0; i < 500 && !t.state().isTerminal(); i++) {
+            Thread.sleep(10);
+        }
+        return t.state();
+    }
+
+    /** A call that ends when the test says so, with the Reason the test sets. */
+    private static final class FakeCall implements Call {
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
+        volatile SipReason peerReason;
+        volatile boolean hungUp;
+
+        @Override
+        public String callId() {
+            return "c1";
+        }
+
+        @Override
+        public String peer() {
+            return "bob";
+        }
+
+        @Override
+        public CompletableFuture<SipResponse> established() {
+            return CompletableFuture.completedFuture(new SipResponse(200, "OK", Map.of(), null));
+        }
+
+        @Override
+        public Optional<SipBody> remoteBody() {
+            return Optional.empty();
+        }
+
+        @Override
+        public CompletableFuture<SipResponse> reinvite(SipBody offer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void hangUp() {
+            hungUp = true;
+            ended.complete(null);
+        }
+
+        @Override
+        public void hangUp(SipReason reason) {
+            hangUp();
+        }
+
+        @Override
+        public Optional<SipReason> peerReason() {
+            return Optional.ofNullable(peerReason);
+        }
+
+        @Override
+        public CompletableFuture<Void> ended() {
+            return ended;
+        }
+    }
+
+    /** A transport session with nothing to do: the bytes were sent already. */
+    private static final class IdleSession implements TransportSession {
+        @Override
+        public URI localEndpoint() {
+            return URI.create("msrp://127.0.0.1:2855/s;tcp");
+        }
+
+        @Override
+        public void send(URI remote, ReadableByteChannel source, LongConsumer progress) {
+        }
+
+        @Override
+        public void receive(URI remote, WritableByteChannel sink, LongConsumer progress) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
