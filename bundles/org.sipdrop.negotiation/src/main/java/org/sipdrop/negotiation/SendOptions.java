@@ -1,6 +1,7 @@
 package org.sipdrop.negotiation;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,27 +19,55 @@ public final class SendOptions {
 
     private static final HashProgress SILENT = (f, b, s) -> { };
 
+    /** How long a file uploaded for content indirection stays offered unless set: 24 hours. */
+    public static final Duration DEFAULT_LINK_LIFETIME = Duration.ofHours(24);
+
     private final String via;
     private final HashProgress hashProgress;
+    private final Duration linkLifetime;
 
-    private SendOptions(String via, HashProgress hashProgress) {
+    private SendOptions(String via, HashProgress hashProgress, Duration linkLifetime) {
         this.via = Objects.requireNonNull(via, "via").toLowerCase(Locale.ROOT);
         this.hashProgress = Objects.requireNonNull(hashProgress, "hashProgress");
+        if (linkLifetime.isNegative() || linkLifetime.isZero()) {
+            throw new IllegalArgumentException("A link lifetime must be positive, was " + linkLifetime);
+        }
+        this.linkLifetime = linkLifetime;
     }
 
     /** @return automatic transport choice, no hashing progress */
     public static SendOptions defaults() {
-        return new SendOptions(AUTO, SILENT);
+        return new SendOptions(AUTO, SILENT, DEFAULT_LINK_LIFETIME);
     }
 
-    /** @return a copy that uses the transport of {@code scheme} ({@code msrp}, {@code msrps}) or {@link #AUTO} */
+    /**
+     * @return a copy that uses the transport of {@code scheme}: {@code msrp} or {@code msrps} (an
+     *         RFC 5547 offer in an INVITE), {@code http} or {@code https} (the file is uploaded to
+     *         the storage once and offered by content indirection, RFC 4483, in a MESSAGE), or
+     *         {@link #AUTO}
+     */
     public SendOptions via(String scheme) {
-        return new SendOptions(scheme, hashProgress);
+        return new SendOptions(scheme, hashProgress, linkLifetime);
     }
 
     /** @return a copy that reports hashing progress to {@code progress} */
     public SendOptions onHashing(HashProgress progress) {
-        return new SendOptions(via, progress);
+        return new SendOptions(via, progress, linkLifetime);
+    }
+
+    /**
+     * @return a copy whose storage links expire after {@code lifetime} (RFC 4483 §5 expiration):
+     *         recipients who have not fetched the file by then get an "expired" outcome, and the
+     *         sender removes the file from the storage
+     * @since 0.1 (added with the HTTP storage transport)
+     */
+    public SendOptions linkLifetime(Duration lifetime) {
+        return new SendOptions(via, hashProgress, Objects.requireNonNull(lifetime, "lifetime"));
+    }
+
+    /** @return how long a storage link stays valid, for {@code http}/{@code https} sends */
+    public Duration linkLifetime() {
+        return linkLifetime;
     }
 
     public String via() {
