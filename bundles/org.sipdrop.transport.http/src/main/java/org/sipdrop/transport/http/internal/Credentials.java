@@ -83,6 +83,13 @@ final class Credentials {
      *         algorithm or qop this client does not support
      */
     Optional<String> digest(String challenge, String method, URI url) {
+        byte[] c = new byte[12];
+        random.nextBytes(c);
+        return digest(challenge, method, url, HexFormat.of().formatHex(c));
+    }
+
+    /** As {@link #digest(String, String, URI)} with a given client nonce (tests use RFC 7616's). */
+    Optional<String> digest(String challenge, String method, URI url, String cnonce) {
         if (challenge == null || !challenge.regionMatches(true, 0, "Digest ", 0, 7)) {
             return Optional.empty();
         }
@@ -109,9 +116,6 @@ final class Credentials {
                 .append("\", nonce=\"").append(nonce).append("\", uri=\"").append(uri).append("\", algorithm=").append(algorithm);
         if (qops != null) {
             String nc = String.format("%08x", nonceCount.incrementAndGet());
-            byte[] c = new byte[12];
-            random.nextBytes(c);
-            String cnonce = HexFormat.of().formatHex(c);
             h.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append("\", response=\"")
                     .append(hex(hash, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2)).append('"');
         } else {
