@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP relay on 127.0.0.1 in front of a storage that breaks one download: once armed, the first
  * response to a GET is cut (both sockets closed) after {@code cutAfter} bytes, as a dropped
- * connection would. Everything else passes through untouched.
+ * connection would. Everything else passes through untouched, and the bytes sent towards the
+ * storage are counted.
  */
 final class CuttingProxy implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class CuttingProxy implements AutoCloseable {
     private final long cutAfter;
     private final AtomicBoolean armed = new AtomicBoolean();
     private final AtomicInteger cuts = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong upstream = new java.util.concurrent.atomic.AtomicLong();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
@@ -43,6 +45,11 @@ final class CuttingProxy implements AutoCloseable {
     /** Cuts the next GET response. */
     void arm() {
         armed.set(true);
+    }
+
+    /** @return the bytes clients sent towards the storage so far (requests and uploaded bodies) */
+    long upstreamBytes() {
+        return upstream.get();
     }
 
     /** @return how many responses were cut */
@@ -69,10 +76,13 @@ final class CuttingProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, AtomicBoolean markGet, AtomicBoolean isGet, AtomicInteger sinceGet) {
         Thread t = new Thread(() -> {
-            byte[] buf = new byte[16 * 1024];
+            byte[] buf = new byte[256 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    if (markGet != null) {
+                        upstream.addAndGet(n);
+                    }
                     if (markGet != null && n >= 4 && "GET ".equals(new String(buf, 0, 4, StandardCharsets.US_ASCII))) {
                         markGet.set(true);
                         sinceGet.set(0);
