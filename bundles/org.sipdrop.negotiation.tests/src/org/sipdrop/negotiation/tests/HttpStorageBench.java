@@ -91,8 +91,10 @@ class HttpStorageBench {
         Path out = dir.resolve("curl.out");
         long t0 = System.nanoTime();
         run("curl", "-sS", "-f", "-u", user, "-T", file.toString(), url.toString());
+        long t1 = System.nanoTime();
         run("curl", "-sS", "-f", "-u", user, "-o", out.toString(), url.toString());
         double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("bench round curl    up %.2f s down %.2f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
         assertEquals(Files.size(file), Files.size(out));
         Files.delete(out);
         run("curl", "-sS", "-f", "-u", user, "-X", "DELETE", url.toString());
@@ -109,6 +111,7 @@ class HttpStorageBench {
             url = up.localEndpoint();
             up.send(url, in, b -> { });
         }
+        long t1 = System.nanoTime();
         Path saved;
         try (TransportSession down = http.open(new TransportRequest(offer, Direction.INCOMING, "bench", "http", 0, Map.of()))) {
             ReceivedFileStore.Partial partial = store.begin(into, offer);
@@ -116,6 +119,7 @@ class HttpStorageBench {
             saved = partial.complete();
         }
         double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("bench round sipdrop up %.2f s down %.2f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
         assertEquals(Files.size(file), Files.size(saved));
         Files.delete(saved);
         run("curl", "-sS", "-f", "-u", StorageFixture.USER + ":" + StorageFixture.PASSWORD, "-X", "DELETE", url.toString());

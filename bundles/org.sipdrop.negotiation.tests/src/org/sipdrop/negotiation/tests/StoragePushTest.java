@@ -36,6 +36,8 @@ import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.testing.Baresip;
+import org.sipdrop.testing.FreePorts;
 
 /**
  * Files offered by content indirection (RFC 4483) in SIP MESSAGEs through the embedded server,
@@ -207,6 +209,26 @@ class StoragePushTest {
         assertTrue(Files.exists(saved));
         assertFalse(saved.getFileName().toString().contains("/") || saved.getFileName().toString().contains("\n"));
         http.send(HttpRequest.newBuilder(url).header("Authorization", auth).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /**
+     * baresip answers the CPIM offer 415 (RFC 3428 §7: it takes text only); the sender then sends
+     * the link as text/plain, which baresip shows; with no notification to come, the sender's
+     * transfer ends when the link expires, saying why.
+     */
+    @Test
+    void baresipGetsTheLinkAsTextAfterRefusingTheOfferBody() throws Exception {
+        storage.configureNginx(false);
+        Peer alice = peers.direct("alice", peers.settings("none", null, dir.resolve("alice-in")));
+        try (Baresip carl = Baresip.start(dir, "carl", FreePorts.tcpAndUdp())) {
+            Path file = Peers.randomFile(dir.resolve("out"), "for-carl.txt", 5_000, 27);
+            Transfer sent = alice.agent().send(carl.uri() + ";transport=tcp", List.of(file),
+                    SendOptions.defaults().via("http").linkLifetime(Duration.ofSeconds(3))).get(0);
+            assertTrue(carl.awaitPrinted("Download: " + storage.nginx.davUri(), Duration.ofSeconds(20)), carl.transcript());
+            assertTrue(carl.transcript().contains("for-carl.txt (5000 bytes, sha-1 " + Peers.sha1(file)), carl.transcript());
+            assertEquals(TransferState.FAILED, Peers.end(sent));
+            assertTrue(sent.failure().orElseThrow().reason().contains("sent the link as text"), sent.failure().toString());
+        }
     }
 
     @Test

@@ -57,6 +57,7 @@ final class OutgoingPageOffer {
     private final Map<String, EngineTransfer> byMessageId = new ConcurrentHashMap<>();
     private final List<EngineTransfer> transfers = new ArrayList<>();
     private final AtomicBoolean cleaned = new AtomicBoolean();
+    private final Set<EngineTransfer> textOnly = ConcurrentHashMap.newKeySet();
     private volatile TransportSession session;
     private volatile Instant dateTime;
 
@@ -123,14 +124,22 @@ final class OutgoingPageOffer {
             FileOfferMessage.Built body = FileOfferMessage.format(ctx.userAgent().account().aor(), t.peer(), messageId,
                     dateTime, offer, external, true, multipart);
             ctx.userAgent().message(t.peer(), new SipBody(body.contentType(), body.body()))
-                    .whenCompleteAsync((r, error) -> messageAnswered(t, r, error), ctx.executor());
+                    .whenCompleteAsync((r, error) -> messageAnswered(t, r, error, external), ctx.executor());
         }
         CompletableFuture.delayedExecutor(lifetime.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> expire(expiration));
         cleanUpIfOver();
     }
 
-    private void messageAnswered(EngineTransfer t, SipResponse r, Throwable error) {
+    private void messageAnswered(EngineTransfer t, SipResponse r, Throwable error, ExternalBody external) {
+        if (error == null && r.status() == 415 && !textOnly.contains(t)) {
+            // RFC 3428 §7 / RFC 3261 §21.4.13: the recipient does not take CPIM or multipart; it still
+            // gets the link as plain text, which any SIP messaging client shows
+            textOnly.add(t);
+            ctx.userAgent().message(t.peer(), SipBody.text(asText(t.offer(), external)))
+                    .whenCompleteAsync((again, e) -> messageAnswered(t, again, e, external), ctx.executor());
+            return;
+        }
         if (error != null) {
             fail(t, new TransferFailure(0, "the offer did not reach " + t.peer() + ": " + error.getMessage()));
         } else if (!r.isSuccess()) {
@@ -142,7 +151,14 @@ final class OutgoingPageOffer {
                 fail(t, why);
             }
         }
-        // 2xx: the recipient has the offer; its notification tells the outcome
+        // 2xx: the recipient has the offer; its notification tells the outcome (none after a text link)
+    }
+
+    /** The offer for a client that only shows text: name, size, hash, the link and its expiry. */
+    static String asText(FileOffer offer, ExternalBody external) {
+        return "File offered: " + offer.name().replaceAll("[\\x00-\\x1f\\x7f]", "_") + " (" + offer.size() + " bytes"
+                + offer.sha1Hex().map(h -> ", sha-1 " + h).orElse("") + ")\nDownload: " + external.url()
+                + external.expiration().map(e -> "\nAvailable until " + e).orElse("");
     }
 
     /** A delivery notification from a recipient (RFC 5438 §7.2.1.1). */
@@ -170,7 +186,9 @@ final class OutgoingPageOffer {
     private void expire(Instant expiration) {
         for (EngineTransfer t : transfers) {
             t.tryFail(TransferState.FAILED, new TransferFailure(410, "expired: the link expired at " + expiration
-                    + " before " + t.peer() + " fetched the file"));
+                    + (textOnly.contains(t) ? "; " + t.peer() + " takes no file offers and was sent the link as text,"
+                            + " without notifications, so whether it fetched the file is unknown"
+                            : " before " + t.peer() + " fetched the file")));
         }
         cleanUp();
     }

@@ -1,6 +1,5 @@
 package org.sipdrop.transport.http.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
@@ -22,7 +20,7 @@ import java.util.function.LongConsumer;
 
 /**
  * The HTTP exchanges with a storage, on {@code java.net.http}: streaming PUT (RFC 9110 §9.3.4,
- * WebDAV RFC 4918 §9.7), GET with {@code Range} (RFC 9110 §14.2) and DELETE (§9.3.5). Bodies
+ * WebDAV RFC 4918 §9.7) from {@link ChannelPublisher}, GET with {@code Range} (RFC 9110 §14.2) and DELETE (§9.3.5). Bodies
  * stream through a buffer of {@value #BUFFER} bytes; nothing holds a whole file. Errors name the
  * status and what to change: a missing object is a {@link NoSuchFileException} (expired or
  * removed), refused credentials an {@link AccessDeniedException}.
@@ -101,9 +99,8 @@ final class StorageClient {
      */
     void put(URI url, ReadableByteChannel source, long length, LongConsumer progress, Exchange exchange) throws IOException {
         Optional<String> auth = authorizationFor("PUT", url);
-        InputStream in = new Counting(Channels.newInputStream(source), progress);
         HttpRequest.Builder b = HttpRequest.newBuilder(url).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> in), length));
+                .PUT(new ChannelPublisher(source, length, progress));
         auth.ifPresent(a -> b.header("Authorization", a));
         HttpResponse<String> r = send(b.build(), HttpResponse.BodyHandlers.ofString(), exchange);
         int s = r.statusCode();
@@ -271,36 +268,6 @@ final class StorageClient {
         }
         String text = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
         return text.isEmpty() ? "" : ": " + (text.length() > 160 ? text.substring(0, 160) + "…" : text);
-    }
-
-    /** Reports the bytes read from the file as the upload proceeds. */
-    private static final class Counting extends FilterInputStream {
-        private final LongConsumer progress;
-        private long count;
-
-        Counting(InputStream in, LongConsumer progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                progress.accept(count);
-            }
-            return n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                progress.accept(++count);
-            }
-            return c;
-        }
     }
 
     static void quietly(String what, IOExceptionRunnable r) {
