@@ -2,6 +2,7 @@ package org.sipdrop.transport.http.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * A request body read straight from a channel in {@value #CHUNK}-byte buffers, as many as the
+ * A request body read straight from a channel in chunks, as many as the
  * HTTP client asks for (reactive-streams demand, {@link Flow}): the file streams without an
  * InputStream adaptor and without ever being held whole. Exactly {@code length} bytes are
  * published; a file that ends early fails the request. Reads run on whichever thread signals
@@ -18,6 +19,9 @@ import java.util.function.LongConsumer;
 final class ChannelPublisher implements java.net.http.HttpRequest.BodyPublisher {
 
     static final int CHUNK = 256 * 1024;
+
+    /** Bytes per mapping when the source is a file. */
+    static final int MAPPED_CHUNK = 4 * 1024 * 1024;
 
     private final ReadableByteChannel channel;
     private final long length;
@@ -61,6 +65,32 @@ final class ChannelPublisher implements java.net.http.HttpRequest.BodyPublisher 
             drain();
         }
 
+        /**
+         * @return the next chunk: for a file, a read-only mapping of the next {@value #MAPPED_CHUNK}
+         *         bytes (a direct buffer the socket writes without a copy into the Java heap);
+         *         otherwise {@value #CHUNK} bytes read into a heap buffer
+         */
+        private ByteBuffer next() throws IOException {
+            if (channel instanceof FileChannel) {
+                FileChannel file = (FileChannel) channel;
+                long at = file.position();
+                long n = Math.min(MAPPED_CHUNK, length - sent);
+                if (at + n > file.size()) {
+                    throw new IOException("the file ended after " + (sent + file.size() - at) + " of " + length + " bytes");
+                }
+                ByteBuffer b = file.map(FileChannel.MapMode.READ_ONLY, at, n);
+                file.position(at + n);
+                return b;
+            }
+            ByteBuffer b = ByteBuffer.allocate((int) Math.min(CHUNK, length - sent));
+            while (b.hasRemaining()) {
+                if (channel.read(b) < 0) {
+                    throw new IOException("the file ended after " + (sent + b.position()) + " of " + length + " bytes");
+                }
+            }
+            return b.flip();
+        }
+
         @Override
         public void cancel() {
             done = true;
@@ -78,13 +108,7 @@ final class ChannelPublisher implements java.net.http.HttpRequest.BodyPublisher 
                         break;
                     }
                     try {
-                        ByteBuffer b = ByteBuffer.allocate((int) Math.min(CHUNK, length - sent));
-                        while (b.hasRemaining()) {
-                            if (channel.read(b) < 0) {
-                                throw new IOException("the file ended after " + (sent + b.position()) + " of " + length + " bytes");
-                            }
-                        }
-                        b.flip();
+                        ByteBuffer b = next();
                         sent += b.remaining();
                         demand.decrementAndGet();
                         progress.accept(sent);
