@@ -76,7 +76,7 @@ final class OutgoingPageOffer {
                 .orElseThrow(() -> new IOException("no " + scheme + " transport is running here"));
         FileOffer offer = described.toBuilder().transferId(ctx.newId()).build();
         TransportRequest request = new TransportRequest(offer, Direction.OUTGOING, String.join(",", recipients), scheme, 0,
-                Map.of("cleanup", "delete"));
+                Map.of("cleanup", "delete", "expires-in", Long.toString(Math.max(1, lifetime.toSeconds()))));
         try {
             session = provider.open(request);
         } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ final class ChannelPublisher implements java.net.http.HttpRequest.BodyPublisher 
     private final ReadableByteChannel channel;
     private final long length;
     private final LongConsumer progress;
+    private volatile boolean started;
 
     ChannelPublisher(ReadableByteChannel channel, long length, LongConsumer progress) {
         this.channel = channel;
@@ -40,7 +41,13 @@ final class ChannelPublisher implements java.net.http.HttpRequest.BodyPublisher 
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        started = true;
         subscriber.onSubscribe(new Subscription(subscriber));
+    }
+
+    /** @return whether the client began to read the body (false after a refusal before 100 Continue) */
+    boolean started() {
+        return started;
     }
 
     private final class Subscription implements Flow.Subscription {

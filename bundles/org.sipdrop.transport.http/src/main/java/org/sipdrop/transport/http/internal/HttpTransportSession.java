@@ -30,6 +30,16 @@ final class HttpTransportSession implements TransportSession {
     /** Request parameter: {@code delete} removes the uploaded object on {@link #close()}. */
     static final String CLEANUP = "cleanup";
 
+    /**
+     * Request parameter: the lifetime in seconds to ask of the storage, sent as the
+     * {@value #EXPIRES_HEADER} header of the PUT (SipDrop's embedded storage grants it up to its
+     * maximum; WebDAV servers ignore it).
+     */
+    static final String EXPIRES_IN = "expires-in";
+
+    /** The request header of {@link #EXPIRES_IN}. */
+    static final String EXPIRES_HEADER = "SipDrop-Expires-In";
+
     private static final System.Logger LOG = System.getLogger(HttpTransportSession.class.getName());
 
     private final StorageClient client;
@@ -62,7 +72,7 @@ final class HttpTransportSession implements TransportSession {
             throw new IOException("an HTTP storage upload starts at byte 0 (PUT replaces the whole object), not " + start);
         }
         try {
-            client.put(remote, source, size, progress, exchange);
+            client.put(remote, source, size, progress, headers(), exchange);
         } catch (AccessDeniedException e) {
             throw e;
         } catch (IOException first) {
@@ -74,7 +84,7 @@ final class HttpTransportSession implements TransportSession {
             LOG.log(System.Logger.Level.INFO, "Upload to " + remote + " broke (" + first.getMessage() + "); restarting it");
             try {
                 ((SeekableByteChannel) source).position(0);
-                client.put(remote, source, size, progress, exchange);
+                client.put(remote, source, size, progress, headers(), exchange);
             } catch (IOException again) {
                 deleteQuietly(remote);
                 again.addSuppressed(first);
@@ -82,6 +92,11 @@ final class HttpTransportSession implements TransportSession {
             }
         }
         uploaded = true;
+    }
+
+    private java.util.Map<String, String> headers() {
+        String seconds = request.parameters().get(EXPIRES_IN);
+        return seconds != null && seconds.matches("[0-9]{1,10}") ? java.util.Map.of(EXPIRES_HEADER, seconds) : java.util.Map.of();
     }
 
     @Override

@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -92,27 +94,50 @@ final class StorageClient {
     }
 
     /**
-     * Uploads {@code length} bytes from {@code source} to {@code url} in one streaming PUT.
+     * Uploads {@code length} bytes from {@code source} to {@code url} in one streaming PUT with
+     * {@code Expect: 100-continue} (RFC 9110 §10.1.1), so a storage that refuses the credentials
+     * or the size does it before any body byte moves; a 401 with a Digest challenge (a storage
+     * that takes Basic only over TLS, such as SipDrop's embedded one) is answered once.
      *
+     * @param headers further request headers, e.g. the lifetime asked of the storage
      * @throws AccessDeniedException on 401/403
      * @throws IOException on any other non-2xx status, with the status and a hint (413: too large)
      */
-    void put(URI url, ReadableByteChannel source, long length, LongConsumer progress, Exchange exchange) throws IOException {
+    void put(URI url, ReadableByteChannel source, long length, LongConsumer progress, Map<String, String> headers,
+            Exchange exchange) throws IOException {
+        long start = source instanceof SeekableByteChannel ? ((SeekableByteChannel) source).position() : -1;
         Optional<String> auth = authorizationFor("PUT", url);
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).header("Content-Type", "application/octet-stream")
-                .PUT(new ChannelPublisher(source, length, progress));
-        auth.ifPresent(a -> b.header("Authorization", a));
-        HttpResponse<String> r = send(b.build(), HttpResponse.BodyHandlers.ofString(), exchange);
+        ChannelPublisher body = new ChannelPublisher(source, length, progress);
+        HttpResponse<String> r = putOnce(url, body, auth, headers, exchange);
+        if (r.statusCode() == 401 && credentials.covers(url) && (!body.started() || start >= 0)) {
+            Optional<String> digest = r.headers().allValues("WWW-Authenticate").stream()
+                    .map(c -> credentials.digest(c, "PUT", url)).flatMap(Optional::stream).findFirst();
+            if (digest.isPresent()) {
+                if (start >= 0) {
+                    ((SeekableByteChannel) source).position(start);
+                }
+                r = putOnce(url, new ChannelPublisher(source, length, progress), digest, headers, exchange);
+            }
+        }
         int s = r.statusCode();
         if (s == 401 || s == 403) {
             throw refused(s, url);
         }
-        if (s == 413) {
-            throw new IOException("the storage refused the upload as too large (HTTP 413" + reason(r.body()) + ")");
+        if (s == 413 || s == 507) {
+            throw new IOException("the storage refused the upload as too large (HTTP " + s + reason(r.body()) + ")");
         }
         if (s / 100 != 2) {
             throw new IOException("the storage answered the upload with HTTP " + s + reason(r.body()) + " (" + url + ")");
         }
+    }
+
+    private HttpResponse<String> putOnce(URI url, ChannelPublisher body, Optional<String> auth, Map<String, String> headers,
+            Exchange exchange) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).expectContinue(true)
+                .header("Content-Type", "application/octet-stream").PUT(body);
+        auth.ifPresent(a -> b.header("Authorization", a));
+        headers.forEach(b::header);
+        return send(b.build(), HttpResponse.BodyHandlers.ofString(), exchange);
     }
 
     /**

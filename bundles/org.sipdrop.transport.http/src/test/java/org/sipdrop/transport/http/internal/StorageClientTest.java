@@ -53,6 +53,8 @@ class StorageClientTest {
     private volatile boolean ignoreRange;
     private volatile boolean digestOnly;
     private volatile byte[] stored;
+    private volatile boolean headWithoutAuth;
+    private final List<String> expiresAsked = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -69,6 +71,10 @@ class StorageClientTest {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
+            if (headWithoutAuth && x.getRequestMethod().equals("HEAD")) {
+                x.sendResponseHeaders(404, -1); // like SipDrop's embedded storage: GET and HEAD need only the URL
+                return;
+            }
             if (!authorized(x)) {
                 x.getResponseHeaders().add("WWW-Authenticate", digestOnly
                         ? "Digest realm=\"dav\", nonce=\"n0nce\", qop=\"auth\", algorithm=MD5"
@@ -81,6 +87,7 @@ class StorageClientTest {
                 x.sendResponseHeaders(200, -1);
                 return;
             case "PUT":
+                expiresAsked.add(String.valueOf(x.getRequestHeaders().getFirst("SipDrop-Expires-In")));
                 stored = x.getRequestBody().readAllBytes();
                 x.sendResponseHeaders(201, -1);
                 return;
@@ -149,8 +156,26 @@ class StorageClientTest {
 
     private HttpTransportSession session(StorageClient client, Direction direction, long offset) {
         FileOffer offer = FileOffer.builder("f.bin", CONTENT.length).build();
-        return new HttpTransportSession(client, new TransportRequest(offer, direction, "peer", "http", offset, Map.of()),
-                base.resolve("obj"), 3);
+        return new HttpTransportSession(client, new TransportRequest(offer, direction, "peer", "http", offset,
+                Map.of("expires-in", "3600")), base.resolve("obj"), 3);
+    }
+
+    @Test
+    void basicRefusedOnPlainHttpFallsBackToDigestBeforeTheBodyMoves() throws Exception {
+        digestOnly = true;
+        headWithoutAuth = true; // the probe learns nothing; the PUT's 401 (before 100 Continue) tells
+        StorageClient c = client("secret");
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("upload", ".bin");
+        try {
+            java.nio.file.Files.write(f, CONTENT);
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(f)) {
+                session(c, Direction.OUTGOING, 0).send(base.resolve("obj"), in, b -> { });
+            }
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+        assertArrayEquals(CONTENT, stored);
+        assertEquals(List.of("3600"), expiresAsked, "one upload, asking for the link's lifetime");
     }
 
     private byte[] download(HttpTransportSession s, long offset) throws IOException {
