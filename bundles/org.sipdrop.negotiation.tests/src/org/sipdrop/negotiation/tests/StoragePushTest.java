@@ -38,6 +38,7 @@ import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.testing.Baresip;
 import org.sipdrop.testing.FreePorts;
+import org.sipdrop.testing.Linphonec;
 
 /**
  * Files offered by content indirection (RFC 4483) in SIP MESSAGEs through the embedded server,
@@ -228,6 +229,25 @@ class StoragePushTest {
             assertTrue(carl.transcript().contains("for-carl.txt (5000 bytes, sha-1 " + Peers.sha1(file)), carl.transcript());
             assertEquals(TransferState.FAILED, Peers.end(sent));
             assertTrue(sent.failure().orElseThrow().reason().contains("sent the link as text"), sent.failure().toString());
+        }
+    }
+
+    /**
+     * linphonec refuses the multipart payload (415) but shows an RCS FT-HTTP body (PEERS.md): the
+     * sender falls back to the RCS form and linphonec prints the link.
+     */
+    @Test
+    void linphonecShowsTheLinkOfTheRcsForm() throws Exception {
+        storage.configureNginx(false);
+        Peer alice = peers.direct("alice", peers.settings("none", null, dir.resolve("alice-in")));
+        try (Linphonec lin = Linphonec.start(dir, "lin", FreePorts.tcp())) {
+            Path file = Peers.randomFile(dir.resolve("out"), "for-lin.txt", 6_000, 28);
+            Transfer sent = alice.agent().send(lin.uri(), List.of(file),
+                    SendOptions.defaults().via("http").linkLifetime(Duration.ofSeconds(4))).get(0);
+            assertTrue(lin.awaitPrinted("<data url=\"" + storage.nginx.davUri(), Duration.ofSeconds(20)), lin.transcript());
+            assertTrue(lin.transcript().contains("<file-name>for-lin.txt</file-name>"), lin.transcript());
+            assertEquals(TransferState.FAILED, Peers.end(sent));
+            assertTrue(sent.failure().orElseThrow().reason().contains("in RCS form"), sent.failure().toString());
         }
     }
 

@@ -57,7 +57,8 @@ final class OutgoingPageOffer {
     private final Map<String, EngineTransfer> byMessageId = new ConcurrentHashMap<>();
     private final List<EngineTransfer> transfers = new ArrayList<>();
     private final AtomicBoolean cleaned = new AtomicBoolean();
-    private final Set<EngineTransfer> textOnly = ConcurrentHashMap.newKeySet();
+    /** Recipients that refused the full offer (415): 1 = sent the RCS form, 2 = sent the link as text. */
+    private final Map<EngineTransfer, Integer> fallback = new ConcurrentHashMap<>();
     private volatile TransportSession session;
     private volatile Instant dateTime;
 
@@ -132,11 +133,20 @@ final class OutgoingPageOffer {
     }
 
     private void messageAnswered(EngineTransfer t, SipResponse r, Throwable error, ExternalBody external) {
-        if (error == null && r.status() == 415 && !textOnly.contains(t)) {
-            // RFC 3428 §7 / RFC 3261 §21.4.13: the recipient does not take CPIM or multipart; it still
-            // gets the link as plain text, which any SIP messaging client shows
-            textOnly.add(t);
-            ctx.userAgent().message(t.peer(), SipBody.text(asText(t.offer(), external)))
+        int stage = fallback.getOrDefault(t, 0);
+        if (error == null && r.status() == 415 && stage < 2) {
+            // RFC 3428 §7 / RFC 3261 §21.4.13: the recipient does not take this body. An RCS client
+            // (linphone) takes the FT-HTTP body alone in CPIM; any SIP messaging client shows text.
+            fallback.put(t, stage + 1);
+            SipBody next;
+            if (stage == 0) {
+                FileOfferMessage.Built rcs = FileOfferMessage.formatRcs(ctx.userAgent().account().aor(), t.peer(),
+                        Instant.now(), t.offer(), external);
+                next = new SipBody(rcs.contentType(), rcs.body());
+            } else {
+                next = SipBody.text(asText(t.offer(), external));
+            }
+            ctx.userAgent().message(t.peer(), next)
                     .whenCompleteAsync((again, e) -> messageAnswered(t, again, e, external), ctx.executor());
             return;
         }
@@ -186,8 +196,9 @@ final class OutgoingPageOffer {
     private void expire(Instant expiration) {
         for (EngineTransfer t : transfers) {
             t.tryFail(TransferState.FAILED, new TransferFailure(410, "expired: the link expired at " + expiration
-                    + (textOnly.contains(t) ? "; " + t.peer() + " takes no file offers and was sent the link as text,"
-                            + " without notifications, so whether it fetched the file is unknown"
+                    + (fallback.containsKey(t) ? "; " + t.peer() + " takes no SipDrop offers and was sent the link "
+                            + (fallback.get(t) == 1 ? "in RCS form" : "as text") + ", without notifications, so whether"
+                            + " it fetched the file is unknown"
                             : " before " + t.peer() + " fetched the file")));
         }
         cleanUp();

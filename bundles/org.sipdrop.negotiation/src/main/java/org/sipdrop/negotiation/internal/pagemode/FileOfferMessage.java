@@ -131,6 +131,19 @@ public final class FileOfferMessage {
         return new Built(CpimCodec.MEDIA_TYPE, CpimCodec.format(cpim));
     }
 
+    /**
+     * The offer as RCS clients take it: a CPIM message whose payload is only the GSMA FT-HTTP body
+     * (linphone refuses multipart payloads). No notification is requested: an RCS client's
+     * "delivered" would mean the offer arrived, not that the file was fetched.
+     */
+    public static Built formatRcs(String fromUri, String toUri, Instant now, FileOffer offer, ExternalBody e) {
+        RcsFileInfo info = RcsFileInfo.of(offer, e.url(), e.expiration().orElse(null));
+        CpimMessage cpim = new CpimMessage(new CpimMessage.Address(null, fromUri), new CpimMessage.Address(null, toUri), now,
+                null, java.util.Set.of(), MimeHeaders.builder().add("Content-Type", RcsFtHttpCodec.MEDIA_TYPE).build(),
+                new RcsFtHttpCodec().format(new RcsFtHttpCodec.Body(info, null)));
+        return new Built(CpimCodec.MEDIA_TYPE, CpimCodec.format(cpim));
+    }
+
     /** @return whether a MESSAGE of this type may be a file offer (worth {@link #parse}) */
     public static boolean mayBeOffer(String mediaType) {
         String t = mediaType.toLowerCase(java.util.Locale.ROOT);
