@@ -31,6 +31,25 @@ public interface FileTransferAgent extends AutoCloseable {
     List<Transfer> send(String to, List<Path> files, SendOptions options) throws IOException;
 
     /**
+     * Sends {@code files} to every one of {@code recipients}. Over a storage ({@code via http} or
+     * {@code https}) each file is uploaded once, whatever the number of recipients, and each
+     * recipient gets its own MESSAGE offer (RFC 4483) and answers with a disposition notification
+     * (RFC 5438); the result has one transfer per file and recipient, recipient by recipient. Over
+     * MSRP each recipient gets its own INVITE, as with {@link #send}.
+     *
+     * @throws IOException when nothing could be sent at all; a recipient who cannot be reached
+     *         gets a FAILED transfer instead
+     * @since 0.1 (added with the HTTP storage transport; the default sends one by one)
+     */
+    default List<Transfer> sendToAll(List<String> recipients, List<Path> files, SendOptions options) throws IOException {
+        List<Transfer> all = new java.util.ArrayList<>();
+        for (String to : recipients) {
+            all.addAll(send(to, files, options));
+        }
+        return all;
+    }
+
+    /**
      * Requests a file {@code from} shares (a pull, RFC 5547 §8.2.2): one INVITE with a
      * {@code recvonly} stream whose file-selector is taken from {@code wanted} (name, size, the
      * type unless it is the default, and the SHA-1 if known; e.g. from an earlier announcement).

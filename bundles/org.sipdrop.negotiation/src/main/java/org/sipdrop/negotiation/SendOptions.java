@@ -1,6 +1,7 @@
 package org.sipdrop.negotiation;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,31 +19,44 @@ public final class SendOptions {
 
     private static final HashProgress SILENT = (f, b, s) -> { };
 
+    /** How long a file uploaded for content indirection stays offered unless set: 24 hours. */
+    public static final Duration DEFAULT_LINK_LIFETIME = Duration.ofHours(24);
+
     private final String via;
     private final HashProgress hashProgress;
     private final Path icon;
     private final boolean thumbnails;
+    private final Duration linkLifetime;
 
-    private SendOptions(String via, HashProgress hashProgress, Path icon, boolean thumbnails) {
+    private SendOptions(String via, HashProgress hashProgress, Path icon, boolean thumbnails, Duration linkLifetime) {
         this.via = Objects.requireNonNull(via, "via").toLowerCase(Locale.ROOT);
         this.hashProgress = Objects.requireNonNull(hashProgress, "hashProgress");
         this.icon = icon;
         this.thumbnails = thumbnails;
+        if (linkLifetime.isNegative() || linkLifetime.isZero()) {
+            throw new IllegalArgumentException("A link lifetime must be positive, was " + linkLifetime);
+        }
+        this.linkLifetime = linkLifetime;
     }
 
     /** @return automatic transport choice, no hashing progress, no icons */
     public static SendOptions defaults() {
-        return new SendOptions(AUTO, SILENT, null, false);
+        return new SendOptions(AUTO, SILENT, null, false, DEFAULT_LINK_LIFETIME);
     }
 
-    /** @return a copy that uses the transport of {@code scheme} ({@code msrp}, {@code msrps}) or {@link #AUTO} */
+    /**
+     * @return a copy that uses the transport of {@code scheme}: {@code msrp} or {@code msrps} (an
+     *         RFC 5547 offer in an INVITE), {@code http} or {@code https} (the file is uploaded to
+     *         the storage once and offered by content indirection, RFC 4483, in a MESSAGE), or
+     *         {@link #AUTO}
+     */
     public SendOptions via(String scheme) {
-        return new SendOptions(scheme, hashProgress, icon, thumbnails);
+        return new SendOptions(scheme, hashProgress, icon, thumbnails, linkLifetime);
     }
 
     /** @return a copy that reports hashing progress to {@code progress} */
     public SendOptions onHashing(HashProgress progress) {
-        return new SendOptions(via, progress, icon, thumbnails);
+        return new SendOptions(via, progress, icon, thumbnails, linkLifetime);
     }
 
     /**
@@ -53,7 +67,7 @@ public final class SendOptions {
      * @since 0.1 (added with file-icon support)
      */
     public SendOptions icon(Path iconFile) {
-        return new SendOptions(via, hashProgress, iconFile, thumbnails);
+        return new SendOptions(via, hashProgress, iconFile, thumbnails, linkLifetime);
     }
 
     /**
@@ -63,7 +77,7 @@ public final class SendOptions {
      * @since 0.1 (added with file-icon support)
      */
     public SendOptions thumbnails(boolean on) {
-        return new SendOptions(via, hashProgress, icon, on);
+        return new SendOptions(via, hashProgress, icon, on, linkLifetime);
     }
 
     /** @return the icon file to offer with every file, if one was given */
@@ -74,6 +88,22 @@ public final class SendOptions {
     /** @return whether image files are offered with a thumbnail */
     public boolean thumbnails() {
         return thumbnails;
+    }
+
+
+    /**
+     * @return a copy whose storage links expire after {@code lifetime} (RFC 4483 §5 expiration):
+     *         recipients who have not fetched the file by then get an "expired" outcome, and the
+     *         sender removes the file from the storage
+     * @since 0.1 (added with the HTTP storage transport)
+     */
+    public SendOptions linkLifetime(Duration lifetime) {
+        return new SendOptions(via, hashProgress, icon, thumbnails, Objects.requireNonNull(lifetime, "lifetime"));
+    }
+
+    /** @return how long a storage link stays valid, for {@code http}/{@code https} sends */
+    public Duration linkLifetime() {
+        return linkLifetime;
     }
 
     public String via() {

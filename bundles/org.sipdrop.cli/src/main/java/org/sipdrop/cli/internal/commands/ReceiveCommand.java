@@ -12,6 +12,7 @@ import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Console;
 import org.sipdrop.cli.internal.MsrpSettings;
+import org.sipdrop.cli.internal.StorageFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
@@ -48,7 +49,7 @@ public final class ReceiveCommand implements Command, OptionSpec {
     @Override
     public String usage() {
         return "--into DIR [--accept ask|all|none|from:LIST] [--max-size BYTES] [--count N] [--timeout SECONDS] "
-                + ClientOptions.USAGE + " " + MsrpSettings.USAGE;
+                + ClientOptions.USAGE + " " + MsrpSettings.USAGE + " " + StorageFlags.USAGE;
     }
 
     @Override
@@ -58,7 +59,8 @@ public final class ReceiveCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(Set.of("into", "accept", "max-size", "count", "timeout")));
+        return ClientOptions.valued(MsrpSettings.valued(StorageFlags.valued(Set.of("into", "accept", "max-size", "count",
+                "timeout"))));
     }
 
     @Override
@@ -72,8 +74,10 @@ public final class ReceiveCommand implements Command, OptionSpec {
             throw new UsageException("receive takes no arguments besides its options");
         }
         Optional<MsrpSettings> msrp = MsrpSettings.from(options);
+        Optional<StorageFlags> storage = StorageFlags.from(options);
         TransferOutput out = new TransferOutput(console, client.json());
         try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
+                MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services);
                 UserSession session = UserSession.open(client, services)) {
             TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))
                     .orElseThrow(() -> new CommandFailure("the transfer service did not start"));

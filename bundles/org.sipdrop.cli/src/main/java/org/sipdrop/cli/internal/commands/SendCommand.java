@@ -14,6 +14,7 @@ import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Console;
 import org.sipdrop.cli.internal.MsrpSettings;
+import org.sipdrop.cli.internal.StorageFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
@@ -42,13 +43,13 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public String summary() {
-        return "send files to users: they accept or decline, the bytes go over MSRP and are verified";
+        return "send files to users: they accept or decline; the bytes go over MSRP or via an HTTP storage, verified";
     }
 
     @Override
     public String usage() {
-        return "--to USER[,USER...] [--via msrp|msrps|auto] [--icon PICTURE | --thumbnails] FILE... " + ClientOptions.USAGE
-                + " " + MsrpSettings.USAGE;
+        return "--to USER[,USER...] [--via msrp|msrps|http|https|auto] [--link-lifetime 24h] [--icon PICTURE | --thumbnails] FILE... "
+                + ClientOptions.USAGE + " " + MsrpSettings.USAGE + " " + StorageFlags.USAGE;
     }
 
     @Override
@@ -58,7 +59,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(Set.of("to", "via", "icon")));
+        return ClientOptions.valued(MsrpSettings.valued(StorageFlags.valued(Set.of("to", "via", "link-lifetime", "icon"))));
     }
 
     @Override
@@ -67,9 +68,10 @@ public final class SendCommand implements Command, OptionSpec {
         List<String> recipients = Recipients.parse(options.value("to").orElseThrow(
                 () -> new UsageException("--to is required: who gets the files, e.g. --to bob,carol")), client);
         String via = options.value("via").orElse(SendOptions.AUTO);
-        if (!Set.of("msrp", "msrps", SendOptions.AUTO).contains(via)) {
-            throw new UsageException("--via must be msrp, msrps or auto, not '" + via + "'");
+        if (!Set.of("msrp", "msrps", "http", "https", SendOptions.AUTO).contains(via)) {
+            throw new UsageException("--via must be msrp, msrps, http, https or auto, not '" + via + "'");
         }
+        Duration lifetime = lifetime(options.value("link-lifetime").orElse(null));
         List<Path> files = new ArrayList<>();
         for (String f : options.positional()) {
             Path p = Path.of(f);
@@ -87,8 +89,10 @@ public final class SendCommand implements Command, OptionSpec {
         }
         SendOptions send = SendOptions.defaults().via(via).icon(icon).thumbnails(options.flag("thumbnails"));
         Optional<MsrpSettings> msrp = MsrpSettings.from(options);
+        Optional<StorageFlags> storage = StorageFlags.from(options);
         TransferOutput out = new TransferOutput(console, client.json());
         try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
+                MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services);
                 UserSession session = UserSession.open(client, services)) {
             FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))
                     .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
@@ -97,7 +101,7 @@ public final class SendCommand implements Command, OptionSpec {
             AgentSettings settings = AgentSettings.of(Path.of(System.getProperty("java.io.tmpdir")),
                     transfers.acceptancePolicy("none", null)); // a sender declines what comes back meanwhile
             try (FileTransferAgent agent = factory.create(session.agent(), settings)) {
-                return sendAll(agent, recipients, files, send, out, console);
+                return sendAll(agent, recipients, files, send.linkLifetime(lifetime), out, console);
             }
         } catch (CommandFailure e) {
             out.endLine();
@@ -109,11 +113,14 @@ public final class SendCommand implements Command, OptionSpec {
     private static int sendAll(FileTransferAgent agent, List<String> recipients, List<Path> files, SendOptions options,
             TransferOutput out, Console console) throws CommandFailure {
         SendOptions send = options.onHashing((f, bytes, size) -> out.hashing(f.getFileName().toString(), bytes, size));
+        boolean viaStorage = Set.of("http", "https").contains(send.via());
         boolean ok = true;
         List<Transfer> all = new ArrayList<>();
-        for (String to : recipients) {
+        // via a storage every file is uploaded once and offered to everyone; otherwise one INVITE per recipient
+        for (List<String> batch : viaStorage ? List.of(recipients) : recipients.stream().map(List::of).toList()) {
+            String to = String.join(", ", batch.stream().map(Recipients::shortName).toList());
             try {
-                for (Transfer t : agent.send(to, files, send)) {
+                for (Transfer t : agent.sendToAll(batch, files, send)) {
                     t.addListener(new TransferListener() {
                         @Override
                         public void progress(Transfer transfer, long bytes) {
@@ -129,7 +136,7 @@ public final class SendCommand implements Command, OptionSpec {
                 }
             } catch (IOException e) {
                 out.endLine();
-                console.fail("cannot send to " + Recipients.shortName(to) + ": " + e.getMessage());
+                console.fail("cannot send to " + to + ": " + e.getMessage());
                 ok = false;
             }
         }
@@ -138,7 +145,34 @@ public final class SendCommand implements Command, OptionSpec {
             out.endLine();
             ok &= report(t, console, out);
         }
+        if (viaStorage && !out.isJson() && recipients.size() > 1) {
+            long delivered = all.stream().filter(t -> t.state() == TransferState.COMPLETED).count();
+            console.out().println("uploaded " + files.size() + " file(s) once for " + recipients.size() + " recipients; "
+                    + delivered + " of " + all.size() + " deliveries confirmed");
+        }
         return ok ? OK : FAILED;
+    }
+
+    /** @return the storage link lifetime of {@code --link-lifetime} (90s, 30m, 24h, 7d), default 24 h */
+    static Duration lifetime(String text) throws UsageException {
+        if (text == null) {
+            return SendOptions.DEFAULT_LINK_LIFETIME;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})([smhd])").matcher(text.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UsageException("--link-lifetime takes a duration such as 90s, 30m, 24h or 7d, not '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        switch (m.group(2)) {
+        case "s":
+            return Duration.ofSeconds(n);
+        case "m":
+            return Duration.ofMinutes(n);
+        case "h":
+            return Duration.ofHours(n);
+        default:
+            return Duration.ofDays(n);
+        }
     }
 
     private static boolean report(Transfer t, Console console, TransferOutput out) {

@@ -39,6 +39,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
     private final List<Consumer<Transfer>> incoming = new CopyOnWriteArrayList<>();
     private volatile AcceptancePolicy prompt;
     private volatile boolean open = true;
+    private final PageMode pageMode;
 
     FileTransferAgentImpl(TransferService service, ReceivedFileStore store, SipUserAgent ua, AgentSettings settings) {
         String name = "sipdrop-transfer-" + AGENTS.incrementAndGet() + "-" + ua.account().user();
@@ -55,6 +56,8 @@ final class FileTransferAgentImpl implements FileTransferAgent {
             return schemes;
         });
         ua.onInvite(this::invited);
+        this.pageMode = new PageMode(ctx, () -> prompt, this::announce);
+        ua.onMessage(m -> open ? pageMode.onMessage(m) : SipStatus.TEMPORARILY_UNAVAILABLE);
     }
 
     private void invited(IncomingCall call) {
@@ -83,6 +86,9 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         if (!open) {
             throw new IOException("the file-transfer agent is closed");
         }
+        if (PageMode.handles(options.via())) {
+            return pageMode.send(List.of(to), files, options);
+        }
         String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), to, options, ctx.settings().preferredSchemes());
         org.sipdrop.transfer.FileIcon given = options.icon().isPresent() ? Icons.fromFile(options.icon().get()) : null;
         List<FileOffer> offers = new ArrayList<>();
@@ -95,6 +101,14 @@ final class FileTransferAgentImpl implements FileTransferAgent {
             offers.add(icon == null ? o : o.toBuilder().icon(icon).build());
         }
         return new OutgoingOffer(ctx, to, scheme).start(files, offers);
+    }
+
+    @Override
+    public List<Transfer> sendToAll(List<String> recipients, List<Path> files, SendOptions options) throws IOException {
+        if (PageMode.handles(options.via()) && open && !files.isEmpty()) {
+            return pageMode.send(List.copyOf(recipients), files, options); // one upload per file, whatever the recipients
+        }
+        return FileTransferAgent.super.sendToAll(recipients, files, options);
     }
 
     @Override

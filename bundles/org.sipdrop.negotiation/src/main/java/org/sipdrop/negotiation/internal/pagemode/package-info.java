@@ -33,10 +33,13 @@
  * offer to receivers that understand it, and nothing to others); a {@code text/plain} part holding
  * the {@code a=file-selector} line (shown verbatim to users of ordinary clients);
  * {@code Content-MD5} (MD5 only, RFC 1864) and {@code X-} headers (not standard).
- * {@code multipart/mixed} is therefore used only when the user adds a text message: the
- * {@code text/plain} part first, the {@code message/external-body} part second. A bare
- * external-body is sent otherwise, which is what RFC 4483 receivers handle best. Linphone peers
- * get the RCS FT-HTTP body instead.
+ * <p>
+ * What SipDrop sends ({@link org.sipdrop.negotiation.internal.pagemode.FileOfferMessage}, and
+ * docs/content-indirection.md): a {@code Message/CPIM} wrapper requesting delivery notifications,
+ * around a {@code multipart/mixed} with the external-body first, then the same metadata in RFC
+ * 5547 syntax in an {@code application/vnd.sipdrop.file-selector} part (SDP attribute lines,
+ * authoritative when present, ignored by others), then the RCS FT-HTTP body for RCS clients.
+ * A bare external-body or a bare FT-HTTP body is read as an offer too.
  *
  * <h2>Declines</h2>
  * RFC 5438 has no "declined": see {@link org.sipdrop.negotiation.internal.pagemode.Imdn}

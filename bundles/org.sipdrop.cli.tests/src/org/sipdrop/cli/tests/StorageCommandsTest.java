@@ -1,0 +1,187 @@
+package org.sipdrop.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.sipdrop.cli.internal.Cli;
+import org.sipdrop.cli.internal.Command;
+import org.sipdrop.cli.internal.Console;
+import org.sipdrop.cli.internal.Services;
+import org.sipdrop.cli.internal.StorageFlags;
+import org.sipdrop.cli.internal.TrackedServices;
+import org.sipdrop.cli.internal.commands.ReceiveCommand;
+import org.sipdrop.cli.internal.commands.SendCommand;
+import org.sipdrop.server.EmbeddedServer;
+import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.testing.FreePorts;
+import org.sipdrop.testing.Nginx;
+
+/**
+ * {@code send --via http|https --storage URL --storage-user U --storage-password P} and
+ * {@code receive} with the same storage flags, run as {@code ./sipdrop} runs them, SIP through
+ * the embedded server, nginx WebDAV as the storage: one file to two recipients, one accepting
+ * and one declining; the sender lists each recipient's outcome and the file is uploaded once.
+ */
+class StorageCommandsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String PASSWORD = "dav-secret";
+
+    @TempDir
+    static Path dir;
+
+    private static final Services services = new TrackedServices(
+            FrameworkUtil.getBundle(StorageCommandsTest.class).getBundleContext());
+    private static Nginx nginx;
+    private static EmbeddedServer server;
+    private static String sipServer;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        int http = FreePorts.tcp();
+        int https;
+        do {
+            https = FreePorts.tcp();
+        } while (https == http);
+        nginx = Nginx.start(Files.createDirectories(dir.resolve("nginx")), http, https, Map.of("alice", PASSWORD));
+        EmbeddedServerFactory factory = services.await(EmbeddedServerFactory.class, Duration.ofSeconds(15)).orElseThrow();
+        server = factory.start(Map.of(EmbeddedServerFactory.SIP_PORT, "0", EmbeddedServerFactory.TRANSPORTS, "tcp"));
+        sipServer = server.uris().get(0).replaceFirst(";.*", "");
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (server != null) {
+            server.close();
+        }
+        if (nginx != null) {
+            nginx.close();
+        }
+    }
+
+    /** A command run with its own console, as one ./sipdrop process would print. */
+    private static final class Run {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int run(Command command, List<String> args) {
+            Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Cli(List.of(command), console, services).run(args.toArray(String[]::new));
+        }
+
+        String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void sendViaHttpToTwoRecipientsUploadsOnceAndListsEachOutcome() throws Exception {
+        List<String> storage = List.of("--storage", nginx.davUri().toString(), "--storage-user", "alice",
+                "--storage-password", PASSWORD);
+        fanOut("report.pdf", "http", storage);
+    }
+
+    @Test
+    void sendViaHttpsTrustsTheStorageCertificateGiven() throws Exception {
+        List<String> storage = List.of("--storage", nginx.davsUri().toString(), "--storage-user", "alice",
+                "--storage-password", PASSWORD, "--storage-trust-store", nginx.certificate().toString());
+        fanOut("secure.pdf", "https", storage);
+    }
+
+    private static void fanOut(String name, String via, List<String> storage) throws Exception {
+        byte[] content = new byte[300_000];
+        new Random(4483).nextBytes(content);
+        Path file = Files.write(Files.createDirectories(dir.resolve("alice")).resolve(name), content);
+        Path bobInto = Files.createDirectories(dir.resolve("bob-" + name));
+        Path carolInto = Files.createDirectories(dir.resolve("carol-" + name));
+        long putsBefore = puts();
+        Run bob = new Run();
+        Run carol = new Run();
+        Run alice = new Run();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> bobReceiving = pool.submit(() -> bob.run(new ReceiveCommand(), receive("bob", bobInto, "all", storage)));
+            Future<Integer> carolReceiving = pool.submit(() -> carol.run(new ReceiveCommand(),
+                    receive("carol", carolInto, "none", storage)));
+            awaitReady(bob, bobReceiving);
+            awaitReady(carol, carolReceiving);
+            List<String> send = new ArrayList<>(List.of("send", "--user", "alice", "--server", sipServer, "--transport", "tcp",
+                    "--to", "bob,carol", "--via", via));
+            send.addAll(storage);
+            send.add(file.toString());
+            int sent = alice.run(new SendCommand(), send);
+            assertEquals(Command.FAILED, sent, "carol declined, so send reports a failure; it said: " + alice.err());
+            assertTrue(alice.out().contains("sent " + name + " to bob"), alice.out());
+            assertTrue(alice.err().contains("carol declined " + name), alice.err());
+            assertTrue(alice.out().contains("uploaded 1 file(s) once for 2 recipients"), alice.out());
+            assertEquals(Command.OK, bobReceiving.get(WAIT.toSeconds(), TimeUnit.SECONDS).intValue(), "bob: " + bob.err());
+            carolReceiving.cancel(true);
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        assertEquals(1, puts() - putsBefore, "one upload for two recipients");
+        Path saved = Path.of(bob.out().trim());
+        assertEquals(bobInto.resolve(name), saved);
+        assertArrayEquals(content, Files.readAllBytes(saved));
+        assertEquals(0, carolInto.toFile().list().length, "carol declined: nothing in her folder");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, Duration.ofSeconds(5)).orElseThrow();
+        while (cm.listConfigurations("(service.pid=" + StorageFlags.PID + ")") != null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertNull(cm.listConfigurations("(service.pid=" + StorageFlags.PID + ")"),
+                "the commands restore the storage transport's configuration when they end");
+    }
+
+    private static List<String> receive(String user, Path into, String accept, List<String> storage) {
+        List<String> r = new ArrayList<>(List.of("receive", "--user", user, "--server", sipServer, "--transport", "tcp",
+                "--into", into.toString(), "--accept", accept, "--count", "1", "--timeout", Long.toString(WAIT.toSeconds())));
+        r.addAll(storage);
+        return r;
+    }
+
+    private static long puts() throws Exception {
+        Path log = nginx.runDir().resolve("access.log");
+        return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains("\"PUT /dav/")).count() : 0;
+    }
+
+    /** Waits (bounded) until receive has registered and says it is waiting. */
+    private static void awaitReady(Run receiver, Future<Integer> receiving) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!receiver.err().contains("waiting for files")) {
+            if (receiving.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("receive did not get ready: " + receiver.err());
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.sipdrop.cli.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HexFormat;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.sipdrop.transfer.TransportProvider;
+
+/**
+ * The storage flags of {@code send} and {@code receive} ({@code --storage URL},
+ * {@code --storage-user}, {@code --storage-password}, {@code --storage-trust-store}): settings of
+ * the HTTP storage transport's DS configuration (PID {@value #PID}), applied through
+ * Configuration Admin for the duration of one command, as {@link MsrpSettings} does for MSRP.
+ * The password goes into the private property {@code .password}, which never becomes a service
+ * property. The command waits (bounded) for the provider registered with the digest of exactly
+ * these settings ({@value MsrpSettings#SETTINGS_PROPERTY}).
+ */
+public final class StorageFlags {
+
+    /** Configuration PID of the HTTP storage transport. */
+    public static final String PID = "org.sipdrop.transport.http";
+
+    /** Flags with a value. */
+    public static final Set<String> VALUED = Set.of("storage", "storage-user", "storage-password", "storage-trust-store",
+            "storage-trust-store-password");
+
+    /** The usage text of these flags. */
+    public static final String USAGE = "[--storage http[s]://HOST:PORT/PATH/ [--storage-user U --storage-password P]"
+            + " [--storage-trust-store FILE.pem|FILE.p12 [--storage-trust-store-password P]]]";
+
+    private final Map<String, Object> properties;
+
+    private StorageFlags(Map<String, Object> properties) {
+        this.properties = Map.copyOf(properties);
+    }
+
+    /**
+     * @return the settings the flags give; empty when no storage flag is given, and the provider
+     *         keeps its configuration
+     */
+    public static Optional<StorageFlags> from(Options o) throws UsageException {
+        Optional<String> storage = o.value("storage");
+        if (storage.isEmpty()) {
+            for (String f : VALUED) {
+                if (o.value(f).isPresent()) {
+                    throw new UsageException("--" + f + " needs --storage http[s]://HOST:PORT/PATH/");
+                }
+            }
+            return Optional.empty();
+        }
+        URI base;
+        try {
+            base = URI.create(storage.get());
+        } catch (IllegalArgumentException e) {
+            base = null;
+        }
+        if (base == null || !Set.of("http", "https").contains(String.valueOf(base.getScheme())) || base.getHost() == null
+                || base.getRawUserInfo() != null || base.getRawQuery() != null) {
+            throw new UsageException("--storage must be an http:// or https:// URL without user name or query, e.g. "
+                    + "https://files.example.org/dav/, not '" + storage.get() + "'");
+        }
+        if (o.value("storage-password").isPresent() && o.value("storage-user").isEmpty()) {
+            throw new UsageException("--storage-password needs --storage-user");
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("base.url", base.toString());
+        p.put("user", o.value("storage-user").orElse(""));
+        p.put(".password", o.value("storage-password").orElse(""));
+        Optional<String> trust = o.value("storage-trust-store");
+        if (trust.isPresent()) {
+            Path file = Path.of(trust.get()).toAbsolutePath();
+            if (!Files.isReadable(file)) {
+                throw new UsageException("cannot read the storage trust store '" + trust.get() + "'");
+            }
+            p.put("tls.trust.store", file.toString());
+            p.put("tls.trust.store.password", o.value("storage-trust-store-password").orElse(""));
+        }
+        return Optional.of(new StorageFlags(p));
+    }
+
+    /** @return these flags and {@code more} */
+    public static Set<String> valued(Set<String> more) {
+        Set<String> all = new java.util.HashSet<>(VALUED);
+        all.addAll(more);
+        return Set.copyOf(all);
+    }
+
+    /** @return the configuration properties (the password under {@code .password}) */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    /** Applies the settings when flags gave some; @return a handle to close when the command ends */
+    public static MsrpSettings.Applied applyIfGiven(Optional<StorageFlags> flags, Services services) throws CommandFailure {
+        return flags.isPresent() ? flags.get().apply(services, MsrpSettings.RESTART_TIMEOUT) : new MsrpSettings.Applied(null, null);
+    }
+
+    /** SHA-256 over the settings: equal settings, equal digest; the password enters only hashed. */
+    String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(properties).forEach((k, v) -> sha.update((k + '=' + v + '\n').getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * Applies the settings to the HTTP storage transport and waits until it runs with them.
+     *
+     * @throws CommandFailure when Configuration Admin is missing or the transport does not come
+     *         back within the timeout (e.g. an unreadable trust store)
+     */
+    public MsrpSettings.Applied apply(Services services, Duration timeout) throws CommandFailure {
+        ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, timeout).orElseThrow(() -> new CommandFailure(
+                "the storage settings cannot be applied: no Configuration Admin service is running"));
+        String digest = digest();
+        MsrpSettings.Applied applied;
+        try {
+            Configuration c = cm.getConfiguration(PID, "?");
+            Dictionary<String, Object> before = c.getProperties();
+            if (before != null && digest.equals(before.get(MsrpSettings.SETTINGS_PROPERTY))) {
+                applied = new MsrpSettings.Applied(null, null);
+            } else {
+                Dictionary<String, Object> now = new Hashtable<>();
+                if (before != null) {
+                    for (String k : Collections.list(before.keys())) {
+                        now.put(k, before.get(k));
+                    }
+                }
+                properties.forEach(now::put);
+                now.put(MsrpSettings.SETTINGS_PROPERTY, digest);
+                c.update(now);
+                applied = new MsrpSettings.Applied(c, before);
+            }
+        } catch (IOException e) {
+            throw new CommandFailure("the storage settings cannot be applied: " + e.getMessage());
+        }
+        String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=http)(" + MsrpSettings.SETTINGS_PROPERTY + "=" + digest + "))";
+        if (services.await(TransportProvider.class, filter, timeout).isEmpty()) {
+            applied.close();
+            throw new CommandFailure("the HTTP storage transport did not start with the new settings within "
+                    + timeout.toSeconds() + " s (is the trust store readable with that password?)");
+        }
+        return applied;
+    }
+}

@@ -1,0 +1,310 @@
+package org.sipdrop.transport.http.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
+
+/**
+ * The HTTP exchanges with a storage, on {@code java.net.http}: streaming PUT (RFC 9110 §9.3.4,
+ * WebDAV RFC 4918 §9.7) from {@link ChannelPublisher}, GET with {@code Range} (RFC 9110 §14.2) and DELETE (§9.3.5). Bodies
+ * stream through a buffer of {@value #BUFFER} bytes; nothing holds a whole file. Errors name the
+ * status and what to change: a missing object is a {@link NoSuchFileException} (expired or
+ * removed), refused credentials an {@link AccessDeniedException}.
+ */
+final class StorageClient {
+
+    private static final System.Logger LOG = System.getLogger(StorageClient.class.getName());
+    static final int BUFFER = 256 * 1024;
+
+    private final HttpClient http;
+    private final Credentials credentials;
+    private final Duration timeout;
+
+    StorageClient(HttpClient http, Credentials credentials, Duration timeout) {
+        this.http = http;
+        this.credentials = credentials;
+        this.timeout = timeout;
+    }
+
+    /** Cancels the exchange in flight when {@link #abort()} runs (on session close). */
+    static final class Exchange {
+        private volatile CompletableFuture<?> future;
+        private volatile InputStream body;
+        private volatile boolean aborted;
+
+        void abort() {
+            aborted = true;
+            CompletableFuture<?> f = future;
+            if (f != null) {
+                f.cancel(true);
+            }
+            InputStream b = body;
+            if (b != null) {
+                try {
+                    b.close();
+                } catch (IOException e) {
+                    // closing to stop it; nothing else to do
+                }
+            }
+        }
+
+        boolean aborted() {
+            return aborted;
+        }
+    }
+
+    /**
+     * Finds how to authenticate before a large upload, so the body is sent once: a HEAD on the
+     * object with Basic credentials; a Digest challenge (RFC 7616) is answered instead.
+     *
+     * @return the Authorization value for the PUT, empty when anonymous
+     */
+    Optional<String> authorizationFor(String method, URI url) throws IOException {
+        if (!credentials.covers(url)) {
+            return Optional.empty();
+        }
+        HttpRequest probe = HttpRequest.newBuilder(url).timeout(timeout).header("Authorization", credentials.basic())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<Void> r = send(probe, HttpResponse.BodyHandlers.discarding(), new Exchange());
+        if (r.statusCode() != 401) {
+            return Optional.of(credentials.basic());
+        }
+        Optional<String> digest = r.headers().allValues("WWW-Authenticate").stream()
+                .map(c -> credentials.digest(c, method, url)).flatMap(Optional::stream).findFirst();
+        if (digest.isEmpty()) {
+            throw refused(401, url);
+        }
+        return digest;
+    }
+
+    /**
+     * Uploads {@code length} bytes from {@code source} to {@code url} in one streaming PUT with
+     * {@code Expect: 100-continue} (RFC 9110 §10.1.1), so a storage that refuses the credentials
+     * or the size does it before any body byte moves; a 401 with a Digest challenge (a storage
+     * that takes Basic only over TLS, such as SipDrop's embedded one) is answered once.
+     *
+     * @param headers further request headers, e.g. the lifetime asked of the storage
+     * @throws AccessDeniedException on 401/403
+     * @throws IOException on any other non-2xx status, with the status and a hint (413: too large)
+     */
+    void put(URI url, ReadableByteChannel source, long length, LongConsumer progress, Map<String, String> headers,
+            Exchange exchange) throws IOException {
+        long start = source instanceof SeekableByteChannel ? ((SeekableByteChannel) source).position() : -1;
+        Optional<String> auth = authorizationFor("PUT", url);
+        ChannelPublisher body = new ChannelPublisher(source, length, progress);
+        HttpResponse<String> r = putOnce(url, body, auth, headers, exchange);
+        if (r.statusCode() == 401 && credentials.covers(url) && (!body.started() || start >= 0)) {
+            Optional<String> digest = r.headers().allValues("WWW-Authenticate").stream()
+                    .map(c -> credentials.digest(c, "PUT", url)).flatMap(Optional::stream).findFirst();
+            if (digest.isPresent()) {
+                if (start >= 0) {
+                    ((SeekableByteChannel) source).position(start);
+                }
+                r = putOnce(url, new ChannelPublisher(source, length, progress), digest, headers, exchange);
+            }
+        }
+        int s = r.statusCode();
+        if (s == 401 || s == 403) {
+            throw refused(s, url);
+        }
+        if (s == 413 || s == 507) {
+            throw new IOException("the storage refused the upload as too large (HTTP " + s + reason(r.body()) + ")");
+        }
+        if (s / 100 != 2) {
+            throw new IOException("the storage answered the upload with HTTP " + s + reason(r.body()) + " (" + url + ")");
+        }
+    }
+
+    private HttpResponse<String> putOnce(URI url, ChannelPublisher body, Optional<String> auth, Map<String, String> headers,
+            Exchange exchange) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).expectContinue(true)
+                .header("Content-Type", "application/octet-stream").PUT(body);
+        auth.ifPresent(a -> b.header("Authorization", a));
+        headers.forEach(b::header);
+        return send(b.build(), HttpResponse.BodyHandlers.ofString(), exchange);
+    }
+
+    /**
+     * Downloads {@code url} from byte {@code offset} into {@code sink}: {@code Range: bytes=offset-}
+     * when resuming; a 200 to such a request (Range ignored, RFC 9110 §14.2) is read past the bytes
+     * already held.
+     *
+     * @return the bytes held after this attempt (equal to {@code size} when complete)
+     */
+    long get(URI url, long offset, long size, WritableByteChannel sink, LongConsumer progress, Exchange exchange)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout).GET();
+        if (offset > 0) {
+            b.header("Range", Ranges.ByteRange.from(offset).format());
+        }
+        HttpResponse<InputStream> r = authenticated(b, "GET", url, exchange);
+        int s = r.statusCode();
+        try (InputStream body = r.body()) {
+            exchange.body = body;
+            if (s == 404 || s == 410) {
+                throw new NoSuchFileException(url.toString(), null, "the file is gone from the storage (HTTP " + s
+                        + "): the link expired or was removed");
+            }
+            if (s == 401 || s == 403) {
+                throw refused(s, url);
+            }
+            long skip = 0;
+            if (offset > 0) {
+                Ranges.ResumeVerdict v = Ranges.decide(s, r.headers().firstValue("Content-Range").orElse(null), offset, size);
+                switch (v.action()) {
+                case COMPLETE:
+                    return offset;
+                case APPEND:
+                    break;
+                case RESTART:
+                    if (s != 200) {
+                        throw new IOException("cannot resume the download: " + v.reason());
+                    }
+                    skip = offset; // the whole object again: the held bytes are read past
+                    break;
+                default:
+                    throw new IOException("cannot download " + url + ": " + v.reason());
+                }
+            } else if (s != 200) {
+                throw new IOException("the storage answered the download with HTTP " + s + " (" + url + ")");
+            }
+            return copy(body, skip, offset, size, sink, progress);
+        } finally {
+            exchange.body = null;
+        }
+    }
+
+    private static long copy(InputStream body, long skip, long offset, long size, WritableByteChannel sink,
+            LongConsumer progress) throws IOException {
+        if (skip > 0) {
+            body.skipNBytes(skip);
+        }
+        long held = offset;
+        byte[] buf = new byte[BUFFER];
+        while (held < size) {
+            int n = body.read(buf, 0, (int) Math.min(buf.length, size - held));
+            if (n < 0) {
+                throw new IOException("the connection closed after " + held + " of " + size + " bytes");
+            }
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+            while (bb.hasRemaining()) {
+                sink.write(bb);
+            }
+            held += n;
+            progress.accept(held);
+        }
+        if (body.read() >= 0) {
+            throw new IOException("the stored file is longer than the offered " + size + " bytes");
+        }
+        return held;
+    }
+
+    /** Deletes {@code url} (RFC 9110 §9.3.5); 404 counts as done. */
+    void delete(URI url) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout).DELETE();
+        HttpResponse<InputStream> r = authenticated(b, "DELETE", url, new Exchange());
+        r.body().close();
+        if (r.statusCode() / 100 != 2 && r.statusCode() != 404 && r.statusCode() != 410) {
+            throw new IOException("the storage answered DELETE with HTTP " + r.statusCode() + " (" + url + ")");
+        }
+    }
+
+    /** Sends with Basic when the storage's credentials cover the URL; answers one Digest challenge. */
+    private HttpResponse<InputStream> authenticated(HttpRequest.Builder b, String method, URI url, Exchange exchange)
+            throws IOException {
+        if (!credentials.covers(url)) {
+            return send(b.build(), HttpResponse.BodyHandlers.ofInputStream(), exchange);
+        }
+        HttpResponse<InputStream> r = send(b.copy().header("Authorization", credentials.basic()).build(),
+                HttpResponse.BodyHandlers.ofInputStream(), exchange);
+        if (r.statusCode() != 401) {
+            return r;
+        }
+        r.body().close();
+        Optional<String> digest = r.headers().allValues("WWW-Authenticate").stream()
+                .map(c -> credentials.digest(c, method, url)).flatMap(Optional::stream).findFirst();
+        if (digest.isEmpty()) {
+            return r;
+        }
+        return send(b.header("Authorization", digest.get()).build(), HttpResponse.BodyHandlers.ofInputStream(), exchange);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Exchange exchange)
+            throws IOException {
+        if (exchange.aborted()) {
+            throw new IOException("the transfer was stopped");
+        }
+        CompletableFuture<HttpResponse<T>> f = http.sendAsync(request, handler);
+        exchange.future = f;
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted talking to the storage");
+        } catch (CancellationException e) {
+            throw new IOException("the transfer was stopped", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (exchange.aborted()) {
+                throw new IOException("the transfer was stopped", c);
+            }
+            if (c instanceof java.net.ConnectException) {
+                throw new IOException("cannot connect to the storage at " + request.uri().getScheme() + "://"
+                        + request.uri().getRawAuthority() + ": " + c.getMessage(), c);
+            }
+            if (c instanceof javax.net.ssl.SSLException) {
+                throw new IOException("TLS with the storage failed (" + c.getMessage()
+                        + "); give its certificate as the storage trust store", c);
+            }
+            if (c instanceof IOException) {
+                throw (IOException) c;
+            }
+            throw new IOException("talking to the storage failed: " + c, c);
+        } finally {
+            exchange.future = null;
+        }
+    }
+
+    private static AccessDeniedException refused(int status, URI url) {
+        return new AccessDeniedException(url.getScheme() + "://" + url.getRawAuthority(), null,
+                "the storage refused the credentials (HTTP " + status + "): check the storage user and password");
+    }
+
+    private static String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String text = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? "" : ": " + (text.length() > 160 ? text.substring(0, 160) + "…" : text);
+    }
+
+    static void quietly(String what, IOExceptionRunnable r) {
+        try {
+            r.run();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, what, e);
+        }
+    }
+
+    @FunctionalInterface
+    interface IOExceptionRunnable {
+        void run() throws IOException;
+    }
+}

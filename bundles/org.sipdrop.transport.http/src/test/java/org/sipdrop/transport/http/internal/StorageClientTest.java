@@ -1,0 +1,242 @@
+package org.sipdrop.transport.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.TransportRequest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** The storage client against a small in-JVM HTTP server on 127.0.0.1 that misbehaves on purpose. */
+class StorageClientTest {
+
+    private static final byte[] CONTENT = new byte[300_000];
+    static {
+        new Random(7616).nextBytes(CONTENT);
+    }
+
+    private HttpServer server;
+    private URI base;
+    private final List<String> ranges = new CopyOnWriteArrayList<>();
+    private final AtomicInteger cutsLeft = new AtomicInteger();
+    private volatile boolean ignoreRange;
+    private volatile boolean digestOnly;
+    private volatile byte[] stored;
+    private volatile boolean headWithoutAuth;
+    private final List<String> expiresAsked = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/dav/", this::handle);
+        server.start();
+        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/dav/");
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        try (x) {
+            if (headWithoutAuth && x.getRequestMethod().equals("HEAD")) {
+                x.sendResponseHeaders(404, -1); // like SipDrop's embedded storage: GET and HEAD need only the URL
+                return;
+            }
+            if (!authorized(x)) {
+                x.getResponseHeaders().add("WWW-Authenticate", digestOnly
+                        ? "Digest realm=\"dav\", nonce=\"n0nce\", qop=\"auth\", algorithm=MD5"
+                        : "Basic realm=\"dav\"");
+                x.sendResponseHeaders(401, -1);
+                return;
+            }
+            switch (x.getRequestMethod()) {
+            case "HEAD":
+                x.sendResponseHeaders(200, -1);
+                return;
+            case "PUT":
+                expiresAsked.add(String.valueOf(x.getRequestHeaders().getFirst("SipDrop-Expires-In")));
+                stored = x.getRequestBody().readAllBytes();
+                x.sendResponseHeaders(201, -1);
+                return;
+            case "GET":
+                get(x);
+                return;
+            default:
+                x.sendResponseHeaders(405, -1);
+            }
+        }
+    }
+
+    private void get(HttpExchange x) throws IOException {
+        byte[] body = stored;
+        if (body == null) {
+            x.sendResponseHeaders(404, -1);
+            return;
+        }
+        String range = x.getRequestHeaders().getFirst("Range");
+        ranges.add(String.valueOf(range));
+        int from = 0;
+        if (range != null && !ignoreRange) {
+            from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1"));
+            x.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+            x.sendResponseHeaders(206, body.length - from);
+        } else {
+            x.sendResponseHeaders(200, body.length);
+        }
+        OutputStream out = x.getResponseBody();
+        if (cutsLeft.getAndDecrement() > 0) {
+            out.write(body, from, (body.length - from) / 2);
+            out.flush();
+            throw new IOException("cut on purpose"); // the server drops the connection mid-body
+        }
+        out.write(body, from, body.length - from);
+    }
+
+    private boolean authorized(HttpExchange x) {
+        String a = x.getRequestHeaders().getFirst("Authorization");
+        if (a == null) {
+            return false;
+        }
+        if (!digestOnly) {
+            return a.equals("Basic " + java.util.Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8)));
+        }
+        Map<String, String> p = Credentials.params(a.substring("Digest ".length()));
+        String ha1 = md5("alice:dav:secret");
+        String ha2 = md5(x.getRequestMethod() + ":" + p.get("uri"));
+        return a.startsWith("Digest ") && "alice".equals(p.get("username")) && x.getRequestURI().getRawPath().equals(p.get("uri"))
+                && md5(ha1 + ":n0nce:" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2).equals(p.get("response"));
+    }
+
+    private static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private StorageClient client(String password) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return new StorageClient(http, new Credentials(base, "alice", password.toCharArray(), new SecureRandom()),
+                Duration.ofSeconds(10));
+    }
+
+    private HttpTransportSession session(StorageClient client, Direction direction, long offset) {
+        FileOffer offer = FileOffer.builder("f.bin", CONTENT.length).build();
+        return new HttpTransportSession(client, new TransportRequest(offer, direction, "peer", "http", offset,
+                Map.of("expires-in", "3600")), base.resolve("obj"), 3);
+    }
+
+    @Test
+    void basicRefusedOnPlainHttpFallsBackToDigestBeforeTheBodyMoves() throws Exception {
+        digestOnly = true;
+        headWithoutAuth = true; // the probe learns nothing; the PUT's 401 (before 100 Continue) tells
+        StorageClient c = client("secret");
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("upload", ".bin");
+        try {
+            java.nio.file.Files.write(f, CONTENT);
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(f)) {
+                session(c, Direction.OUTGOING, 0).send(base.resolve("obj"), in, b -> { });
+            }
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+        assertArrayEquals(CONTENT, stored);
+        assertEquals(List.of("3600"), expiresAsked, "one upload, asking for the link's lifetime");
+    }
+
+    private byte[] download(HttpTransportSession s, long offset) throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        sink.write(CONTENT, 0, (int) offset);
+        s.receive(base.resolve("obj"), Channels.newChannel(sink), b -> { });
+        return sink.toByteArray();
+    }
+
+    @Test
+    void uploadsWithBasicAndDownloadsTheSameBytes() throws Exception {
+        StorageClient c = client("secret");
+        session(c, Direction.OUTGOING, 0).send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
+        assertArrayEquals(CONTENT, stored);
+        assertArrayEquals(CONTENT, download(session(c, Direction.INCOMING, 0), 0));
+    }
+
+    @Test
+    void answersADigestChallengeOnUploadAndDownload() throws Exception {
+        digestOnly = true;
+        StorageClient c = client("secret");
+        session(c, Direction.OUTGOING, 0).send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
+        assertArrayEquals(CONTENT, stored);
+        assertArrayEquals(CONTENT, download(session(c, Direction.INCOMING, 0), 0));
+    }
+
+    @Test
+    void wrongPasswordIsAccessDeniedNamingTheStatus() {
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> session(client("wrong"), Direction.OUTGOING, 0)
+                .send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { }));
+        assertTrue(e.getReason().contains("refused the credentials (HTTP 401)"), e.getReason());
+    }
+
+    @Test
+    void missingObjectIsNoSuchFileSayingExpired() {
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> download(session(client("secret"),
+                Direction.INCOMING, 0), 0));
+        assertTrue(e.getReason().contains("expired or was removed"), e.getReason());
+    }
+
+    @Test
+    void resumesFromTheHeldBytesWithRange() throws Exception {
+        stored = CONTENT;
+        assertArrayEquals(CONTENT, download(session(client("secret"), Direction.INCOMING, 1000), 1000));
+        assertEquals(List.of("bytes=1000-"), ranges);
+    }
+
+    @Test
+    void aServerIgnoringRangeIsReadPastTheHeldBytes() throws Exception {
+        stored = CONTENT;
+        ignoreRange = true;
+        assertArrayEquals(CONTENT, download(session(client("secret"), Direction.INCOMING, 1000), 1000));
+    }
+
+    @Test
+    void aDownloadCutInTheMiddleResumesWithRange() throws Exception {
+        stored = CONTENT;
+        cutsLeft.set(1);
+        assertArrayEquals(CONTENT, download(session(client("secret"), Direction.INCOMING, 0), 0));
+        assertEquals(2, ranges.size(), "two requests: " + ranges);
+        Matcher m = Pattern.compile("bytes=(\\d+)-").matcher(ranges.get(1));
+        assertTrue(m.matches() && Long.parseLong(m.group(1)) > 0, "the second asks for the rest: " + ranges);
+    }
+}
