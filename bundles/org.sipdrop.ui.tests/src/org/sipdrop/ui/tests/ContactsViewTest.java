@@ -60,9 +60,12 @@ class ContactsViewTest {
         PlatformUI.getWorkbench().showPerspective(SipDropPerspective.ID, window);
         IWorkbenchPage page = window.getActivePage();
         view = (ContactsView) page.showView(Views.CONTACTS);
-        EmbeddedServer server = TestServices.await(EmbeddedServerFactory.class).running().stream()
-                .filter(EmbeddedServer::isRunning).findFirst().orElseThrow(() -> new AssertionError("no embedded server"));
-        peer = HeadlessPeer.register("dora", Sessions.tcpUri(server));
+        peer = HeadlessPeer.register("dora", Sessions.tcpUri(server()));
+    }
+
+    private static EmbeddedServer server() throws InterruptedException {
+        return TestServices.await(EmbeddedServerFactory.class).running().stream().filter(EmbeddedServer::isRunning).findFirst()
+                .orElseThrow(() -> new AssertionError("no embedded server"));
     }
 
     @AfterEach
@@ -84,11 +87,27 @@ class ContactsViewTest {
         assertNotNull(row.getImage(0), "a presence icon");
         assertEquals("Signed in as " + session.self(), view.sessionText());
 
-        Shell shell = view.getSite().getShell();
-        shell.setBounds(0, 0, 1200, 780);
-        UiWait.settle(shell.getDisplay());
-        ImageData shot = Screenshots.save(shell, "contacts");
-        assertTrue(Screenshots.distinctPixels(shot) > 10, "the screenshot shows a drawn workbench");
+        try (HeadlessPeer erin = HeadlessPeer.register("erin", Sessions.tcpUri(server()))) {
+            erin.publish(PresenceStatus.BUSY, "in a call until 3");
+            ContactStore store = new ContactStore(org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode("org.sipdrop.ui"));
+            store.put(new org.sipdrop.ui.internal.views.Contact("Erin", erin.aor()));
+            store.put(new org.sipdrop.ui.internal.views.Contact("Frank", "sip:frank@127.0.0.1"));
+            assertNotNull(awaitRow(erin.aor(), "Busy").getImage(0));
+            assertEquals("Offline", awaitRow("sip:frank@127.0.0.1", "Offline").getText(1), "no presence known: offline");
+            Shell shell = view.getSite().getShell();
+            Rectangle before = shell.getBounds();
+            IWorkbenchPage page = view.getSite().getPage();
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+            try {
+                shell.setBounds(0, 0, 820, 420);
+                UiWait.settle(shell.getDisplay());
+                ImageData shot = Screenshots.save(shell, "contacts");
+                assertTrue(Screenshots.distinctPixels(shot) > 10, "the screenshot shows a drawn view");
+            } finally {
+                page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+                shell.setBounds(before);
+            }
+        }
 
         peer.close();
         peer = null;

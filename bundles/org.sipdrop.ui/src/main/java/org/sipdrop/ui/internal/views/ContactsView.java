@@ -87,10 +87,10 @@ public final class ContactsView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         images = new PresenceImages(viewer.getControl());
-        column(layout, "Name", 3, row -> row.contact().name(), row -> images.of(row.status()));
-        column(layout, "Status", 2, ContactRow::statusText, row -> null);
-        column(layout, "Note", 3, ContactRow::note, row -> null);
-        column(layout, "Address", 4, row -> row.contact().address(), row -> null);
+        column(layout, "Name", 3, 110, row -> row.contact().name(), row -> images.of(row.status()));
+        column(layout, "Status", 2, 80, ContactRow::statusText, row -> null);
+        column(layout, "Note", 3, 90, ContactRow::note, row -> null);
+        column(layout, "Address", 4, 120, row -> row.contact().address(), row -> null);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> sendToSelection());
         getSite().setSelectionProvider(viewer);
@@ -104,11 +104,11 @@ public final class ContactsView extends ViewPart {
         refresh();
     }
 
-    private void column(TableColumnLayout layout, String title, int weight, java.util.function.Function<ContactRow, String> text,
+    private void column(TableColumnLayout layout, String title, int weight, int minimum, java.util.function.Function<ContactRow, String> text,
             java.util.function.Function<ContactRow, Image> image) {
         TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
         col.getColumn().setText(title);
-        layout.setColumnData(col.getColumn(), new ColumnWeightData(weight, 60, true));
+        layout.setColumnData(col.getColumn(), new ColumnWeightData(weight, minimum, true));
         col.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
