@@ -15,7 +15,6 @@ import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -158,38 +157,18 @@ class ContactsViewTest {
 
     /** Runs Add Contact… and fills its dialog the way a user would, from inside its modal loop. */
     private void addContactThroughTheDialog(String name, String address) throws Exception {
-        Display display = Display.getCurrent();
-        display.asyncExec(() -> fillAddDialog(display, name, address, 200));
+        Dialogs.answer("Add Contact", dialog -> {
+            Text addressField = (Text) Widgets.find(dialog, c -> c instanceof Text && ((Text) c).getMessage().startsWith("sip:"))
+                    .orElseThrow();
+            Text nameField = (Text) Widgets.find(dialog, c -> c instanceof Text && ((Text) c).getMessage().startsWith("shown"))
+                    .orElseThrow();
+            Widgets.type(addressField, address);
+            Widgets.type(nameField, name);
+            Widgets.click(Widgets.okButton(dialog));
+        });
         ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
         IHandlerService handlers = view.getSite().getService(IHandlerService.class);
         handlers.executeCommand(new ParameterizedCommand(commands.getCommand(ContactCommands.ADD_CONTACT), null), null);
-    }
-
-    private static void fillAddDialog(Display display, String name, String address, int triesLeft) {
-        Shell dialog = display.getActiveShell();
-        if (dialog == null || !"Add Contact".equals(dialog.getText())) {
-            if (triesLeft == 0) {
-                throw new AssertionError("the Add Contact dialog did not open");
-            }
-            display.timerExec(50, () -> fillAddDialog(display, name, address, triesLeft - 1));
-            return;
-        }
-        try {
-            fill(dialog, name, address);
-        } catch (RuntimeException | AssertionError e) {
-            dialog.close(); // never leave a modal dialog blocking the test
-            throw e;
-        }
-    }
-
-    private static void fill(Shell dialog, String name, String address) {
-        Text addressField = (Text) Widgets.find(dialog, c -> c instanceof Text && ((Text) c).getMessage().startsWith("sip:"))
-                .orElseThrow();
-        Text nameField = (Text) Widgets.find(dialog, c -> c instanceof Text && ((Text) c).getMessage().startsWith("shown"))
-                .orElseThrow();
-        Widgets.type(addressField, address);
-        Widgets.type(nameField, name);
-        Widgets.click(Widgets.okButton(dialog));
     }
 
     private TableItem awaitRow(String address, String status) {
