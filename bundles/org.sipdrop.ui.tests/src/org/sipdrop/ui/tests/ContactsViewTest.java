@@ -2,9 +2,11 @@ package org.sipdrop.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -153,6 +160,35 @@ class ContactsViewTest {
         Path received = peer.folder().resolve(file.getFileName().toString());
         UiWait.until(() -> Files.isRegularFile(received), Duration.ofSeconds(60), "the peer receives the dropped file");
         assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(received), "the same bytes arrive");
+    }
+
+    @Test
+    void offersWorkspaceFilesDroppedFromTheProjectExplorer() throws Exception {
+        peer.publish(PresenceStatus.AVAILABLE, null);
+        addContactThroughTheDialog("Dora", "dora");
+        TableItem row = awaitRow(peer.aor(), "Available");
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("drop-" + Long.toHexString(System.nanoTime()));
+        project.create(null);
+        project.open(null);
+        IFile first = project.getFile("first.txt");
+        first.create(new ByteArrayInputStream("a workspace file\n".getBytes(StandardCharsets.UTF_8)), true, null);
+        IFile second = project.getFile("second.txt");
+        second.create(new ByteArrayInputStream("dragged as a selection\n".getBytes(StandardCharsets.UTF_8)), true, null);
+        try {
+            Rectangle bounds = row.getBounds(0);
+            Point onRow = row.getParent().toDisplay(bounds.x + 4, bounds.y + bounds.height / 2);
+            // the two forms a Project Explorer drag delivers: ResourceTransfer data and the local selection
+            assertTrue(view.dropAt(onRow, new IResource[] { first }), "resources dropped on the contact");
+            assertTrue(view.dropAt(onRow, new StructuredSelection(second)), "a selection dropped on the contact");
+            for (IFile f : new IFile[] { first, second }) {
+                Path received = peer.folder().resolve(f.getName());
+                UiWait.until(() -> Files.isRegularFile(received), Duration.ofSeconds(60), "the peer receives " + f.getName());
+                assertArrayEquals(Files.readAllBytes(f.getLocation().toFile().toPath()), Files.readAllBytes(received));
+            }
+            assertFalse(view.dropAt(new Point(-1000, -1000), new IResource[] { first }), "nothing is sent when no contact is under the drop");
+        } finally {
+            project.delete(true, true, null);
+        }
     }
 
     /** Runs Add Contact… and fills its dialog the way a user would, from inside its modal loop. */
