@@ -29,11 +29,13 @@ public final class ClientOptions {
     private final SipAccount account;
     private final SipEndpointConfig endpoint;
     private final boolean json;
+    private final String serverHost;
 
-    private ClientOptions(SipAccount account, SipEndpointConfig endpoint, boolean json) {
+    private ClientOptions(SipAccount account, SipEndpointConfig endpoint, boolean json, String serverHost) {
         this.account = account;
         this.endpoint = endpoint;
         this.json = json;
+        this.serverHost = serverHost;
     }
 
     public static Set<String> flags(Set<String> more) {
@@ -96,7 +98,7 @@ public final class ClientOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new ClientOptions(account, ep, o.flag("json"));
+        return new ClientOptions(account, ep, o.flag("json"), host);
     }
 
     public SipAccount account() {
@@ -105,6 +107,11 @@ public final class ClientOptions {
 
     public SipEndpointConfig endpoint() {
         return endpoint;
+    }
+
+    /** @return the host of {@code --server}: where the embedded server's storage is by default */
+    public String serverHost() {
+        return serverHost;
     }
 
     public boolean json() {

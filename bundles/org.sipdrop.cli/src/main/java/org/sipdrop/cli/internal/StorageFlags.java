@@ -44,6 +44,12 @@ public final class StorageFlags {
     public static final String USAGE = "[--storage http[s]://HOST:PORT/PATH/ [--storage-user U --storage-password P]"
             + " [--storage-trust-store FILE.pem|FILE.p12 [--storage-trust-store-password P]]]";
 
+    /**
+     * Port of the embedded server's HTTP storage when {@code ./sipdrop serve} starts it with its
+     * defaults; the storage {@code send --via http} uses when no {@code --storage} is given.
+     */
+    public static final int EMBEDDED_STORAGE_PORT = 5080;
+
     private final Map<String, Object> properties;
 
     private StorageFlags(Map<String, Object> properties) {
@@ -91,6 +97,30 @@ public final class StorageFlags {
             p.put("tls.trust.store", file.toString());
             p.put("tls.trust.store.password", o.value("storage-trust-store-password").orElse(""));
         }
+        return Optional.of(new StorageFlags(p));
+    }
+
+    /**
+     * The storage flags of {@code send}: as {@link #from(Options)}, but {@code --via http} without
+     * {@code --storage} uses the embedded server's storage on the SIP server's host
+     * ({@code http://HOST:5080/storage/}), with the SIP user's name and password, which is what
+     * {@code ./sipdrop serve} accepts. {@code --via https} needs an explicit {@code --storage}:
+     * the embedded server serves HTTPS only when started with {@code --https-port}.
+     */
+    public static Optional<StorageFlags> forSend(Options o, ClientOptions client, String via) throws UsageException {
+        Optional<StorageFlags> given = from(o);
+        if (given.isPresent() || !"http".equals(via)) {
+            if (given.isEmpty() && "https".equals(via)) {
+                throw new UsageException("--via https needs --storage https://HOST:PORT/PATH/ (the embedded server's"
+                        + " storage speaks HTTPS only when serve was given --https-port)");
+            }
+            return given;
+        }
+        String host = client.serverHost().contains(":") ? "[" + client.serverHost() + "]" : client.serverHost();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("base.url", "http://" + host + ":" + EMBEDDED_STORAGE_PORT + "/storage/");
+        p.put("user", client.account().authUser());
+        p.put(".password", new String(client.account().password()));
         return Optional.of(new StorageFlags(p));
     }
 

@@ -89,7 +89,7 @@ public final class SendCommand implements Command, OptionSpec {
         }
         SendOptions send = SendOptions.defaults().via(via).icon(icon).thumbnails(options.flag("thumbnails"));
         Optional<MsrpSettings> msrp = MsrpSettings.from(options);
-        Optional<StorageFlags> storage = StorageFlags.from(options);
+        Optional<StorageFlags> storage = StorageFlags.forSend(options, client, via);
         TransferOutput out = new TransferOutput(console, client.json());
         try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
                 MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services);
