@@ -1,32 +1,46 @@
 package org.sipdrop.ui.internal.views;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
+import org.sipdrop.negotiation.FileTransferAgent;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferListener;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransferServiceListener;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.ui.internal.ServiceAccess;
+import org.sipdrop.ui.internal.session.WorkbenchSession;
+import org.sipdrop.ui.internal.transfers.SpeedMeter;
+import org.sipdrop.ui.internal.transfers.TransferActions;
+import org.sipdrop.ui.internal.transfers.TransferTable;
 
 /**
- * Every transfer of this user with its progress and state. Updates from transfer threads are
- * coalesced: at most one refresh is queued on the UI thread at a time, however fast bytes move.
+ * Every transfer of the workbench user — file, peer, direction, transport, size, a progress bar,
+ * speed and state with the reason of a failure — with Cancel, Resume, Open, Show in Project
+ * Explorer and Remove. Updates from transfer threads are coalesced: at most one refresh is
+ * queued on the UI thread at a time, however fast bytes move.
  */
 public final class TransfersView extends ViewPart {
 
     private TableViewer viewer;
     private ServiceAccess<TransferService> service;
+    private ServiceAccess<WorkbenchSession> session;
+    private TransferActions actions;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final Map<String, SpeedMeter> meters = new ConcurrentHashMap<>();
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
 
     private final TransferListener transferListener = new TransferListener() {
         @Override
@@ -36,6 +50,7 @@ public final class TransfersView extends ViewPart {
 
         @Override
         public void progress(Transfer transfer, long bytes) {
+            meters.computeIfAbsent(transfer.id(), id -> new SpeedMeter(System::nanoTime)).record(bytes);
             scheduleRefresh();
         }
     };
@@ -56,25 +71,30 @@ public final class TransfersView extends ViewPart {
         viewer = new TableViewer(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        for (TransferColumns.Column c : TransferColumns.ALL) {
-            TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
-            col.getColumn().setText(c.title());
-            layout.setColumnData(col.getColumn(), new ColumnWeightData(c.weight, 50, true));
-            col.setLabelProvider(new ColumnLabelProvider() {
-                @Override
-                public String getText(Object element) {
-                    return c.text((Transfer) element);
-                }
-            });
-        }
+        TransferTable.createColumns(viewer, layout, this::speed);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         getSite().setSelectionProvider(viewer);
         service = new ServiceAccess<>(TransfersView.class, TransferService.class);
+        session = new ServiceAccess<>(TransfersView.class, WorkbenchSession.class);
         service.get().ifPresent(s -> {
             s.addListener(serviceListener);
             s.transfers().forEach(t -> t.addListener(transferListener));
         });
+        actions = new TransferActions(viewer, getSite(), session, removed::add, this::refresh);
+        MenuManager menu = new MenuManager();
+        actions.fill(menu);
+        actions.fill(getViewSite().getActionBars().getToolBarManager());
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        getSite().registerContextMenu(menu, viewer);
         refresh();
+    }
+
+    private String speed(Transfer t) {
+        if (t.state() != TransferState.TRANSFERRING) {
+            return "";
+        }
+        SpeedMeter meter = meters.get(t.id());
+        return meter == null ? "" : SpeedMeter.format(meter.bytesPerSecond());
     }
 
     private void scheduleRefresh() {
@@ -86,17 +106,31 @@ public final class TransfersView extends ViewPart {
         }
     }
 
+    /** Shows the current transfers; runs on the UI thread. */
     private void refresh() {
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        viewer.setInput(service.get().map(TransferService::transfers).orElse(java.util.List.of()).toArray());
+        viewer.setInput(visible().toArray());
+        actions.update();
         setContentDescription(service.get().isPresent() ? "" : "The transfer service is not running");
+    }
+
+    /** @return the signed-in user's transfers (all of this process's before sign-in), minus those removed */
+    private List<Transfer> visible() {
+        List<Transfer> all = session.get().flatMap(WorkbenchSession::agent).map(FileTransferAgent::transfers)
+                .orElseGet(() -> service.get().map(TransferService::transfers).orElse(List.of()));
+        return all.stream().filter(t -> !removed.contains(t.id())).toList();
     }
 
     /** @return the number of transfers shown */
     public int transferCount() {
         return viewer.getTable().getItemCount();
+    }
+
+    /** @return the table, for tests and screenshots */
+    public Table table() {
+        return viewer.getTable();
     }
 
     @Override
@@ -111,6 +145,10 @@ public final class TransfersView extends ViewPart {
             s.transfers().forEach(t -> t.removeListener(transferListener));
         });
         service.close();
+        session.close();
+        if (actions != null) {
+            actions.dispose();
+        }
         super.dispose();
     }
 }
