@@ -1,0 +1,33 @@
+package org.sipdrop.ui.internal.session;
+
+import org.eclipse.ui.IStartup;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchListener;
+import org.eclipse.ui.PlatformUI;
+import org.sipdrop.ui.internal.ServiceAccess;
+
+/**
+ * Signs in when the workbench starts and keeps the {@link WorkbenchSession} in use until it
+ * shuts down, so offers are received while no SipDrop view is open. Only the workbench runs
+ * it: a headless application of the same installation never signs in.
+ */
+public final class SessionStartup implements IStartup {
+
+    @Override
+    public void earlyStartup() {
+        ServiceAccess<WorkbenchSession> session = new ServiceAccess<>(SessionStartup.class, WorkbenchSession.class);
+        session.get(); // getting the service activates the delayed component, which signs in
+        IWorkbench workbench = PlatformUI.getWorkbench();
+        workbench.addWorkbenchListener(new IWorkbenchListener() {
+            @Override
+            public boolean preShutdown(IWorkbench w, boolean forced) {
+                return true;
+            }
+
+            @Override
+            public void postShutdown(IWorkbench w) {
+                session.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,269 @@
+package org.sipdrop.ui.internal.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.DefaultScope;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.sipdrop.negotiation.FileTransferAgent;
+import org.sipdrop.negotiation.FileTransferAgentFactory;
+import org.sipdrop.presence.Presence;
+import org.sipdrop.presence.PresenceClient;
+import org.sipdrop.presence.PresenceClientFactory;
+import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.sip.SipEndpointFactory;
+import org.sipdrop.transfer.TransferService;
+import org.sipdrop.ui.internal.prefs.PreferenceKeys;
+import org.sipdrop.ui.internal.prefs.SecureStore;
+import org.sipdrop.ui.internal.views.Contact;
+import org.sipdrop.ui.internal.views.ContactStore;
+
+/**
+ * The workbench's {@link WorkbenchSession}: signs in on its own worker thread when first used
+ * (a delayed component, so a headless application in the same installation never starts a
+ * server), follows the contacts and the user's own status in the preferences (watching,
+ * unwatching, publishing), and signs out when it goes away. Kept alive for the workbench's
+ * life by {@link SessionStartup}.
+ */
+@Component(service = WorkbenchSession.class)
+public final class WorkbenchSessionComponent implements WorkbenchSession {
+
+    private static final ILog LOG = Platform.getLog(WorkbenchSessionComponent.class);
+
+    private final SignIn signIn;
+    private final TransferService transfers;
+    private final IEclipsePreferences prefs;
+    private final IEclipsePreferences defaults;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "SipDrop workbench session");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    private final IPreferenceChangeListener preferenceListener = event -> {
+        if (PreferenceKeys.CONTACTS.equals(event.getKey())) {
+            submit(this::watchContacts);
+        } else if (PreferenceKeys.OWN_STATUS.equals(event.getKey()) || PreferenceKeys.OWN_NOTE.equals(event.getKey())) {
+            submit(this::publishOwn);
+        }
+    };
+
+    private volatile State state = State.SIGNED_OUT;
+    private volatile String failure;
+    private volatile String self = "";
+    private volatile SignedIn current;
+    private volatile Path downloads;
+
+    @Activate
+    public WorkbenchSessionComponent(@Reference SipEndpointFactory sip, @Reference FileTransferAgentFactory agents,
+            @Reference PresenceClientFactory presences, @Reference EmbeddedServerFactory servers,
+            @Reference TransferService transfers) {
+        this.signIn = new SignIn(sip, agents, presences, servers);
+        this.transfers = transfers;
+        this.prefs = InstanceScope.INSTANCE.getNode(PreferenceKeys.NODE);
+        this.defaults = DefaultScope.INSTANCE.getNode(PreferenceKeys.NODE);
+        this.downloads = defaultDownloads();
+        prefs.addPreferenceChangeListener(preferenceListener);
+        submit(this::signIn);
+    }
+
+    @Deactivate
+    void deactivate() {
+        prefs.removePreferenceChangeListener(preferenceListener);
+        submit(this::signOut);
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("SipDrop: signing out took over 30 s; the SIP stack may still be stopping");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void submit(Runnable task) {
+        if (!worker.isShutdown()) {
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("SipDrop session: " + e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    private SessionSettings settings() {
+        return SessionSettings.read(prefs, defaults);
+    }
+
+    private void signIn() {
+        SessionSettings s = settings();
+        self = s.address().orElse("");
+        failure = null;
+        setState(State.SIGNING_IN);
+        try {
+            downloads = s.downloadFolder().map(Path::of).orElse(defaultDownloads());
+            Files.createDirectories(downloads);
+            WorkbenchPolicy policy = WorkbenchPolicy.of(transfers, s.acceptMode(), s.acceptMaxSize().orElse(null),
+                    s.acceptTypes(), this::contacts);
+            SignedIn done = signIn.run(s, key -> SecureStore.workbench().get(key).orElse(null), downloads, policy);
+            current = done;
+            self = done.userAgent().account().aor();
+            if (!done.note().isEmpty()) {
+                LOG.info("SipDrop: " + done.note());
+            }
+            publishOwn();
+            watchContacts();
+            setState(State.SIGNED_IN);
+        } catch (SignInFailure e) {
+            fail(e.getMessage());
+        } catch (IOException e) {
+            fail("Cannot use the download folder " + downloads + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage() + " (Window ▸ Preferences ▸ SipDrop)");
+        }
+    }
+
+    private void fail(String why) {
+        failure = why;
+        LOG.warn("SipDrop: sign-in failed: " + why);
+        setState(State.FAILED);
+    }
+
+    private void signOut() {
+        SignedIn done = current;
+        current = null;
+        if (done != null) {
+            done.close();
+        }
+        if (state != State.FAILED) {
+            setState(State.SIGNED_OUT);
+        }
+    }
+
+    private void publishOwn() {
+        SignedIn done = current;
+        if (done == null) {
+            return;
+        }
+        SessionSettings s = settings();
+        Presence own = Presence.builder(self, s.ownStatus()).note(s.ownNote().orElse(null))
+                .transferSchemes(transfers.schemes()).build();
+        done.presence().publish(own).whenComplete((r, e) -> {
+            if (e != null || !r.isSuccess()) {
+                LOG.warn("SipDrop: publishing your status failed: " + (e != null ? e.getMessage() : r.status() + " " + r.reason()));
+            }
+        });
+    }
+
+    /** Subscribes to new contacts and ends the subscriptions of removed ones. */
+    private void watchContacts() {
+        SignedIn done = current;
+        if (done == null) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>(contacts());
+        for (String gone : done.watched().stream().filter(c -> !wanted.contains(c)).collect(Collectors.toList())) {
+            done.presence().unwatch(gone);
+            done.watched().remove(gone);
+        }
+        for (String c : wanted) {
+            if (done.watched().add(c)) {
+                done.presence().watch(c);
+            }
+        }
+    }
+
+    private void setState(State next) {
+        state = next;
+        for (Consumer<State> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.error("SipDrop: a session listener failed", e);
+            }
+        }
+    }
+
+    private static Path defaultDownloads() {
+        return Path.of(Platform.getStateLocation(FrameworkUtil.getBundle(WorkbenchSessionComponent.class)).toOSString(),
+                "downloads");
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return state == State.FAILED ? Optional.ofNullable(failure) : Optional.empty();
+    }
+
+    @Override
+    public String self() {
+        return self;
+    }
+
+    @Override
+    public Optional<FileTransferAgent> agent() {
+        SignedIn done = current;
+        return done == null ? Optional.empty() : Optional.of(done.agent());
+    }
+
+    @Override
+    public Optional<PresenceClient> presence() {
+        SignedIn done = current;
+        return done == null ? Optional.empty() : Optional.of(done.presence());
+    }
+
+    @Override
+    public Path downloadFolder() {
+        return downloads;
+    }
+
+    @Override
+    public List<String> contacts() {
+        return new ContactStore(prefs).load().stream().map(Contact::address).collect(Collectors.toList());
+    }
+
+    @Override
+    public void restart() {
+        submit(() -> {
+            signOut();
+            signIn();
+        });
+    }
+
+    @Override
+    public void addStateListener(Consumer<State> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeStateListener(Consumer<State> listener) {
+        listeners.remove(listener);
+    }
+}
