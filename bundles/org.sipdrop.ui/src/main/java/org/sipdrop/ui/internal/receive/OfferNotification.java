@@ -25,6 +25,9 @@ import org.sipdrop.ui.internal.views.TransferColumns;
  */
 final class OfferNotification extends AbstractNotificationPopup {
 
+    /** Width of the wrapped lines, inside the notification's own maximum width. */
+    private static final int TEXT_WIDTH = 340;
+
     /** Shell data key holding the offer, so tests and screenshots can find the popup. */
     static final String OFFER_KEY = "org.sipdrop.ui.offer";
 
@@ -61,28 +64,27 @@ final class OfferNotification extends AbstractNotificationPopup {
     @Override
     protected void createContentArea(Composite parent) {
         GridLayoutFactory.fillDefaults().numColumns(1).spacing(4, 4).applyTo(parent);
-        Label from = new Label(parent, SWT.WRAP);
-        from.setText(printable(sender) + " offers you");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(from);
-        Label name = new Label(parent, SWT.WRAP);
-        name.setText(printable(offer.name()));
-        name.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(name);
-        Label details = new Label(parent, SWT.WRAP);
-        details.setText(TransferColumns.size(offer.size()) + " · " + printable(offer.mediaType())
-                + offer.description().map(d -> "\n" + printable(d)).orElse(""));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(details);
-        offer.sha1Hex().ifPresent(h -> {
-            Label hash = new Label(parent, SWT.NONE);
-            hash.setText("SHA-1 " + h);
-            hash.setFont(JFaceResources.getFontRegistry().getItalic(JFaceResources.DEFAULT_FONT));
-        });
+        line(parent, printable(sender) + " offers you", null);
+        line(parent, printable(offer.name()), JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
+        line(parent, TransferColumns.size(offer.size()) + " · " + printable(offer.mediaType())
+                + offer.description().map(d -> "\n" + printable(d)).orElse(""), null);
+        offer.sha1Hex().ifPresent(h -> line(parent, "SHA-1 " + h.replaceAll("(.{4})(?!$)", "$1 "),
+                JFaceResources.getFontRegistry().getItalic(JFaceResources.DEFAULT_FONT)));
         Composite buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(true).applyTo(buttons);
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).grab(true, false).applyTo(buttons);
         button(buttons, "Accept", () -> answer(OfferReply.accept()));
         button(buttons, "Reject", () -> answer(OfferReply.reject()));
         button(buttons, "Save As…", this::askWhere);
+    }
+
+    private static void line(Composite parent, String text, org.eclipse.swt.graphics.Font font) {
+        Label label = new Label(parent, SWT.WRAP);
+        label.setText(text);
+        if (font != null) {
+            label.setFont(font);
+        }
+        GridDataFactory.fillDefaults().grab(true, false).hint(TEXT_WIDTH, SWT.DEFAULT).applyTo(label);
     }
 
     private void button(Composite parent, String text, Runnable action) {

@@ -30,7 +30,7 @@ import org.sipdrop.ui.internal.session.WorkbenchSession;
  * accepted file is brought into the workspace when it has arrived. Files the policy accepts by
  * itself (trusted contacts, size and type limits) land the same way, without a notification.
  */
-@Component(service = Landings.class, immediate = true)
+@Component(service = Landings.class)
 public final class WorkbenchReceiver implements Landings {
 
     /** How long an offer waits for the user: below the senders' default answer timeout of 120 s. */

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -150,8 +152,14 @@ public final class SendDialog extends TitleAreaDialog {
         List<Path> unique = new ArrayList<>(new LinkedHashSet<>(files));
         files.clear();
         files.addAll(unique);
-        fileList.setItems(files.stream().map(Path::toString).toArray(String[]::new));
+        fileList.setItems(files.stream().map(SendDialog::shown).toArray(String[]::new));
         validate();
+    }
+
+    /** @return the workspace path of a workspace file (as the Project Explorer shows it), else the path on disk */
+    private static String shown(Path file) {
+        IFile[] inWorkspace = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toUri());
+        return inWorkspace.length > 0 ? inWorkspace[0].getFullPath().toString() : file.toString();
     }
 
     /** Enables Send only with a file and a contact; says what is missing. */

@@ -34,7 +34,7 @@ public final class SendFileHandler extends AbstractHandler {
         String contact = event.getParameter(Commands.SEND_FILE_CONTACT);
         List<String> schemes = transfers.get().map(s -> s.schemes().stream().sorted().toList()).orElse(List.of());
         SendDialog dialog = new SendDialog(shell, Selections.files(HandlerUtil.getCurrentSelection(event)),
-                Contacts.parse(session.get().map(WorkbenchSession::contacts).orElse(List.of())),
+                Contacts.of(session.get().map(WorkbenchSession::contacts).orElse(List.of())),
                 contact == null ? Set.of() : Set.of(contact), schemes);
         if (dialog.open() == Window.OK) {
             new SendJob(agent.get(), dialog.request()).schedule();

@@ -33,7 +33,7 @@ public final class SendToMenu extends CompoundContributionItem implements IWorkb
     protected IContributionItem[] getContributionItems() {
         List<Contact> contacts;
         try (ServiceAccess<WorkbenchSession> session = new ServiceAccess<>(SendToMenu.class, WorkbenchSession.class)) {
-            contacts = Contacts.parse(session.get().map(WorkbenchSession::contacts).orElse(List.of()));
+            contacts = Contacts.of(session.get().map(WorkbenchSession::contacts).orElse(List.of()));
         }
         if (contacts.isEmpty()) {
             return new IContributionItem[] { new Placeholder("No contacts yet: add them in the Contacts view") };

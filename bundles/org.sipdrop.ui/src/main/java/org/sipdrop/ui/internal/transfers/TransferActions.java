@@ -117,10 +117,15 @@ public final class TransferActions {
         update();
     }
 
-    /** Adds the actions to a menu or tool bar. */
-    public void fill(IContributionManager manager) {
-        all.forEach(manager::add);
-        manager.add(new Separator("additions"));
+    /** Adds every action to a context menu. */
+    public void fill(IContributionManager menu) {
+        all.forEach(menu::add);
+        menu.add(new Separator("additions"));
+    }
+
+    /** Adds the actions that have an icon (Cancel, Resume, Remove) to a tool bar. */
+    public void fillToolBar(IContributionManager toolBar) {
+        all.stream().filter(a -> a.getImageDescriptor() != null).forEach(toolBar::add);
     }
 
     /** Re-evaluates which actions apply to the selection. */

@@ -16,7 +16,7 @@ import org.sipdrop.ui.internal.session.WorkbenchSession;
  * Starts a {@link TransferJob} for every new transfer of the workbench user (not for other
  * agents in the same process), so each running transfer shows in the Progress view.
  */
-@Component(service = TransferJobs.class, immediate = true)
+@Component(service = TransferJobs.class)
 public final class TransferJobs {
 
     private final WorkbenchSession session;

@@ -20,6 +20,8 @@ public final class TransferTable {
     /** Title of the speed column, inserted after the progress bar. */
     public static final String SPEED = "Speed";
 
+    private static final int MIN_WIDTH = 60;
+
     private TransferTable() {
     }
 
@@ -38,7 +40,8 @@ public final class TransferTable {
     private static void column(TableViewer viewer, TableColumnLayout layout, String title, int weight, CellLabelProvider labels) {
         TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
         col.getColumn().setText(title);
-        layout.setColumnData(col.getColumn(), new ColumnWeightData(weight, 50, true));
+        col.getColumn().pack(); // the title's width is the least a column gets
+        layout.setColumnData(col.getColumn(), new ColumnWeightData(weight, Math.max(MIN_WIDTH, col.getColumn().getWidth()), true));
         col.setLabelProvider(labels);
     }
 

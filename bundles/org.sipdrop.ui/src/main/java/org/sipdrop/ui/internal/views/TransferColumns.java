@@ -37,8 +37,8 @@ public final class TransferColumns {
     }
 
     public static final List<Column> ALL = List.of(
-            new Column("File", 4, t -> t.offer().name()),
-            new Column("Peer", 3, Transfer::peer),
+            new Column("File", 3, t -> t.offer().name()),
+            new Column("Peer", 4, Transfer::peer),
             new Column("Direction", 2, t -> t.direction() == Direction.OUTGOING ? "Send" : "Receive"),
             new Column("Transport", 2, t -> t.transport().orElse("")),
             new Column("Size", 2, t -> size(t.offer().size())),

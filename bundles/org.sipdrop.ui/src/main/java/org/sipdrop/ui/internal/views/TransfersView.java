@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -83,7 +84,7 @@ public final class TransfersView extends ViewPart {
         actions = new TransferActions(viewer, getSite(), session, removed::add, this::refresh);
         MenuManager menu = new MenuManager();
         actions.fill(menu);
-        actions.fill(getViewSite().getActionBars().getToolBarManager());
+        actions.fillToolBar(getViewSite().getActionBars().getToolBarManager());
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         getSite().registerContextMenu(menu, viewer);
         refresh();
@@ -126,6 +127,16 @@ public final class TransfersView extends ViewPart {
     /** @return the number of transfers shown */
     public int transferCount() {
         return viewer.getTable().getItemCount();
+    }
+
+    /** Selects {@code transfer} in the table, as a click would. */
+    public void select(Transfer transfer) {
+        viewer.setSelection(new StructuredSelection(transfer), true);
+    }
+
+    /** @return the actions on the selected transfers */
+    public TransferActions actions() {
+        return actions;
     }
 
     /** @return the table, for tests and screenshots */
