@@ -98,10 +98,12 @@ class IncomingOfferTest {
         assertEquals("Receive", SendFromWorkspaceTest.cell(view, "minutes.txt", "Direction"));
 
         view.select(received);
-        view.actions().action("Show in Project Explorer").run();
         IViewPart explorer = view.getSite().getPage().findView(SipDropPerspective.PROJECT_EXPLORER);
-        Workbenches.waitFor(() -> ((IStructuredSelection) explorer.getSite().getSelectionProvider().getSelection())
-                .toList().contains(landed), "the Project Explorer selects the received file");
+        // clicked again until the explorer's tree, updated in its own UI job, has the new project
+        Workbenches.waitFor(() -> {
+            view.actions().action("Show in Project Explorer").run();
+            return ((IStructuredSelection) explorer.getSite().getSelectionProvider().getSelection()).toList().contains(landed);
+        }, "the Project Explorer selects the received file");
     }
 
     @Test

@@ -97,8 +97,8 @@ final class ReceivedFiles implements Landings {
             return Status.error("Cannot move the received " + source.getFileName() + " into " + folder.getFullPath() + ": " + e.getMessage(), e);
         }
         IFile file = folder.getFile(IPath.fromPortableString(name));
+        landed.put(transfer.id(), file); // known before the workspace shows it, so it is never shown unknown
         file.refreshLocal(IResource.DEPTH_ZERO, monitor);
-        landed.put(transfer.id(), file);
         return Status.OK_STATUS;
     }
 
