@@ -88,6 +88,19 @@ final class HeadlessPeer implements AutoCloseable {
         }
     }
 
+    /** Subscribes to someone's presence (RFC 3856). */
+    void watch(String aor) throws Exception {
+        SipResponse r = presence.watch(aor).get(15, TimeUnit.SECONDS);
+        if (!r.isSuccess()) {
+            throw new AssertionError("SUBSCRIBE refused: " + r.status() + " " + r.reason());
+        }
+    }
+
+    /** @return the latest presence seen of a watched address */
+    java.util.Optional<org.sipdrop.presence.Presence> presenceOf(String aor) {
+        return java.util.Optional.ofNullable(presence.contacts().get(aor));
+    }
+
     @Override
     public void close() {
         presence.close();

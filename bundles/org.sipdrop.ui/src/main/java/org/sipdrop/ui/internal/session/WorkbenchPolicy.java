@@ -41,11 +41,7 @@ public final class WorkbenchPolicy implements AcceptancePolicy {
      */
     public static WorkbenchPolicy of(TransferService service, String mode, String maxSize, List<String> types,
             Supplier<List<String>> contacts) {
-        for (String t : types) {
-            if (!t.matches("[a-z0-9!#$&^_.+-]+/([a-z0-9!#$&^_.+-]+|\\*)") && !t.equals("*/*")) {
-                throw new IllegalArgumentException("Not a media type or range: '" + t + "'; write e.g. image/*,text/plain");
-            }
-        }
+        checkTypes(types);
         switch (mode) {
         case "trusted":
             return new WorkbenchPolicy(service.acceptancePolicy("all", maxSize), service.acceptancePolicy("ask", maxSize),
@@ -57,6 +53,15 @@ public final class WorkbenchPolicy implements AcceptancePolicy {
             return new WorkbenchPolicy(p, p, false, types, contacts);
         default:
             throw new IllegalArgumentException("Unknown acceptance mode '" + mode + "': use ask, trusted, all or none");
+        }
+    }
+
+    /** @throws IllegalArgumentException when an item is not a media type or range such as {@code image/*} */
+    public static void checkTypes(List<String> types) {
+        for (String t : types) {
+            if (!t.matches("[a-z0-9!#$&^_.+-]+/([a-z0-9!#$&^_.+-]+|\\*)") && !t.equals("*/*")) {
+                throw new IllegalArgumentException("Not a media type or range: '" + t + "'; write e.g. image/*,text/plain");
+            }
         }
     }
 

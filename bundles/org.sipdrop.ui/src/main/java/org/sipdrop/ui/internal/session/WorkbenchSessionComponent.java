@@ -9,9 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,7 @@ import org.sipdrop.presence.Presence;
 import org.sipdrop.presence.PresenceClient;
 import org.sipdrop.presence.PresenceClientFactory;
 import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.sip.SipResponse;
 import org.sipdrop.sip.SipEndpointFactory;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
@@ -171,11 +174,20 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
         SessionSettings s = settings();
         Presence own = Presence.builder(self, s.ownStatus()).note(s.ownNote().orElse(null))
                 .transferSchemes(transfers.schemes()).build();
-        done.presence().publish(own).whenComplete((r, e) -> {
-            if (e != null || !r.isSuccess()) {
-                LOG.warn("SipDrop: publishing your status failed: " + (e != null ? e.getMessage() : r.status() + " " + r.reason()));
+        // one PUBLISH at a time: a modification carries the entity tag of the previous answer
+        // (RFC 3903 §4.4); two in flight with the same tag lose the second to a 412
+        try {
+            SipResponse r = done.presence().publish(own).get(SignIn.REGISTER.toSeconds(), TimeUnit.SECONDS);
+            if (!r.isSuccess()) {
+                LOG.warn("SipDrop: publishing your status was refused: " + r.status() + " " + r.reason());
             }
-        });
+        } catch (ExecutionException e) {
+            LOG.warn("SipDrop: publishing your status failed: " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            LOG.warn("SipDrop: no answer to publishing your status within " + SignIn.REGISTER.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Subscribes to new contacts and ends the subscriptions of removed ones. */

@@ -1,105 +1,221 @@
 package org.sipdrop.ui.internal.views;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
+import org.sipdrop.presence.Presence;
+import org.sipdrop.presence.PresenceClient;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransferServiceListener;
 import org.sipdrop.ui.internal.ServiceAccess;
+import org.sipdrop.ui.internal.contacts.ContactCommands;
+import org.sipdrop.ui.internal.prefs.PreferenceKeys;
+import org.sipdrop.ui.internal.session.SessionTracker;
+import org.sipdrop.ui.internal.session.WorkbenchSession;
 
 /**
- * The user's contacts. They are kept in the instance preferences of this bundle (key
- * {@value #CONTACTS_KEY}, one {@code Name <sip:aor>} per line). Presence arrives with the
- * presence service; until then the status column says so.
+ * The user's contacts with their live presence (RFC 3856 subscriptions held by the session),
+ * the user's own status, and "Send File…" by double-click, context menu or dropping files on
+ * a contact. Contacts are kept in the preferences ({@link ContactStore}); the view follows
+ * them, the session and every presence change.
  */
 public final class ContactsView extends ViewPart {
 
     /** Preference key holding the contacts, one per line. */
-    public static final String CONTACTS_KEY = "contacts";
+    public static final String CONTACTS_KEY = PreferenceKeys.CONTACTS;
+    /** The id of the view's context menu, for menu contributions. */
+    public static final String POPUP_MENU = "popup:org.sipdrop.ui.views.contacts";
 
-    private TableViewer viewer;
-    private ServiceAccess<TransferService> transfers;
+    private final IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(PreferenceKeys.NODE);
+    private final Consumer<Presence> presenceListener = p -> refreshLater();
+    private final IPreferenceChangeListener contactsListener = e -> {
+        if (PreferenceKeys.CONTACTS.equals(e.getKey())) {
+            refreshLater();
+        }
+    };
     private final TransferServiceListener transportsListener = new TransferServiceListener() {
         @Override
         public void transportsChanged(TransferService service) {
-            viewer.getControl().getDisplay().asyncExec(ContactsView.this::showTransports);
+            refreshLater();
         }
     };
 
+    private TableViewer viewer;
+    private OwnStatusBar own;
+    private PresenceImages images;
+    private ContactDrop drop;
+    private SessionTracker session;
+    private ServiceAccess<TransferService> transfers;
+    /** The presence client listened to; touched on the UI thread only. */
+    private PresenceClient attached;
+
     @Override
     public void createPartControl(Composite parent) {
+        GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
+        own = new OwnStatusBar(parent, prefs);
         Composite holder = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
         TableColumnLayout layout = new TableColumnLayout();
         holder.setLayout(layout);
         viewer = new TableViewer(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column(layout, "Name", 3, c -> ((Contact) c).name());
-        column(layout, "Address", 4, c -> ((Contact) c).address());
-        column(layout, "Status", 2, c -> "unknown");
+        images = new PresenceImages(viewer.getControl());
+        column(layout, "Name", 3, row -> row.contact().name(), row -> images.of(row.status()));
+        column(layout, "Status", 2, ContactRow::statusText, row -> null);
+        column(layout, "Note", 3, ContactRow::note, row -> null);
+        column(layout, "Address", 4, row -> row.contact().address(), row -> null);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.setInput(load());
+        viewer.addDoubleClickListener(e -> sendToSelection());
         getSite().setSelectionProvider(viewer);
+        contextMenu();
+        drop = ContactDrop.install(viewer, this::currentSession);
+
         transfers = new ServiceAccess<>(ContactsView.class, TransferService.class);
         transfers.get().ifPresent(s -> s.addListener(transportsListener));
-        showTransports();
+        prefs.addPreferenceChangeListener(contactsListener);
+        session = new SessionTracker(ContactsView.class, this::refreshLater);
+        refresh();
     }
 
-    private void column(TableColumnLayout layout, String title, int weight, java.util.function.Function<Object, String> text) {
+    private void column(TableColumnLayout layout, String title, int weight, java.util.function.Function<ContactRow, String> text,
+            java.util.function.Function<ContactRow, Image> image) {
         TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
         col.getColumn().setText(title);
         layout.setColumnData(col.getColumn(), new ColumnWeightData(weight, 60, true));
         col.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return text.apply(element);
+                return text.apply((ContactRow) element);
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                return image.apply((ContactRow) element);
             }
         });
     }
 
-    private void showTransports() {
+    private void contextMenu() {
+        MenuManager menu = new MenuManager("#PopupMenu");
+        menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        getSite().registerContextMenu(menu, viewer);
+    }
+
+    private Optional<WorkbenchSession> currentSession() {
+        return session == null ? Optional.empty() : session.get();
+    }
+
+    private void refreshLater() {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
+        Display display = viewer.getControl().getDisplay();
+        display.asyncExec(() -> {
+            if (!viewer.getControl().isDisposed()) {
+                refresh();
+            }
+        });
+    }
+
+    /** Re-reads the contacts, follows the session's presence client and shows the latest presence. */
+    public void refresh() {
+        Optional<WorkbenchSession> current = currentSession();
+        PresenceClient now = current.flatMap(WorkbenchSession::presence).orElse(null);
+        if (now != attached) {
+            if (attached != null) {
+                attached.removeListener(presenceListener);
+            }
+            if (now != null) {
+                now.addListener(presenceListener);
+            }
+            attached = now;
+        }
+        Map<String, Presence> presences = now == null ? Map.of() : now.contacts();
+        List<ContactRow> rows = ContactRow.of(new ContactStore(prefs).load(), presences);
+        viewer.setInput(rows);
+        own.show(current);
         String schemes = transfers.get().map(s -> String.join(", ", s.schemes())).orElse("");
         setContentDescription(schemes.isEmpty() ? "No transport installed" : "Transports: " + schemes);
     }
 
-    /** @return the stored contacts; lines that are not SIP addresses are skipped */
-    static List<Contact> load() {
-        IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode("org.sipdrop.ui");
-        List<Contact> contacts = new ArrayList<>();
-        for (String line : prefs.get(CONTACTS_KEY, "").split("\n")) {
-            if (!line.isBlank()) {
-                try {
-                    contacts.add(Contact.parse(line));
-                } catch (IllegalArgumentException e) {
-                    // a hand-edited line that is not a contact: leave it out of the view
-                }
-            }
+    /** Runs "Send File…" for the selected contacts (a double-click). */
+    private void sendToSelection() {
+        Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
+        if (!(first instanceof ContactRow)) {
+            return;
         }
-        return contacts;
+        ICommandService commands = getSite().getService(ICommandService.class);
+        IHandlerService handlers = getSite().getService(IHandlerService.class);
+        ParameterizedCommand send = ParameterizedCommand.generateCommand(commands.getCommand(ContactCommands.SEND_FILE),
+                Map.of(ContactCommands.SEND_FILE_CONTACT, ((ContactRow) first).contact().address()));
+        try {
+            handlers.executeCommand(send, null);
+        } catch (Exception e) {
+            ILog.of(ContactsView.class).error("SipDrop: Send File… failed: " + e.getMessage(), e);
+        }
     }
 
-    /** Re-reads the stored contacts. */
-    public void refresh() {
-        viewer.setInput(load());
+    /** @return the stored contacts; lines that are not SIP addresses are skipped */
+    static List<Contact> load() {
+        return new ContactStore(InstanceScope.INSTANCE.getNode(PreferenceKeys.NODE)).load();
     }
 
     /** @return the number of contacts shown */
     public int contactCount() {
         return viewer.getTable().getItemCount();
+    }
+
+    /** @return the viewer (tests drive its widgets) */
+    public TableViewer viewer() {
+        return viewer;
+    }
+
+    /** @return the own-status selector */
+    public org.eclipse.swt.widgets.Combo statusSelector() {
+        return own.statusCombo();
+    }
+
+    /** @return the own-note field */
+    public org.eclipse.swt.widgets.Text noteField() {
+        return own.noteText();
+    }
+
+    /** @return the line saying how the session stands */
+    public String sessionText() {
+        return own.sessionLabel().getText();
+    }
+
+    /** Offers files dropped at a display point, as a drop of {@code data} there would (tests). */
+    public boolean dropAt(org.eclipse.swt.graphics.Point displayPoint, Object data) {
+        return drop.drop(displayPoint, data);
     }
 
     @Override
@@ -109,6 +225,13 @@ public final class ContactsView extends ViewPart {
 
     @Override
     public void dispose() {
+        prefs.removePreferenceChangeListener(contactsListener);
+        if (attached != null) {
+            attached.removeListener(presenceListener);
+        }
+        if (session != null) {
+            session.close();
+        }
         if (transfers != null) {
             transfers.get().ifPresent(s -> s.removeListener(transportsListener));
             transfers.close();
