@@ -35,9 +35,9 @@ class SipDropPerspectiveTest {
         assertTrue(contacts instanceof ContactsView, "Contacts view is open: " + contacts);
         assertTrue(transfers instanceof TransfersView, "Transfers view is open: " + transfers);
         assertNotNull(page.findView(SipDropPerspective.PROJECT_EXPLORER), "Project Explorer is open");
-        int mine = Sessions.signedIn().agent().orElseThrow().transfers().size();
-        UiWait.until(() -> ((TransfersView) transfers).transferCount() == mine, java.time.Duration.ofSeconds(10),
-                "the Transfers view lists the " + mine + " transfers of the signed-in user");
+        java.util.List<org.sipdrop.transfer.Transfer> mine = Sessions.signedIn().agent().orElseThrow().transfers();
+        UiWait.until(() -> ((TransfersView) transfers).shown().containsAll(mine), java.time.Duration.ofSeconds(10),
+                "the Transfers view lists the " + mine.size() + " transfers of the signed-in user's agent");
 
         Shell shell = window.getShell();
         shell.setBounds(0, 0, 1200, 780);

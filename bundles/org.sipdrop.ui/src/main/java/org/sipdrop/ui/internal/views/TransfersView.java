@@ -1,10 +1,14 @@
 package org.sipdrop.ui.internal.views;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.TableColumnLayout;
@@ -42,6 +46,12 @@ public final class TransfersView extends ViewPart {
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final Map<String, SpeedMeter> meters = new ConcurrentHashMap<>();
     private final Set<String> removed = ConcurrentHashMap.newKeySet();
+    /** The user's transfers seen so far, oldest first: kept when the session signs in again with a new agent. */
+    private final Set<Transfer> mine = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Consumer<WorkbenchSession.State> stateListener = state -> {
+        adoptAgentTransfers();
+        scheduleRefresh();
+    };
 
     private final TransferListener transferListener = new TransferListener() {
         @Override
@@ -59,8 +69,10 @@ public final class TransfersView extends ViewPart {
     private final TransferServiceListener serviceListener = new TransferServiceListener() {
         @Override
         public void transferAdded(Transfer transfer) {
-            transfer.addListener(transferListener);
-            scheduleRefresh();
+            if (ours(transfer) && mine.add(transfer)) {
+                transfer.addListener(transferListener);
+                scheduleRefresh();
+            }
         }
     };
 
@@ -79,8 +91,13 @@ public final class TransfersView extends ViewPart {
         session = new ServiceAccess<>(TransfersView.class, WorkbenchSession.class);
         service.get().ifPresent(s -> {
             s.addListener(serviceListener);
-            s.transfers().forEach(t -> t.addListener(transferListener));
+            s.transfers().stream().filter(this::ours).forEach(t -> {
+                if (mine.add(t)) {
+                    t.addListener(transferListener);
+                }
+            });
         });
+        session.get().ifPresent(s -> s.addStateListener(stateListener));
         actions = new TransferActions(viewer, getSite(), session, removed::add, this::refresh);
         MenuManager menu = new MenuManager();
         actions.fill(menu);
@@ -114,14 +131,52 @@ public final class TransfersView extends ViewPart {
         }
         viewer.setInput(visible().toArray());
         actions.update();
-        setContentDescription(service.get().isPresent() ? "" : "The transfer service is not running");
+        setContentDescription(service.get().isEmpty() ? "The transfer service is not running"
+                : session.get().map(TransfersView::sessionNote).orElse(""));
     }
 
-    /** @return the signed-in user's transfers (all of this process's before sign-in), minus those removed */
+    /**
+     * @return whether a transfer belongs to the workbench user: its agent made it. Other agents
+     *         in the same process (a second user in a test) are not shown. Without a session
+     *         service every transfer of the process is.
+     */
+    private boolean ours(Transfer t) {
+        Optional<WorkbenchSession> s = session.get();
+        return s.isEmpty() || s.get().agent().map(a -> a.transfers().contains(t)).orElse(false);
+    }
+
+    /** Takes in the transfers of the session's current agent (after a sign-in). */
+    private void adoptAgentTransfers() {
+        session.get().flatMap(WorkbenchSession::agent).map(FileTransferAgent::transfers).orElse(List.of()).forEach(t -> {
+            if (mine.add(t)) {
+                t.addListener(transferListener);
+            }
+        });
+    }
+
+    /** @return the user's transfers seen by this view, oldest first, minus those removed */
     private List<Transfer> visible() {
-        List<Transfer> all = session.get().flatMap(WorkbenchSession::agent).map(FileTransferAgent::transfers)
-                .orElseGet(() -> service.get().map(TransferService::transfers).orElse(List.of()));
-        return all.stream().filter(t -> !removed.contains(t.id())).toList();
+        synchronized (mine) {
+            return mine.stream().filter(t -> !removed.contains(t.id())).toList();
+        }
+    }
+
+    /** @return the transfers the table shows, oldest first */
+    public List<Transfer> shown() {
+        return visible();
+    }
+
+    private static String sessionNote(WorkbenchSession s) {
+        switch (s.state()) {
+        case SIGNING_IN:
+            return "Signing in…";
+        case FAILED:
+            return "Not signed in: " + s.failure().orElse("sign-in failed") + " (Window ▸ Preferences ▸ SipDrop)";
+        case SIGNED_OUT:
+            return "Not signed in";
+        default:
+            return "";
+        }
     }
 
     /** @return the number of transfers shown */
@@ -151,10 +206,11 @@ public final class TransfersView extends ViewPart {
 
     @Override
     public void dispose() {
-        service.get().ifPresent(s -> {
-            s.removeListener(serviceListener);
-            s.transfers().forEach(t -> t.removeListener(transferListener));
-        });
+        service.get().ifPresent(s -> s.removeListener(serviceListener));
+        session.get().ifPresent(s -> s.removeStateListener(stateListener));
+        synchronized (mine) {
+            mine.forEach(t -> t.removeListener(transferListener));
+        }
         service.close();
         session.close();
         if (actions != null) {
