@@ -2,9 +2,11 @@ package org.sipdrop.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +14,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -60,9 +66,12 @@ class ContactsViewTest {
         PlatformUI.getWorkbench().showPerspective(SipDropPerspective.ID, window);
         IWorkbenchPage page = window.getActivePage();
         view = (ContactsView) page.showView(Views.CONTACTS);
-        EmbeddedServer server = TestServices.await(EmbeddedServerFactory.class).running().stream()
-                .filter(EmbeddedServer::isRunning).findFirst().orElseThrow(() -> new AssertionError("no embedded server"));
-        peer = HeadlessPeer.register("dora", Sessions.tcpUri(server));
+        peer = HeadlessPeer.register("dora", Sessions.tcpUri(server()));
+    }
+
+    private static EmbeddedServer server() throws InterruptedException {
+        return TestServices.await(EmbeddedServerFactory.class).running().stream().filter(EmbeddedServer::isRunning).findFirst()
+                .orElseThrow(() -> new AssertionError("no embedded server"));
     }
 
     @AfterEach
@@ -84,11 +93,27 @@ class ContactsViewTest {
         assertNotNull(row.getImage(0), "a presence icon");
         assertEquals("Signed in as " + session.self(), view.sessionText());
 
-        Shell shell = view.getSite().getShell();
-        shell.setBounds(0, 0, 1200, 780);
-        UiWait.settle(shell.getDisplay());
-        ImageData shot = Screenshots.save(shell, "contacts");
-        assertTrue(Screenshots.distinctPixels(shot) > 10, "the screenshot shows a drawn workbench");
+        try (HeadlessPeer erin = HeadlessPeer.register("erin", Sessions.tcpUri(server()))) {
+            erin.publish(PresenceStatus.BUSY, "in a call until 3");
+            ContactStore store = new ContactStore(org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE.getNode("org.sipdrop.ui"));
+            store.put(new org.sipdrop.ui.internal.views.Contact("Erin", erin.aor()));
+            store.put(new org.sipdrop.ui.internal.views.Contact("Frank", "sip:frank@127.0.0.1"));
+            assertNotNull(awaitRow(erin.aor(), "Busy").getImage(0));
+            assertEquals("Offline", awaitRow("sip:frank@127.0.0.1", "Offline").getText(1), "no presence known: offline");
+            Shell shell = view.getSite().getShell();
+            Rectangle before = shell.getBounds();
+            IWorkbenchPage page = view.getSite().getPage();
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+            try {
+                shell.setBounds(0, 0, 820, 420);
+                UiWait.settle(shell.getDisplay());
+                ImageData shot = Screenshots.save(shell, "contacts");
+                assertTrue(Screenshots.distinctPixels(shot) > 10, "the screenshot shows a drawn view");
+            } finally {
+                page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+                shell.setBounds(before);
+            }
+        }
 
         peer.close();
         peer = null;
@@ -137,40 +162,49 @@ class ContactsViewTest {
         assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(received), "the same bytes arrive");
     }
 
+    @Test
+    void offersWorkspaceFilesDroppedFromTheProjectExplorer() throws Exception {
+        peer.publish(PresenceStatus.AVAILABLE, null);
+        addContactThroughTheDialog("Dora", "dora");
+        TableItem row = awaitRow(peer.aor(), "Available");
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("drop-" + Long.toHexString(System.nanoTime()));
+        project.create(null);
+        project.open(null);
+        IFile first = project.getFile("first.txt");
+        first.create(new ByteArrayInputStream("a workspace file\n".getBytes(StandardCharsets.UTF_8)), true, null);
+        IFile second = project.getFile("second.txt");
+        second.create(new ByteArrayInputStream("dragged as a selection\n".getBytes(StandardCharsets.UTF_8)), true, null);
+        try {
+            Rectangle bounds = row.getBounds(0);
+            Point onRow = row.getParent().toDisplay(bounds.x + 4, bounds.y + bounds.height / 2);
+            // the two forms a Project Explorer drag delivers: ResourceTransfer data and the local selection
+            assertTrue(view.dropAt(onRow, new IResource[] { first }), "resources dropped on the contact");
+            assertTrue(view.dropAt(onRow, new StructuredSelection(second)), "a selection dropped on the contact");
+            for (IFile f : new IFile[] { first, second }) {
+                Path received = peer.folder().resolve(f.getName());
+                UiWait.until(() -> Files.isRegularFile(received), Duration.ofSeconds(60), "the peer receives " + f.getName());
+                assertArrayEquals(Files.readAllBytes(f.getLocation().toFile().toPath()), Files.readAllBytes(received));
+            }
+            assertFalse(view.dropAt(new Point(-1000, -1000), new IResource[] { first }), "nothing is sent when no contact is under the drop");
+        } finally {
+            project.delete(true, true, null);
+        }
+    }
+
     /** Runs Add Contact… and fills its dialog the way a user would, from inside its modal loop. */
     private void addContactThroughTheDialog(String name, String address) throws Exception {
-        Display display = Display.getCurrent();
-        display.asyncExec(() -> fillAddDialog(display, name, address, 200));
+        Dialogs.answer("Add Contact", dialog -> {
+            Text addressField = (Text) Widgets.find(dialog, c -> c instanceof Text && ((Text) c).getMessage().startsWith("sip:"))
+                    .orElseThrow();
+            Text nameField = (Text) Widgets.find(dialog, c -> c instanceof Text && ((Text) c).getMessage().startsWith("shown"))
+                    .orElseThrow();
+            Widgets.type(addressField, address);
+            Widgets.type(nameField, name);
+            Widgets.click(Widgets.okButton(dialog));
+        });
         ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
         IHandlerService handlers = view.getSite().getService(IHandlerService.class);
         handlers.executeCommand(new ParameterizedCommand(commands.getCommand(ContactCommands.ADD_CONTACT), null), null);
-    }
-
-    private static void fillAddDialog(Display display, String name, String address, int triesLeft) {
-        Shell dialog = display.getActiveShell();
-        if (dialog == null || !"Add Contact".equals(dialog.getText())) {
-            if (triesLeft == 0) {
-                throw new AssertionError("the Add Contact dialog did not open");
-            }
-            display.timerExec(50, () -> fillAddDialog(display, name, address, triesLeft - 1));
-            return;
-        }
-        try {
-            fill(dialog, name, address);
-        } catch (RuntimeException | AssertionError e) {
-            dialog.close(); // never leave a modal dialog blocking the test
-            throw e;
-        }
-    }
-
-    private static void fill(Shell dialog, String name, String address) {
-        Text addressField = (Text) Widgets.find(dialog, c -> c instanceof Text && ((Text) c).getMessage().startsWith("sip:"))
-                .orElseThrow();
-        Text nameField = (Text) Widgets.find(dialog, c -> c instanceof Text && ((Text) c).getMessage().startsWith("shown"))
-                .orElseThrow();
-        Widgets.type(addressField, address);
-        Widgets.type(nameField, name);
-        Widgets.click(Widgets.okButton(dialog));
     }
 
     private TableItem awaitRow(String address, String status) {

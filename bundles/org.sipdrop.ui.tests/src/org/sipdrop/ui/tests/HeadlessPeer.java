@@ -88,6 +88,11 @@ final class HeadlessPeer implements AutoCloseable {
         }
     }
 
+    /** Offers files to {@code to}; the transfers move on by themselves. */
+    java.util.List<org.sipdrop.transfer.Transfer> send(String to, Path... files) throws java.io.IOException {
+        return agent.send(to, java.util.List.of(files), org.sipdrop.negotiation.SendOptions.defaults());
+    }
+
     /** Subscribes to someone's presence (RFC 3856). */
     void watch(String aor) throws Exception {
         SipResponse r = presence.watch(aor).get(15, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Dictionary;
 
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -18,10 +19,13 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.junit.jupiter.api.Test;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
 import org.sipdrop.ui.internal.prefs.SecureStore;
 import org.sipdrop.ui.internal.prefs.SipDropPreferencePage;
+import org.sipdrop.ui.internal.session.StorageConfiguration;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 import org.sipdrop.ui.internal.session.WorkbenchSession.State;
 
@@ -48,6 +52,8 @@ class PreferencesRoundTripTest {
         WorkbenchSession session = TestServices.await(WorkbenchSession.class);
         session.restart();
         UiWait.until(() -> session.state() == State.SIGNED_IN, Duration.ofSeconds(45), "signed in to the embedded server again");
+        ConfigurationAdmin configs = TestServices.await(ConfigurationAdmin.class);
+        UiWait.until(() -> storageConfiguration(configs) == null, Duration.ofSeconds(15), "no storage, no HTTP transport configuration");
     }
 
     @Test
@@ -99,6 +105,13 @@ class PreferencesRoundTripTest {
         assertTrue(secure.isEncrypted(PreferenceKeys.SECURE_ACCOUNT_PASSWORD), "Secure Storage encrypts it");
         assertEquals(PASSWORD + "-storage", secure.get(PreferenceKeys.SECURE_STORAGE_PASSWORD).orElse(null));
 
+        ConfigurationAdmin configs = TestServices.await(ConfigurationAdmin.class);
+        UiWait.until(() -> storageConfiguration(configs) != null, Duration.ofSeconds(15), "the HTTP transport is configured");
+        Dictionary<String, Object> http = storageConfiguration(configs);
+        assertEquals("https://dav.example.com/drop/", http.get("base.url"));
+        assertEquals("carol", http.get("user"));
+        assertEquals(PASSWORD + "-storage", http.get(".password"), "a private property, in memory only");
+
         UiWait.until(() -> session.state() == State.FAILED, Duration.ofSeconds(45), "OK signs in again, with the new settings");
         assertTrue(session.failure().orElse("").contains("127.0.0.1:9"), "the failure names the registrar: " + session.failure());
         assertEquals("sip:carol@127.0.0.1", session.self());
@@ -113,6 +126,15 @@ class PreferencesRoundTripTest {
             assertEquals(1, shown.modeCombo().getSelectionIndex());
         } finally {
             again.close();
+        }
+    }
+
+    private static Dictionary<String, Object> storageConfiguration(ConfigurationAdmin configs) {
+        try {
+            Configuration[] found = configs.listConfigurations("(service.pid=" + StorageConfiguration.PID + ")");
+            return found == null ? null : found[0].getProperties();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 

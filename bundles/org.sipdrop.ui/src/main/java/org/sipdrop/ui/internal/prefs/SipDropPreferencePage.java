@@ -203,6 +203,11 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
     }
 
     private void save() throws IOException, BackingStoreException {
+        // secrets first: a preference change makes listeners (the storage configuration) read them
+        SecureStore store = SecureStore.workbench();
+        for (Map.Entry<String, Text> e : secrets.entrySet()) {
+            store.put(e.getKey(), e.getValue().getText());
+        }
         for (Map.Entry<String, Text> e : texts.entrySet()) {
             prefs.put(e.getKey(), e.getValue().getText().strip());
         }
@@ -211,10 +216,6 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
         prefs.put(PreferenceKeys.ACCEPT_MODE, MODES[Math.max(0, mode.getSelectionIndex())]);
         prefs.put(PreferenceKeys.TRANSPORT_ORDER, order.value());
         prefs.flush();
-        SecureStore store = SecureStore.workbench();
-        for (Map.Entry<String, Text> e : secrets.entrySet()) {
-            store.put(e.getKey(), e.getValue().getText());
-        }
     }
 
     /** @return the field of a preference or secret key (tests type into it) */

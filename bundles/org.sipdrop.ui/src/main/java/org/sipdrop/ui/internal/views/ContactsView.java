@@ -10,11 +10,14 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
@@ -87,10 +90,10 @@ public final class ContactsView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         images = new PresenceImages(viewer.getControl());
-        column(layout, "Name", 3, row -> row.contact().name(), row -> images.of(row.status()));
-        column(layout, "Status", 2, ContactRow::statusText, row -> null);
-        column(layout, "Note", 3, ContactRow::note, row -> null);
-        column(layout, "Address", 4, row -> row.contact().address(), row -> null);
+        column(layout, "Name", 3, 110, row -> row.contact().name(), row -> images.of(row.status()));
+        column(layout, "Status", 2, 80, ContactRow::statusText, row -> null);
+        column(layout, "Note", 3, 90, ContactRow::note, row -> null);
+        column(layout, "Address", 4, 120, row -> row.contact().address(), row -> null);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> sendToSelection());
         getSite().setSelectionProvider(viewer);
@@ -104,11 +107,11 @@ public final class ContactsView extends ViewPart {
         refresh();
     }
 
-    private void column(TableColumnLayout layout, String title, int weight, java.util.function.Function<ContactRow, String> text,
+    private void column(TableColumnLayout layout, String title, int weight, int minimum, java.util.function.Function<ContactRow, String> text,
             java.util.function.Function<ContactRow, Image> image) {
         TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
         col.getColumn().setText(title);
-        layout.setColumnData(col.getColumn(), new ColumnWeightData(weight, 60, true));
+        layout.setColumnData(col.getColumn(), new ColumnWeightData(weight, minimum, true));
         col.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
@@ -124,7 +127,21 @@ public final class ContactsView extends ViewPart {
 
     private void contextMenu() {
         MenuManager menu = new MenuManager("#PopupMenu");
-        menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        Action send = new Action("Send File…") {
+            @Override
+            public void run() {
+                sendToSelection();
+            }
+        };
+        send.setImageDescriptor(ResourceLocator.imageDescriptorFromBundle(PreferenceKeys.NODE, "icons/send-file.png").orElse(null));
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(m -> {
+            if (selectedRow().isPresent()) {
+                m.add(send);
+                m.add(new Separator());
+            }
+            m.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        });
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         getSite().registerContextMenu(menu, viewer);
     }
@@ -166,16 +183,24 @@ public final class ContactsView extends ViewPart {
         setContentDescription(schemes.isEmpty() ? "No transport installed" : "Transports: " + schemes);
     }
 
-    /** Runs "Send File…" for the selected contacts (a double-click). */
-    private void sendToSelection() {
+    private Optional<ContactRow> selectedRow() {
         Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
-        if (!(first instanceof ContactRow)) {
+        return first instanceof ContactRow ? Optional.of((ContactRow) first) : Optional.empty();
+    }
+
+    /**
+     * Runs "Send File…" for the first selected contact (double-click, context menu), with the
+     * contact as the command's parameter, whichever handler (file dialog, Send dialog) runs it.
+     */
+    private void sendToSelection() {
+        Optional<ContactRow> row = selectedRow();
+        if (row.isEmpty()) {
             return;
         }
         ICommandService commands = getSite().getService(ICommandService.class);
         IHandlerService handlers = getSite().getService(IHandlerService.class);
         ParameterizedCommand send = ParameterizedCommand.generateCommand(commands.getCommand(ContactCommands.SEND_FILE),
-                Map.of(ContactCommands.SEND_FILE_CONTACT, ((ContactRow) first).contact().address()));
+                Map.of(ContactCommands.SEND_FILE_CONTACT, row.get().contact().address()));
         try {
             handlers.executeCommand(send, null);
         } catch (Exception e) {
