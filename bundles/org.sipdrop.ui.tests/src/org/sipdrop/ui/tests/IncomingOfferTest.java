@@ -9,13 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.dialogs.SaveAsDialog;
 import org.eclipse.ui.IViewPart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +126,50 @@ class IncomingOfferTest {
         assertEquals(603, sent.get(0).failure().orElseThrow().status(), "SIP 603 Decline");
         assertTrue(popup[0].isDisposed(), "the notification closed");
         assertTrue(!ResourcesPlugin.getWorkspace().getRoot().getFile(ReceiveFolder.current().append("unwanted.txt")).exists());
+    }
+
+    @Test
+    void saveAsPutsTheAcceptedFileWhereTheUserChose() throws Exception {
+        Workbenches.file("save-target", "README.txt", "a project to save into\n".getBytes(StandardCharsets.UTF_8));
+        IFile chosen = ResourcesPlugin.getWorkspace().getRoot().getFile(org.eclipse.core.runtime.IPath.fromPortableString("/save-target/kept minutes.txt"));
+        if (chosen.exists()) { // a rerun of a failed test
+            chosen.delete(true, null);
+        }
+        byte[] content = "kept where I want it\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+        Path source = Files.write(Files.createTempDirectory("carol-outbox").resolve("later.txt"), content);
+        Display display = Display.getCurrent();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        carol.agent().send(session.self(), List.of(source), SendOptions.defaults());
+        Shell[] popup = new Shell[1];
+        Workbenches.waitFor(() -> (popup[0] = offerPopup(display)) != null, "the offer notification shows");
+        Workbenches.whenShellAppears(display, s -> s.getData() instanceof SaveAsDialog, dialogShell -> {
+            List<Text> fields = textFields(dialogShell, new java.util.ArrayList<>());
+            Text name = fields.stream().filter(t -> t.getText().contains("later.txt")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no file name field with the offered name"));
+            Text folder = fields.stream().filter(t -> t != name).findFirst()
+                    .orElseThrow(() -> new AssertionError("no folder field"));
+            folder.setText("save-target");
+            name.setText("kept minutes.txt");
+            Workbenches.press(dialogShell.getDefaultButton());
+        }, failure);
+        Workbenches.press(Workbenches.button(popup[0], "Save As…"));
+
+        assertEquals(null, failure.get(), () -> "driving Save As failed: " + failure.get());
+        Workbenches.waitFor(chosen::exists, "the file is saved as /save-target/kept minutes.txt");
+        assertArrayEquals(content, Files.readAllBytes(chosen.getLocation().toPath()));
+    }
+
+    /** @return every text field under {@code root}, in widget order */
+    private static List<Text> textFields(Composite root, List<Text> found) {
+        for (Control c : root.getChildren()) {
+            if (c instanceof Text) {
+                found.add((Text) c);
+            } else if (c instanceof Composite) {
+                textFields((Composite) c, found);
+            }
+        }
+        return found;
     }
 
     /** @return the open offer notification, if one shows */

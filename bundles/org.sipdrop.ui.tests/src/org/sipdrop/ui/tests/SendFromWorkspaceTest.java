@@ -108,8 +108,16 @@ class SendFromWorkspaceTest {
 
     @Test
     void sendDialogPreselectsTheContactAndSendsToEveryCheckedOne() throws Exception {
+        EmbeddedServer server = TestServices.await(EmbeddedServerFactory.class).running().stream()
+                .filter(EmbeddedServer::isRunning).findFirst().orElseThrow(() -> new AssertionError("no embedded server"));
+        try (HeadlessPeer erin = HeadlessPeer.register("erin-send", Sessions.tcpUri(server))) {
+            sendWithTheDialogToBobAndAlso(erin);
+        }
+    }
+
+    private void sendWithTheDialogToBobAndAlso(HeadlessPeer erin) throws Exception {
         new ContactStore(InstanceScope.INSTANCE.getNode(PreferenceKeys.NODE)).save(List.of(
-                new Contact("Bob Builder", bob.aor()), new Contact("Carol", "sip:carol@127.0.0.1")));
+                new Contact("Bob Builder", bob.aor()), new Contact("Erin", erin.aor()), new Contact("Carol", "sip:carol@127.0.0.1")));
         byte[] content = new byte[64 * 1024];
         new java.util.Random(7).nextBytes(content);
         IFile file = Workbenches.file("send-source", "design.bin", content);
@@ -122,22 +130,26 @@ class SendFromWorkspaceTest {
             SendDialog dialog = (SendDialog) dialogShell.getData();
             dialogShell.setSize(560, 470);
             UiWait.settle(display);
+            assertTrue(Workbenches.button(dialogShell, "Send").isEnabled(), "Send is enabled with the file and bob preselected");
+            dialog.check(erin.aor(), true); // one-to-many: one offer to each checked contact
+            UiWait.settle(display);
             try {
                 shot.set(Screenshots.save(dialogShell, "send-dialog"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            assertTrue(Workbenches.button(dialogShell, "Send").isEnabled(), "Send is enabled with the file and bob preselected");
-            dialog.check(bob.aor(), true);
             Workbenches.press(Workbenches.button(dialogShell, "Send"));
         }, failure);
         Workbenches.execute(Commands.SEND_FILE, Map.of(Commands.SEND_FILE_CONTACT, bob.aor()), new StructuredSelection(file));
 
         assertNull(failure.get(), () -> "driving the dialog failed: " + failure.get());
         assertTrue(shot.get() != null && Screenshots.distinctPixels(shot.get()) > 10, "the dialog was drawn");
-        Path arrived = bob.folder().resolve("design.bin");
-        Workbenches.waitFor(() -> Files.exists(arrived), "bob has design.bin");
-        assertArrayEquals(content, Files.readAllBytes(arrived));
+        for (HeadlessPeer peer : List.of(bob, erin)) {
+            Path arrived = peer.folder().resolve("design.bin");
+            Workbenches.waitFor(() -> Files.exists(arrived), peer.aor() + " has design.bin");
+            assertArrayEquals(content, Files.readAllBytes(arrived));
+        }
+        assertTrue(!Files.exists(bob.folder().resolve("design (2).bin")), "one offer per contact, not two to bob");
     }
 
     @Test
