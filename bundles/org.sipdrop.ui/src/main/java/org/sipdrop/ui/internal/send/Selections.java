@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.jface.viewers.ISelection;
@@ -17,15 +18,16 @@ final class Selections {
     }
 
     /**
-     * @return the local file of every selected element that adapts to an {@link IFile} with a
+     * @return the local file of every selected element that adapts to a resource that is an {@link IFile} with a
      *         location on disk; other elements (folders, projects, contacts) are left out
      */
     static List<Path> files(ISelection selection) {
         List<Path> files = new ArrayList<>();
         if (selection instanceof IStructuredSelection) {
             for (Object element : ((IStructuredSelection) selection).toList()) {
-                IFile file = Adapters.adapt(element, IFile.class);
-                IPath location = file == null ? null : file.getLocation();
+                // a Java element adapts to its IResource (a compilation unit to its IFile), a file to itself
+                IResource resource = Adapters.adapt(element, IResource.class);
+                IPath location = resource instanceof IFile ? resource.getLocation() : null;
                 if (location != null) {
                     files.add(location.toPath());
                 }
