@@ -75,6 +75,11 @@ final class HeadlessPeer implements AutoCloseable {
         return folder;
     }
 
+    /** @return this user's transfer agent, to send to the workbench user */
+    FileTransferAgent agent() {
+        return agent;
+    }
+
     /** Publishes a status and waits for the server's answer. */
     void publish(PresenceStatus status, String note) throws Exception {
         SipResponse r = presence.publish(status, note).get(15, TimeUnit.SECONDS);

@@ -21,7 +21,11 @@ final class Screenshots {
     /** @return the image data written to {@code dir/name.png} */
     static ImageData save(Shell shell, String name) throws java.io.IOException {
         Display display = shell.getDisplay();
-        Rectangle r = shell.getBounds();
+        // the client area only: without a window manager (Xvfb) the bounds count a title bar
+        // and border that are not drawn, and the strip they leave shows whatever lies below
+        Rectangle client = shell.getClientArea();
+        org.eclipse.swt.graphics.Point origin = shell.toDisplay(client.x, client.y);
+        Rectangle r = new Rectangle(origin.x, origin.y, client.width, client.height);
         Image image = new Image(display, r.width, r.height);
         GC gc = new GC(display);
         try {

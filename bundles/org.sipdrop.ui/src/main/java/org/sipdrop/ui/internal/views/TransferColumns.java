@@ -26,14 +26,19 @@ public final class TransferColumns {
             return title;
         }
 
+        /** @return the relative width */
+        public int weight() {
+            return weight;
+        }
+
         public String text(Transfer t) {
             return text.apply(t);
         }
     }
 
     public static final List<Column> ALL = List.of(
-            new Column("File", 4, t -> t.offer().name()),
-            new Column("Peer", 3, Transfer::peer),
+            new Column("File", 3, t -> t.offer().name()),
+            new Column("Peer", 4, Transfer::peer),
             new Column("Direction", 2, t -> t.direction() == Direction.OUTGOING ? "Send" : "Receive"),
             new Column("Transport", 2, t -> t.transport().orElse("")),
             new Column("Size", 2, t -> size(t.offer().size())),
@@ -55,7 +60,7 @@ public final class TransferColumns {
         return u == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
-    static String progress(Transfer t) {
+    public static String progress(Transfer t) {
         long size = t.offer().size();
         if (size == 0) {
             return t.state() == TransferState.COMPLETED ? "100%" : "0%";
@@ -63,7 +68,7 @@ public final class TransferColumns {
         return (int) (100 * (double) t.bytesTransferred() / size) + "%";
     }
 
-    static String state(Transfer t) {
+    public static String state(Transfer t) {
         String name = t.state().name().charAt(0) + t.state().name().substring(1).toLowerCase(java.util.Locale.ROOT);
         return t.failure().map(f -> name + ": " + f).orElse(name);
     }

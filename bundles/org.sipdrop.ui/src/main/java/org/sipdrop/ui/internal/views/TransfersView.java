@@ -1,32 +1,57 @@
 package org.sipdrop.ui.internal.views;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
+import org.sipdrop.negotiation.FileTransferAgent;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferListener;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransferServiceListener;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.ui.internal.ServiceAccess;
+import org.sipdrop.ui.internal.session.WorkbenchSession;
+import org.sipdrop.ui.internal.transfers.SpeedMeter;
+import org.sipdrop.ui.internal.transfers.TransferActions;
+import org.sipdrop.ui.internal.transfers.TransferTable;
 
 /**
- * Every transfer of this user with its progress and state. Updates from transfer threads are
- * coalesced: at most one refresh is queued on the UI thread at a time, however fast bytes move.
+ * Every transfer of the workbench user — file, peer, direction, transport, size, a progress bar,
+ * speed and state with the reason of a failure — with Cancel, Resume, Open, Show in Project
+ * Explorer and Remove. Updates from transfer threads are coalesced: at most one refresh is
+ * queued on the UI thread at a time, however fast bytes move.
  */
 public final class TransfersView extends ViewPart {
 
     private TableViewer viewer;
     private ServiceAccess<TransferService> service;
+    private ServiceAccess<WorkbenchSession> session;
+    private TransferActions actions;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final Map<String, SpeedMeter> meters = new ConcurrentHashMap<>();
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
+    /** The user's transfers seen so far, oldest first: kept when the session signs in again with a new agent. */
+    private final Set<Transfer> mine = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Consumer<WorkbenchSession.State> stateListener = state -> {
+        adoptAgentTransfers();
+        scheduleRefresh();
+    };
 
     private final TransferListener transferListener = new TransferListener() {
         @Override
@@ -36,6 +61,7 @@ public final class TransfersView extends ViewPart {
 
         @Override
         public void progress(Transfer transfer, long bytes) {
+            meters.computeIfAbsent(transfer.id(), id -> new SpeedMeter(System::nanoTime)).record(bytes);
             scheduleRefresh();
         }
     };
@@ -43,8 +69,10 @@ public final class TransfersView extends ViewPart {
     private final TransferServiceListener serviceListener = new TransferServiceListener() {
         @Override
         public void transferAdded(Transfer transfer) {
-            transfer.addListener(transferListener);
-            scheduleRefresh();
+            if (ours(transfer) && mine.add(transfer)) {
+                transfer.addListener(transferListener);
+                scheduleRefresh();
+            }
         }
     };
 
@@ -56,25 +84,35 @@ public final class TransfersView extends ViewPart {
         viewer = new TableViewer(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        for (TransferColumns.Column c : TransferColumns.ALL) {
-            TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
-            col.getColumn().setText(c.title());
-            layout.setColumnData(col.getColumn(), new ColumnWeightData(c.weight, 50, true));
-            col.setLabelProvider(new ColumnLabelProvider() {
-                @Override
-                public String getText(Object element) {
-                    return c.text((Transfer) element);
-                }
-            });
-        }
+        TransferTable.createColumns(viewer, layout, this::speed);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         getSite().setSelectionProvider(viewer);
         service = new ServiceAccess<>(TransfersView.class, TransferService.class);
+        session = new ServiceAccess<>(TransfersView.class, WorkbenchSession.class);
         service.get().ifPresent(s -> {
             s.addListener(serviceListener);
-            s.transfers().forEach(t -> t.addListener(transferListener));
+            s.transfers().stream().filter(this::ours).forEach(t -> {
+                if (mine.add(t)) {
+                    t.addListener(transferListener);
+                }
+            });
         });
+        session.get().ifPresent(s -> s.addStateListener(stateListener));
+        actions = new TransferActions(viewer, getSite(), session, removed::add, this::refresh);
+        MenuManager menu = new MenuManager();
+        actions.fill(menu);
+        actions.fillToolBar(getViewSite().getActionBars().getToolBarManager());
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        getSite().registerContextMenu(menu, viewer);
         refresh();
+    }
+
+    private String speed(Transfer t) {
+        if (t.state() != TransferState.TRANSFERRING) {
+            return "";
+        }
+        SpeedMeter meter = meters.get(t.id());
+        return meter == null ? "" : SpeedMeter.format(meter.bytesPerSecond());
     }
 
     private void scheduleRefresh() {
@@ -86,17 +124,79 @@ public final class TransfersView extends ViewPart {
         }
     }
 
+    /** Shows the current transfers; runs on the UI thread. */
     private void refresh() {
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        viewer.setInput(service.get().map(TransferService::transfers).orElse(java.util.List.of()).toArray());
-        setContentDescription(service.get().isPresent() ? "" : "The transfer service is not running");
+        viewer.setInput(visible().toArray());
+        actions.update();
+        setContentDescription(service.get().isEmpty() ? "The transfer service is not running"
+                : session.get().map(TransfersView::sessionNote).orElse(""));
+    }
+
+    /**
+     * @return whether a transfer belongs to the workbench user: its agent made it. Other agents
+     *         in the same process (a second user in a test) are not shown. Without a session
+     *         service every transfer of the process is.
+     */
+    private boolean ours(Transfer t) {
+        Optional<WorkbenchSession> s = session.get();
+        return s.isEmpty() || s.get().agent().map(a -> a.transfers().contains(t)).orElse(false);
+    }
+
+    /** Takes in the transfers of the session's current agent (after a sign-in). */
+    private void adoptAgentTransfers() {
+        session.get().flatMap(WorkbenchSession::agent).map(FileTransferAgent::transfers).orElse(List.of()).forEach(t -> {
+            if (mine.add(t)) {
+                t.addListener(transferListener);
+            }
+        });
+    }
+
+    /** @return the user's transfers seen by this view, oldest first, minus those removed */
+    private List<Transfer> visible() {
+        synchronized (mine) {
+            return mine.stream().filter(t -> !removed.contains(t.id())).toList();
+        }
+    }
+
+    /** @return the transfers the table shows, oldest first */
+    public List<Transfer> shown() {
+        return visible();
+    }
+
+    private static String sessionNote(WorkbenchSession s) {
+        switch (s.state()) {
+        case SIGNING_IN:
+            return "Signing in…";
+        case FAILED:
+            return "Not signed in: " + s.failure().orElse("sign-in failed") + " (Window ▸ Preferences ▸ SipDrop)";
+        case SIGNED_OUT:
+            return "Not signed in";
+        default:
+            return "";
+        }
     }
 
     /** @return the number of transfers shown */
     public int transferCount() {
         return viewer.getTable().getItemCount();
+    }
+
+    /** Selects {@code transfer} in the table, as a click would. */
+    public void select(Transfer transfer) {
+        viewer.setSelection(new StructuredSelection(transfer), true);
+    }
+
+    /** @return the actions on the selected transfers */
+    public TransferActions actions() {
+        return actions;
+    }
+
+    /** @return the table, for tests and screenshots */
+    public Table table() {
+        return viewer.getTable();
     }
 
     @Override
@@ -106,11 +206,16 @@ public final class TransfersView extends ViewPart {
 
     @Override
     public void dispose() {
-        service.get().ifPresent(s -> {
-            s.removeListener(serviceListener);
-            s.transfers().forEach(t -> t.removeListener(transferListener));
-        });
+        service.get().ifPresent(s -> s.removeListener(serviceListener));
+        session.get().ifPresent(s -> s.removeStateListener(stateListener));
+        synchronized (mine) {
+            mine.forEach(t -> t.removeListener(transferListener));
+        }
         service.close();
+        session.close();
+        if (actions != null) {
+            actions.dispose();
+        }
         super.dispose();
     }
 }
