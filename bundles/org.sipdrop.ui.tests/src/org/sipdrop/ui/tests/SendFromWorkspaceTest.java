@@ -132,6 +132,7 @@ class SendFromWorkspaceTest {
             UiWait.settle(display);
             assertTrue(Workbenches.button(dialogShell, "Send").isEnabled(), "Send is enabled with the file and bob preselected");
             dialog.check(erin.aor(), true); // one-to-many: one offer to each checked contact
+            dialog.typeMessage("for Thursday's review");
             UiWait.settle(display);
             try {
                 shot.set(Screenshots.save(dialogShell, "send-dialog"));
@@ -148,6 +149,9 @@ class SendFromWorkspaceTest {
             Path arrived = peer.folder().resolve("design.bin");
             Workbenches.waitFor(() -> Files.exists(arrived), peer.aor() + " has design.bin");
             assertArrayEquals(content, Files.readAllBytes(arrived));
+            assertTrue(peer.agent().transfers().stream().anyMatch(t -> t.offer().name().equals("design.bin")
+                    && t.offer().description().equals(java.util.Optional.of("for Thursday's review"))),
+                    peer.aor() + " got the message with the offer");
         }
         assertTrue(!Files.exists(bob.folder().resolve("design (2).bin")), "one offer per contact, not two to bob");
     }

@@ -27,8 +27,13 @@ public final class SendOptions {
     private final Path icon;
     private final boolean thumbnails;
     private final Duration linkLifetime;
+    private final String message;
 
-    private SendOptions(String via, HashProgress hashProgress, Path icon, boolean thumbnails, Duration linkLifetime) {
+    /** The longest {@link #message(String) message} accepted, in characters. */
+    public static final int MAX_MESSAGE_LENGTH = 1000;
+
+    private SendOptions(String via, HashProgress hashProgress, Path icon, boolean thumbnails, Duration linkLifetime,
+            String message) {
         this.via = Objects.requireNonNull(via, "via").toLowerCase(Locale.ROOT);
         this.hashProgress = Objects.requireNonNull(hashProgress, "hashProgress");
         this.icon = icon;
@@ -37,11 +42,12 @@ public final class SendOptions {
             throw new IllegalArgumentException("A link lifetime must be positive, was " + linkLifetime);
         }
         this.linkLifetime = linkLifetime;
+        this.message = message;
     }
 
     /** @return automatic transport choice, no hashing progress, no icons */
     public static SendOptions defaults() {
-        return new SendOptions(AUTO, SILENT, null, false, DEFAULT_LINK_LIFETIME);
+        return new SendOptions(AUTO, SILENT, null, false, DEFAULT_LINK_LIFETIME, null);
     }
 
     /**
@@ -51,12 +57,12 @@ public final class SendOptions {
      *         {@link #AUTO}
      */
     public SendOptions via(String scheme) {
-        return new SendOptions(scheme, hashProgress, icon, thumbnails, linkLifetime);
+        return new SendOptions(scheme, hashProgress, icon, thumbnails, linkLifetime, message);
     }
 
     /** @return a copy that reports hashing progress to {@code progress} */
     public SendOptions onHashing(HashProgress progress) {
-        return new SendOptions(via, progress, icon, thumbnails, linkLifetime);
+        return new SendOptions(via, progress, icon, thumbnails, linkLifetime, message);
     }
 
     /**
@@ -67,7 +73,7 @@ public final class SendOptions {
      * @since 0.1 (added with file-icon support)
      */
     public SendOptions icon(Path iconFile) {
-        return new SendOptions(via, hashProgress, iconFile, thumbnails, linkLifetime);
+        return new SendOptions(via, hashProgress, iconFile, thumbnails, linkLifetime, message);
     }
 
     /**
@@ -77,7 +83,7 @@ public final class SendOptions {
      * @since 0.1 (added with file-icon support)
      */
     public SendOptions thumbnails(boolean on) {
-        return new SendOptions(via, hashProgress, icon, on, linkLifetime);
+        return new SendOptions(via, hashProgress, icon, on, linkLifetime, message);
     }
 
     /** @return the icon file to offer with every file, if one was given */
@@ -98,12 +104,42 @@ public final class SendOptions {
      * @since 0.1 (added with the HTTP storage transport)
      */
     public SendOptions linkLifetime(Duration lifetime) {
-        return new SendOptions(via, hashProgress, icon, thumbnails, Objects.requireNonNull(lifetime, "lifetime"));
+        return new SendOptions(via, hashProgress, icon, thumbnails, Objects.requireNonNull(lifetime, "lifetime"), message);
     }
 
     /** @return how long a storage link stays valid, for {@code http}/{@code https} sends */
     public Duration linkLifetime() {
         return linkLifetime;
+    }
+
+    /**
+     * @return a copy that offers every file with {@code text} as a note from the sender: the SDP
+     *         {@code i=} line of the file's stream (RFC 4566 §5.4, RFC 5547 §8.1) or the
+     *         {@code Content-Description} of a storage offer (RFC 2045 §8); null or blank for none
+     * @throws IllegalArgumentException when the text holds a line break or control character, or
+     *         is longer than {@link #MAX_MESSAGE_LENGTH}
+     * @since 0.1 (added with the workbench's Send dialog)
+     */
+    public SendOptions message(String text) {
+        String t = text == null || text.isBlank() ? null : text.strip();
+        if (t != null && t.length() > MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("A message may have at most " + MAX_MESSAGE_LENGTH + " characters, this one has "
+                    + t.length());
+        }
+        if (t != null && t.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("A message must be one line without control characters");
+        }
+        return new SendOptions(via, hashProgress, icon, thumbnails, linkLifetime, t);
+    }
+
+    /** @return the note offered with every file, if any */
+    public java.util.Optional<String> message() {
+        return java.util.Optional.ofNullable(message);
+    }
+
+    /** @return {@code offer} carrying this options' {@link #message() message} as its description, if any */
+    public org.sipdrop.transfer.FileOffer withMessage(org.sipdrop.transfer.FileOffer offer) {
+        return message == null ? offer : offer.toBuilder().description(message).build();
     }
 
     public String via() {

@@ -48,7 +48,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public String usage() {
-        return "--to USER[,USER...] [--via msrp|msrps|http|https|auto] [--link-lifetime 24h] [--icon PICTURE | --thumbnails] FILE... "
+        return "--to USER[,USER...] [--via msrp|msrps|http|https|auto] [--link-lifetime 24h] [--icon PICTURE | --thumbnails] [--message TEXT] FILE... "
                 + ClientOptions.USAGE + " " + MsrpSettings.USAGE + " " + StorageFlags.USAGE;
     }
 
@@ -59,7 +59,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(StorageFlags.valued(Set.of("to", "via", "link-lifetime", "icon"))));
+        return ClientOptions.valued(MsrpSettings.valued(StorageFlags.valued(Set.of("to", "via", "link-lifetime", "icon", "message"))));
     }
 
     @Override
@@ -88,6 +88,11 @@ public final class SendCommand implements Command, OptionSpec {
             throw new UsageException("cannot read the icon '" + icon + "'");
         }
         SendOptions send = SendOptions.defaults().via(via).icon(icon).thumbnails(options.flag("thumbnails"));
+        try {
+            send = send.message(options.value("message").orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--message: " + e.getMessage());
+        }
         Optional<MsrpSettings> msrp = MsrpSettings.from(options);
         Optional<StorageFlags> storage = StorageFlags.forSend(options, client, via);
         TransferOutput out = new TransferOutput(console, client.json());

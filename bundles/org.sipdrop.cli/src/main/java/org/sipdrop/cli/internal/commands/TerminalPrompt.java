@@ -28,8 +28,9 @@ final class TerminalPrompt implements AcceptancePolicy {
 
     @Override
     public synchronized Decision decide(String sender, FileOffer offer) {
-        console.err().printf("%n%s offers %s%n  size %d bytes, type %s%n  sha-1 %s%n%sAccept? [y/N] ", printable(sender),
-                printable(offer.name()), offer.size(), offer.mediaType(), offer.sha1Hex().orElse("(none)"),
+        console.err().printf("%n%s offers %s%n%s  size %d bytes, type %s%n  sha-1 %s%n%sAccept? [y/N] ", printable(sender),
+                printable(offer.name()), offer.description().map(d -> "  \"" + printable(d) + "\"" + System.lineSeparator()).orElse(""),
+                offer.size(), offer.mediaType(), offer.sha1Hex().orElse("(none)"),
                 offer.icon().map(i -> "  icon " + i.mediaType() + ", " + i.size() + " bytes (RFC 5547 file-icon)" + System.lineSeparator()).orElse(""));
         console.err().flush();
         String answer;

@@ -98,7 +98,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
             FileOffer o = ctx.service().describe(f, bytes -> options.hashProgress().hashed(f, bytes, size));
             org.sipdrop.transfer.FileIcon icon = given != null ? given
                     : options.thumbnails() ? Icons.thumbnail(f, o.mediaType()).orElse(null) : null;
-            offers.add(icon == null ? o : o.toBuilder().icon(icon).build());
+            offers.add(options.withMessage(icon == null ? o : o.toBuilder().icon(icon).build()));
         }
         return new OutgoingOffer(ctx, to, scheme).start(files, offers);
     }

@@ -71,7 +71,7 @@ final class PageMode {
         for (Path f : files) {
             long size = Files.size(f);
             options.hashProgress().hashed(f, 0, size);
-            offers.add(ctx.service().describe(f, bytes -> options.hashProgress().hashed(f, bytes, size)));
+            offers.add(options.withMessage(ctx.service().describe(f, bytes -> options.hashProgress().hashed(f, bytes, size))));
         }
         List<Transfer> all = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {

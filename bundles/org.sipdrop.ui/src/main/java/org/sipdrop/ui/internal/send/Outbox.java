@@ -52,7 +52,8 @@ public final class Outbox {
      * @param cancelled asked between recipients; once true, no further offer is sent
      */
     public Result send(SendRequest request, SendOptions.HashProgress hashing, BooleanSupplier cancelled) {
-        SendOptions options = SendOptions.defaults().via(request.transport()).onHashing(hashing);
+        SendOptions options = SendOptions.defaults().via(request.transport()).onHashing(hashing)
+                .message(request.message().orElse(null));
         List<Transfer> started = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
         for (String to : request.recipients()) {

@@ -45,6 +45,7 @@ public final class SendDialog extends TitleAreaDialog {
     private org.eclipse.swt.widgets.List fileList;
     private CheckboxTableViewer contactViewer;
     private Combo transport;
+    private org.eclipse.swt.widgets.Text message;
     private SendRequest request;
 
     /**
@@ -107,6 +108,12 @@ public final class SendDialog extends TitleAreaDialog {
         schemes.forEach(transport::add);
         transport.select(0);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(transport);
+
+        label(body, "&Message:");
+        message = new org.eclipse.swt.widgets.Text(body, SWT.SINGLE | SWT.BORDER);
+        message.setMessage("optional, shown with the offer");
+        message.setTextLimit(SendOptions.MAX_MESSAGE_LENGTH);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(message);
         return area;
     }
 
@@ -182,7 +189,7 @@ public final class SendDialog extends TitleAreaDialog {
         }
         String via = transport.getSelectionIndex() <= 0 ? SendOptions.AUTO : transport.getText();
         try {
-            request = new SendRequest(files, to, via);
+            request = new SendRequest(files, to, via, message.getText());
         } catch (IllegalArgumentException e) {
             setErrorMessage(e.getMessage());
             return;
@@ -199,6 +206,11 @@ public final class SendDialog extends TitleAreaDialog {
     public void check(String address, boolean checked) {
         contacts.stream().filter(c -> c.address().equals(address)).forEach(c -> contactViewer.setChecked(c, checked));
         validate();
+    }
+
+    /** Types {@code text} into the message field; for tests driving the dialog. */
+    public void typeMessage(String text) {
+        message.setText(text);
     }
 
     /** Selects the transport {@code scheme}, or {@link #AUTOMATIC}; for tests driving the dialog. */

@@ -19,12 +19,20 @@ public final class SendRequest {
     private final List<Path> files;
     private final List<String> recipients;
     private final String transport;
+    private final String message;
+
+    /** A request without a message. */
+    public SendRequest(List<Path> files, List<String> recipients, String transport) {
+        this(files, recipients, transport, null);
+    }
 
     /**
      * @throws IllegalArgumentException naming what is wrong: no file, a file that is not a
-     *         readable regular file, no recipient, a recipient that is not a SIP address
+     *         readable regular file, no recipient, a recipient that is not a SIP address, a
+     *         message that is too long or spans lines
+     * @param message a note offered with every file (blank or null for none)
      */
-    public SendRequest(List<Path> files, List<String> recipients, String transport) {
+    public SendRequest(List<Path> files, List<String> recipients, String transport, String message) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("Choose at least one file to send");
         }
@@ -44,6 +52,12 @@ public final class SendRequest {
         this.files = List.copyOf(new LinkedHashSet<>(files));
         this.recipients = List.copyOf(new LinkedHashSet<>(recipients));
         this.transport = Objects.requireNonNull(transport, "transport").toLowerCase(Locale.ROOT);
+        this.message = SendOptions.defaults().message(message).message().orElse(null);
+    }
+
+    /** @return the note offered with every file, if the user wrote one */
+    public java.util.Optional<String> message() {
+        return java.util.Optional.ofNullable(message);
     }
 
     public List<Path> files() {

@@ -74,6 +74,17 @@ class OutboxTest {
     }
 
     @Test
+    void theMessageGoesWithEveryOfferAndAMultiLineOneIsRefused() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.txt"), "a");
+        RecordingAgent agent = new RecordingAgent();
+        new Outbox(agent).send(new SendRequest(List.of(a), List.of("sip:bob@x"), "auto", " see page 3 "), (f, n, s) -> { },
+                () -> false);
+        assertEquals(java.util.Optional.of("see page 3"), agent.lastOptions.message());
+        assertThrows(IllegalArgumentException.class,
+                () -> new SendRequest(List.of(a), List.of("sip:bob@x"), "auto", "two\nlines"));
+    }
+
+    @Test
     void describesTheRequestForTheProgressView() throws IOException {
         Path a = Files.writeString(dir.resolve("a.txt"), "a");
         Path b = Files.writeString(dir.resolve("b.txt"), "b");
@@ -85,9 +96,11 @@ class OutboxTest {
     private static final class RecordingAgent implements FileTransferAgent {
         final List<String> calls = new ArrayList<>();
         String refuse;
+        SendOptions lastOptions;
 
         @Override
         public List<Transfer> send(String to, List<Path> files, SendOptions options) throws IOException {
+            lastOptions = options;
             calls.add(to + " " + files.stream().map(p -> p.getFileName().toString()).toList() + " via " + options.via());
             if (to.equals(refuse)) {
                 throw new IOException("no common transport with " + to);
@@ -102,6 +115,11 @@ class OutboxTest {
         @Override
         public Transfer request(String from, FileOffer wanted, SendOptions options) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Transfer request(String from, String name, SendOptions options) {
+            throw new UnsupportedOperationException("the outbox only sends");
         }
 
         @Override
