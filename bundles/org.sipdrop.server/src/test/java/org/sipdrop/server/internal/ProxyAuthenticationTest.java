@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.sip.Call;
+import org.sipdrop.sip.CallHandler;
 import org.sipdrop.sip.IncomingRequest;
 import org.sipdrop.sip.SipAccount;
 import org.sipdrop.sip.SipBody;
@@ -50,8 +51,6 @@ class ProxyAuthenticationTest {
 
     private static final long WAIT = 10;
 
-    @TempDir
-    Path dir;
     private final EmbeddedServerFactoryImpl servers;
     private final SipEndpointFactory endpoints;
     private final List<RawUa> uas = new ArrayList<>();
@@ -65,7 +64,7 @@ class ProxyAuthenticationTest {
     }
 
     @BeforeAll
-    void start() throws IOException {
+    void start(@TempDir Path dir) throws IOException {
         Path users = dir.resolve("users");
         Files.writeString(users, "alice:wonderland\nbob:builder\ncarol:singer\ndave:diver\n", StandardCharsets.UTF_8);
         server = servers.start(Map.of("sip.port", "0", "users", users.toString(), "realm", "sipdrop.test"));
@@ -161,7 +160,15 @@ class ProxyAuthenticationTest {
             inbox.add(r);
             return SipStatus.OK;
         });
-        bob.onInvite(call -> call.accept(new SipBody("application/sdp", "v=0 answer".getBytes(StandardCharsets.UTF_8))));
+        bob.onInvite(call -> {
+            call.onReinvite(new CallHandler() {
+                @Override
+                public SipBody reinvited(Call c, SipBody offer) {
+                    return new SipBody("application/sdp", "v=0 answer2".getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            call.accept(new SipBody("application/sdp", "v=0 answer".getBytes(StandardCharsets.UTF_8)));
+        });
 
         assertEquals(200, alice.message("sip:dave@127.0.0.1", SipBody.text("hi")).get(WAIT, TimeUnit.SECONDS).status());
         assertEquals("hi", inbox.poll(WAIT, TimeUnit.SECONDS).body().orElseThrow().text());
@@ -169,7 +176,7 @@ class ProxyAuthenticationTest {
         Call call = alice.invite("sip:dave@127.0.0.1", new SipBody("application/sdp", "v=0 offer".getBytes(StandardCharsets.UTF_8)), null);
         assertEquals(200, call.established().get(WAIT, TimeUnit.SECONDS).status());
         assertEquals(200, call.reinvite(new SipBody("application/sdp", "v=0 offer2".getBytes(StandardCharsets.UTF_8)))
-                .get(WAIT, TimeUnit.SECONDS).status(), "in-dialog: not challenged");
+                .get(WAIT, TimeUnit.SECONDS).status(), "the re-INVITE follows the route set");
         call.hangUp();
         call.ended().get(WAIT, TimeUnit.SECONDS);
 
