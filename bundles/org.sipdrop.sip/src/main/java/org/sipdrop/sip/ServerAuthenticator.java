@@ -9,7 +9,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * The authentication policy of a {@link SipServer}, free of SIP stack types: the server asks it
  * whether a user exists and whether the digest credentials of a request are right; the server
- * turns the answers into 401 challenges, 403 and 404 responses (RFC 3261 §22.1, §22.4, RFC 7616).
+ * turns the answers into 401 challenges (REGISTER), 407 challenges (requests it proxies or
+ * serves as presence agent, RFC 3261 §22.3), 403 and 404 responses (RFC 3261 §22.1, §22.4,
+ * RFC 7616). The same challenges and verification serve both.
  * Implementations must be thread-safe: the server calls them from several threads.
  */
 @ConsumerType
@@ -21,7 +23,10 @@ public interface ServerAuthenticator {
         ACCEPTED,
         /** The credentials were right but the nonce is stale: re-challenge with {@code stale=true} (RFC 7616 §3.3). */
         STALE,
-        /** Missing, malformed or wrong credentials: re-challenge with a fresh nonce (RFC 3261 §22.4). */
+        /**
+         * Missing, malformed or wrong credentials: a REGISTER is challenged again with a fresh
+         * nonce (RFC 3261 §22.4); a request with wrong {@code Proxy-Authorization} gets 403.
+         */
         REJECTED,
         /** Credentials that can never succeed here, e.g. for another realm: answer 403 (RFC 3261 §21.4.4). */
         FORBIDDEN
@@ -54,7 +59,8 @@ public interface ServerAuthenticator {
 
     /**
      * @param stale whether the previous credentials failed only for a stale nonce
-     * @return the values of the {@code WWW-Authenticate} headers of a 401, strongest first
+     * @return the values of the {@code WWW-Authenticate} headers of a 401 or the
+     *         {@code Proxy-Authenticate} headers of a 407, strongest first
      */
     List<String> challenges(boolean stale);
 
@@ -62,7 +68,7 @@ public interface ServerAuthenticator {
      * @param method the request method (A2 of RFC 7616 §3.4.3)
      * @param digestUri the Request-URI, spelled as the credentials' {@code uri} directive when the
      *        server found both equivalent (RFC 3261 §19.1.4)
-     * @param authorization the {@code Authorization} header value, never null
+     * @param authorization the {@code Authorization} or {@code Proxy-Authorization} header value, never null
      */
     Result verify(String method, String digestUri, String authorization);
 }

@@ -173,10 +173,20 @@ class EmbeddedServerTest {
         EmbeddedServer s = withUsers();
         RawUa alice = ua("alice", s);
         int port = udp(s).getPort();
-        alice.send(alice.request("MESSAGE", "sip:bob@127.0.0.1:" + port, "<sip:bob@127.0.0.1>", UUID.randomUUID().toString(), null, "text/plain", "hi"));
-        assertEquals(480, alice.awaitFinal("MESSAGE").status());
-        alice.send(alice.request("MESSAGE", "sip:zed@127.0.0.1:" + port, "<sip:zed@127.0.0.1>", UUID.randomUUID().toString(), null, "text/plain", "hi"));
-        assertEquals(404, alice.awaitFinal("MESSAGE").status());
+        assertEquals(480, messageWithCredentials(alice, "sip:bob@127.0.0.1:" + port).status());
+        assertEquals(404, messageWithCredentials(alice, "sip:zed@127.0.0.1:" + port).status());
+    }
+
+    /** A MESSAGE from alice: 407 (RFC 3261 §22.3), then with her Proxy-Authorization; @return the second answer */
+    private static RawUa.Msg messageWithCredentials(RawUa alice, String target) throws Exception {
+        String to = "<" + target.replaceFirst(":\\d+$", "") + ">";
+        alice.send(alice.request("MESSAGE", target, to, UUID.randomUUID().toString(), null, "text/plain", "hi"));
+        RawUa.Msg challenge = alice.awaitFinal("MESSAGE");
+        assertEquals(407, challenge.status(), challenge.text());
+        String md5 = challenge.headers("Proxy-Authenticate").stream().filter(c -> c.contains("algorithm=MD5")).findFirst().orElseThrow();
+        String auth = authorization(md5, "alice", "wonderland", "MESSAGE", target).replace("Authorization:", "Proxy-Authorization:");
+        alice.send(alice.request("MESSAGE", target, to, UUID.randomUUID().toString(), auth, "text/plain", "hi"));
+        return alice.awaitFinal("MESSAGE");
     }
 
     @Test
@@ -185,7 +195,9 @@ class EmbeddedServerTest {
         RawUa alice = ua("alice", s);
         alice.send(alice.request("PUBLISH", "sip:alice@127.0.0.1:" + udp(s).getPort(), "<sip:alice@127.0.0.1>", UUID.randomUUID().toString(),
                 "Event: presence\r\n", "application/pidf+xml", "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:alice@127.0.0.1\"/>"));
-        assertEquals(401, alice.awaitFinal("PUBLISH").status());
+        RawUa.Msg r = alice.awaitFinal("PUBLISH");
+        assertEquals(407, r.status(), "RFC 3261 §22.3, as for every request but REGISTER: " + r.text());
+        assertEquals(2, r.headers("Proxy-Authenticate").size(), r.text());
     }
 
     @Test

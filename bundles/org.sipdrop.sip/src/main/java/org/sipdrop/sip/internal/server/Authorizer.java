@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import javax.sip.ServerTransaction;
 import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -15,9 +16,17 @@ import org.sipdrop.sip.ServerAuthenticator.Result;
 import gov.nist.javax.sip.header.SIPHeader;
 
 /**
- * Digest authentication of a request the server answers itself (RFC 3261 §22.1, §22.4): finds the
- * {@code Authorization} header for our realm, asks the {@link ServerAuthenticator}, and answers
- * 401 with fresh challenges (with {@code stale=true} when only the nonce was old) or 403.
+ * Digest authentication (RFC 3261 §22.1, §22.3, §22.4) with the one {@link ServerAuthenticator}
+ * (its realm, nonces and users) for both roles of the server:
+ * <ul>
+ * <li>REGISTER, which the registrar answers as a UAS: {@code Authorization}, challenged with 401
+ * and {@code WWW-Authenticate}; wrong credentials are challenged again (§22.4).</li>
+ * <li>every other request, which the server proxies or answers as a presence agent:
+ * {@code Proxy-Authorization}, challenged with 407 and {@code Proxy-Authenticate} (§22.3). Wrong
+ * credentials, sent in answer to our challenge, get 403 (§21.4.4: authorization will not
+ * help), so a user agent with a wrong password stops after one retry.</li>
+ * </ul>
+ * A stale nonce is challenged again with {@code stale=true} (RFC 7616 §3.3) in both roles.
  */
 final class Authorizer {
 
@@ -33,9 +42,10 @@ final class Authorizer {
      * @return the authenticated user, or empty after answering the request (401 or 403)
      */
     Optional<String> authenticate(Request request, ServerTransaction st) throws ParseException {
+        boolean proxy = !Request.REGISTER.equals(request.getMethod());
         AuthorizationHeader ours = null;
         boolean other = false;
-        for (ListIterator<?> it = request.getHeaders(AuthorizationHeader.NAME); it.hasNext();) {
+        for (ListIterator<?> it = request.getHeaders(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME); it.hasNext();) {
             AuthorizationHeader h = (AuthorizationHeader) it.next();
             if (policy.realm().equals(h.getRealm())) {
                 ours = h;
@@ -62,9 +72,29 @@ final class Authorizer {
             ctx.reply(st, request, Response.FORBIDDEN, null);
             return Optional.empty();
         default:
-            challenge(request, st, false);
+            if (proxy) {
+                ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (wrong credentials for realm " + policy.realm() + ")");
+            } else {
+                challenge(request, st, false);
+            }
             return Optional.empty();
         }
+    }
+
+    /**
+     * RFC 3261 §22.3: credentials for our realm are consumed here; those for other realms are
+     * left for the proxies they belong to.
+     */
+    void removeOwnCredentials(Request request) {
+        java.util.List<javax.sip.header.Header> others = new java.util.ArrayList<>();
+        for (ListIterator<?> it = request.getHeaders(ProxyAuthorizationHeader.NAME); it.hasNext();) {
+            ProxyAuthorizationHeader h = (ProxyAuthorizationHeader) it.next();
+            if (!policy.realm().equals(h.getRealm())) {
+                others.add(h);
+            }
+        }
+        request.removeHeader(ProxyAuthorizationHeader.NAME);
+        others.forEach(request::addHeader);
     }
 
     /**
@@ -83,11 +113,15 @@ final class Authorizer {
         return request.getRequestURI().toString();
     }
 
-    /** RFC 3261 §22.1: 401 with one WWW-Authenticate per offered algorithm. */
+    /**
+     * RFC 3261 §22.1, §22.3: 401 with one WWW-Authenticate (REGISTER), else 407 with one
+     * Proxy-Authenticate, per offered algorithm.
+     */
     void challenge(Request request, ServerTransaction st, boolean stale) throws ParseException {
-        Response r = ctx.response(Response.UNAUTHORIZED, request);
+        boolean proxy = !Request.REGISTER.equals(request.getMethod());
+        Response r = ctx.response(proxy ? Response.PROXY_AUTHENTICATION_REQUIRED : Response.UNAUTHORIZED, request);
         for (String c : policy.challenges(stale)) {
-            r.addHeader(ctx.headers.createHeader("WWW-Authenticate", c));
+            r.addHeader(ctx.headers.createHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate", c));
         }
         ctx.send(st, r);
     }

@@ -23,7 +23,7 @@ import gov.nist.javax.sip.message.SIPMessage;
  * Decides who answers a request (RFC 3261 §16.3, §16.4, §16.5): loose routing through us, the
  * server itself (OPTIONS, REGISTER), the registrar, the presence agent, the URI-list service, or
  * the proxy towards a user's registered contacts; requests for other domains are refused (403: no
- * open relay).
+ * open relay). In digest mode, requests from our users are authenticated first ({@link OriginatorCheck}).
  */
 final class RequestDispatcher {
 
@@ -43,6 +43,7 @@ final class RequestDispatcher {
     private final Notifier notifier;
     private final ListFanOut fanOut;
     private final Optional<Authorizer> auth;
+    private final Optional<OriginatorCheck> originators;
 
     RequestDispatcher(ServerContext ctx, LocationService location, Registrar registrar, Proxy proxy, PresenceAgent presence,
             Notifier notifier, ListFanOut fanOut, Optional<Authorizer> auth) {
@@ -54,6 +55,7 @@ final class RequestDispatcher {
         this.notifier = notifier;
         this.fanOut = fanOut;
         this.auth = auth;
+        this.originators = auth.map(a -> new OriginatorCheck(ctx, a));
     }
 
     void handle(Request request, ServerTransaction st) throws ParseException, InvalidArgumentException {
@@ -91,6 +93,8 @@ final class RequestDispatcher {
             proxy.forward(request, st, List.of(Proxy.Target.of(ctx.nextHopUri(request))), false); // §16.4, §16.6 step 6
         } else if (ctx.domain.isServer(ruri)) {
             server(request, st);
+        } else if (originators.isPresent() && !originators.get().admit(request, st)) {
+            return; // §22.3: answered 407 or 403
         } else if (ctx.domain.isOurs(ruri)) {
             user(request, st, ((SipURI) ruri).getUser());
         } else if (location.isContact(ruri)) {

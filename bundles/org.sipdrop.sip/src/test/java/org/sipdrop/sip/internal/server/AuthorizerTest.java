@@ -103,12 +103,79 @@ class AuthorizerTest extends ServerTestBase {
         assertEquals(serverUri(), seenUri.get("known5"), "the digest URI is the client's spelling of the Request-URI");
     }
 
+    /** Proxy credentials as the scripted policy reads them: the user name decides the verdict. */
+    private static String proxyAuthorization(String user, String uri) {
+        return "Proxy-Authorization: Digest username=\"" + user + "\", realm=\"test\", nonce=\"n1\", uri=\"" + uri
+                + "\", response=\"0123456789abcdef0123456789abcdef\", qop=auth, nc=00000001, cnonce=\"c\", opaque=\"o\"\r\n";
+    }
+
+    /** The same request as from a user of another domain. */
+    private static String fromElsewhere(RawUa ua, String request) {
+        return request.replace("From: <" + ua.aor() + ">", "From: <sip:carol@example.org>");
+    }
+
     @Test
     void unregisteredKnownUserGets480AndUnknownUser404() throws Exception {
         RawUa ua = udp("caller");
-        ua.send(ua.request("MESSAGE", aor("known9"), "<" + aor("known9") + ">", callId(), null, "text/plain", "x"));
+        ua.send(ua.request("MESSAGE", aor("known9"), "<" + aor("known9") + ">", callId(), proxyAuthorization("caller", aor("known9")),
+                "text/plain", "x"));
         assertEquals(480, ua.awaitFinal("MESSAGE").status());
-        ua.send(ua.request("MESSAGE", aor("stranger"), "<" + aor("stranger") + ">", callId(), null, "text/plain", "x"));
+        ua.send(ua.request("MESSAGE", aor("stranger"), "<" + aor("stranger") + ">", callId(), proxyAuthorization("caller", aor("stranger")),
+                "text/plain", "x"));
         assertEquals(404, ua.awaitFinal("MESSAGE").status());
+    }
+
+    @Test
+    void requestsFromOurDomainWithoutCredentialsGet407WithTheSameChallenges() throws Exception {
+        RawUa ua = udp("sender1");
+        for (String method : List.of("MESSAGE", "INVITE", "OPTIONS", "SUBSCRIBE")) {
+            ua.send(ua.request(method, aor("known10"), "<" + aor("known10") + ">", callId(),
+                    method.equals("SUBSCRIBE") ? "Event: dialog\r\n" : null, null, null));
+            RawUa.Msg r = ua.awaitFinal(method);
+            assertEquals(407, r.status(), method + ": " + r.text());
+            assertEquals(List.of("Digest realm=\"test\",qop=\"auth\",algorithm=MD5,nonce=\"n1\",opaque=\"o\""),
+                    r.headers("Proxy-Authenticate").stream().map(h -> h.replace(", ", ",")).toList(), r.text());
+            assertTrue(r.headers("WWW-Authenticate").isEmpty(), r.text());
+        }
+    }
+
+    @Test
+    void wrongProxyCredentialsGet403AndStaleOnesAFreshChallenge() throws Exception {
+        RawUa ua = udp("wrong");
+        ua.send(ua.request("MESSAGE", aor("known11"), "<" + aor("known11") + ">", callId(), proxyAuthorization("wrong", aor("known11")),
+                "text/plain", "x"));
+        assertEquals(403, ua.awaitFinal("MESSAGE").status(), "RFC 3261 §22.3: a retry with wrong credentials ends here");
+        RawUa stale = udp("stale");
+        stale.send(stale.request("MESSAGE", aor("known11"), "<" + aor("known11") + ">", callId(), proxyAuthorization("stale", aor("known11")),
+                "text/plain", "x"));
+        RawUa.Msg r = stale.awaitFinal("MESSAGE");
+        assertEquals(407, r.status());
+        assertTrue(r.header("Proxy-Authenticate").contains("stale=true"), r.text());
+    }
+
+    @Test
+    void credentialsOfAnotherUserThanTheSenderAreForbidden() throws Exception {
+        RawUa ua = udp("known12");
+        ua.send(ua.request("MESSAGE", aor("known13"), "<" + aor("known13") + ">", callId(), proxyAuthorization("known14", aor("known13")),
+                "text/plain", "x"));
+        assertEquals(403, ua.awaitFinal("MESSAGE").status());
+    }
+
+    @Test
+    void requestsFromAnotherDomainToOurUserAreServedAsInboundCalls() throws Exception {
+        RawUa ua = udp("visitor");
+        ua.send(fromElsewhere(ua, ua.request("MESSAGE", aor("known15"), "<" + aor("known15") + ">", callId(), null, "text/plain", "x")));
+        assertEquals(480, ua.awaitFinal("MESSAGE").status(), "not challenged: known15 is simply not registered");
+    }
+
+    @Test
+    void inDialogRequestsCancelAndServerOptionsAreNotChallenged() throws Exception {
+        RawUa ua = udp("sender2");
+        ua.send(ua.request("BYE", aor("known16"), "<" + aor("known16") + ">;tag=remote", callId(), null, null, null));
+        assertEquals(480, ua.awaitFinal("BYE").status(), "RFC 3261 §22.1: the dialog was authenticated when it was set up");
+        ua.send(ua.request("CANCEL", aor("known16"), "<" + aor("known16") + ">", callId(), null, null, null));
+        assertEquals(481, ua.awaitFinal("CANCEL").status(), "RFC 3261 §22.1: CANCEL cannot be resubmitted");
+        ua.send(ua.request("OPTIONS", serverUri(), "<" + serverUri() + ">", callId(), null, null, null));
+        assertEquals(200, ua.awaitFinal("OPTIONS").status());
     }
 }

@@ -1,0 +1,81 @@
+package org.sipdrop.sip.internal.server;
+
+import java.text.ParseException;
+import java.util.Optional;
+
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Which requests the proxy authenticates before it serves or forwards them, in digest mode
+ * (RFC 3261 §22.3: 407 with {@code Proxy-Authenticate}, via the {@link Authorizer}):
+ * <ul>
+ * <li>Out-of-dialog requests whose From names a user of our domain are challenged, and the
+ * authenticated user must be that user (403 otherwise): nobody sends as one of our users
+ * without that user's password.</li>
+ * <li>Requests from other domains to one of our users are served unauthenticated, as a proxy
+ * for inbound calls does: we hold no credentials for their users.</li>
+ * <li>Never challenged (§22.1): ACK and CANCEL, which cannot be resubmitted with credentials;
+ * requests inside a dialog (a To tag: BYE, re-INVITE, UPDATE, NOTIFY of a subscription…), whose
+ * dialog was authenticated when it was set up; REGISTER (the registrar authenticates it, 401);
+ * PUBLISH (the presence agent authenticates every one, whatever its From); requests for the
+ * server itself (OPTIONS keep-alives and capability queries, §11).</li>
+ * </ul>
+ * Our realm's {@code Proxy-Authorization} is removed before forwarding.
+ */
+final class OriginatorCheck {
+
+    private final ServerContext ctx;
+    private final Authorizer auth;
+
+    OriginatorCheck(ServerContext ctx, Authorizer auth) {
+        this.ctx = ctx;
+        this.auth = auth;
+    }
+
+    /** @return whether the request needs the credentials of the user in its From */
+    boolean challenges(Request request) {
+        switch (request.getMethod()) {
+        case Request.ACK:
+        case Request.CANCEL:
+        case Request.REGISTER:
+        case Request.PUBLISH:
+            return false;
+        default:
+            break;
+        }
+        if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null || ctx.domain.isServer(request.getRequestURI())) {
+            return false;
+        }
+        return ctx.domain.isOurs(fromUri(request));
+    }
+
+    /**
+     * @return whether the request may go on; false after answering it (407 or 403)
+     */
+    boolean admit(Request request, ServerTransaction st) throws ParseException {
+        if (!challenges(request)) {
+            return true;
+        }
+        Optional<String> who = auth.authenticate(request, st);
+        if (who.isEmpty()) {
+            return false;
+        }
+        String from = ((SipURI) fromUri(request)).getUser();
+        if (!who.get().equals(from)) {
+            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (" + who.get() + " may not send as " + from + ")");
+            return false;
+        }
+        auth.removeOwnCredentials(request);
+        return true;
+    }
+
+    private static URI fromUri(Request request) {
+        return ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+    }
+}
