@@ -115,9 +115,12 @@ public final class IoReactor implements Closeable {
      *
      * @param channel a non-blocking connected channel
      * @param onReadable the frame pump
+     * @param readNow true if bytes already wait above the socket (a TLS layer read them with
+     *        the handshake), which the selector would never report: the callback runs at once,
+     *        and the channel is watched only once it resumes
      * @return the handle to resume watching
      */
-    public Registration register(SocketChannel channel, Consumer<Registration> onReadable) {
+    public Registration register(SocketChannel channel, Consumer<Registration> onReadable, boolean readNow) {
         SelectionKey[] key = new SelectionKey[1];
         Registration registration = () -> onSelectorThread(() -> {
             try {
@@ -131,9 +134,13 @@ public final class IoReactor implements Closeable {
         Runnable dispatch = () -> execute(() -> onReadable.accept(registration));
         onSelectorThread(() -> {
             try {
-                key[0] = channel.register(selector, SelectionKey.OP_READ, dispatch);
+                key[0] = channel.register(selector, readNow ? 0 : SelectionKey.OP_READ, dispatch);
             } catch (ClosedChannelException e) {
                 LOG.log(Level.FINE, "Connection closed before registration", e);
+                return;
+            }
+            if (readNow) {
+                dispatch.run(); // after the key exists, so that the callback's resume() finds it
             }
         });
         return registration;

@@ -84,12 +84,14 @@ public final class MsrpConnection implements Closeable {
 
     /**
      * Starts reading: frames are handed to the listener on the reactor's workers. The first
-     * frame may be handled before this returns (the peer may have spoken already).
+     * frame may be handled before this returns (the peer may have spoken already). Bytes the
+     * TLS handshake already took from the socket (a client's first SEND right behind its
+     * Finished message) are read at once: the socket will not signal them again.
      */
     public void start(IoReactor reactor) {
         this.reactor = reactor;
         listener.onOpened(this);
-        reactor.register(raw.socket(), this::pump);
+        reactor.register(raw.socket(), this::pump, hasBufferedInput());
     }
 
     /**
