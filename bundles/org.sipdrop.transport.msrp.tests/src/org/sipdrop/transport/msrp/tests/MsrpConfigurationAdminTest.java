@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
@@ -75,11 +76,16 @@ class MsrpConfigurationAdminTest {
             Dictionary<String, Object> settings = new Hashtable<>();
             settings.put("relay.uri", uri);
             settings.put("relay.user", "alice");
-            settings.put("relay.password", "secret");
+            settings.put(".relay.password", "secret"); // private: leading '.' (OSGi Compendium 104.4.3)
             settings.put("session.timeout.ms", 2000L);
             configuration.update(settings);
 
             try (Tracked p = providerWith("(relay.uri=" + uri + ")")) {
+                ServiceReference<TransportProvider> ref = p.tracker().getServiceReference();
+                assertEquals("alice", ref.getProperty("relay.user"), "public settings are service properties");
+                List<String> keys = List.of(ref.getPropertyKeys());
+                assertTrue(keys.stream().noneMatch(k -> k.contains("password")),
+                        "the relay password is not a service property (DS leaves out private ones): " + keys);
                 CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> firstLine(relay));
                 FileOffer offer = FileOffer.builder("f.bin", 1).build();
                 // nobody answers the AUTH: the open fails after the configured session timeout

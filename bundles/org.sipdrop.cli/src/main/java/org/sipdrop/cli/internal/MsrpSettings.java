@@ -36,6 +36,16 @@ public final class MsrpSettings {
 
     /** Configuration PID of the MSRP transport provider. */
     public static final String PID = "org.sipdrop.transport.msrp";
+    /**
+     * Private configuration properties (leading {@code .}): the passwords, which DS keeps out of
+     * the provider's service properties (OSGi Compendium 112.6).
+     */
+    public static final String RELAY_PASSWORD = ".relay.password";
+    /** Private configuration property: the trust store's password. */
+    public static final String TRUST_STORE_PASSWORD = ".tls.trust.store.password";
+    /** Private configuration property: the key store's password. */
+    public static final String KEY_STORE_PASSWORD = ".tls.key.store.password";
+
     /** Configuration and service property: SHA-256 of the settings this command applied. */
     public static final String SETTINGS_PROPERTY = "sipdrop.cli.settings";
 
@@ -81,19 +91,19 @@ public final class MsrpSettings {
             secure = uri.startsWith("msrps:");
             p.put("relay.uri", uri);
             p.put("relay.user", o.value("msrp-relay-user").orElse(""));
-            p.put("relay.password", o.value("msrp-relay-password").orElse(""));
+            p.put(RELAY_PASSWORD, o.value("msrp-relay-password").orElse(""));
         }
         if (trust.isEmpty() && secure) {
             trust = o.value("trust-store");
         }
         if (trust.isPresent()) {
             p.put("tls.trust.store", readable(trust.get(), "trust store"));
-            p.put("tls.trust.store.password", o.value("msrp-trust-store-password")
+            p.put(TRUST_STORE_PASSWORD, o.value("msrp-trust-store-password")
                     .or(() -> o.value("trust-store-password")).orElse(""));
         }
         if (key.isPresent()) {
             p.put("tls.key.store", readable(key.get(), "key store"));
-            p.put("tls.key.store.password", o.value("msrp-key-store-password").orElse(""));
+            p.put(KEY_STORE_PASSWORD, o.value("msrp-key-store-password").orElse(""));
         }
         return Optional.of(new MsrpSettings(p));
     }

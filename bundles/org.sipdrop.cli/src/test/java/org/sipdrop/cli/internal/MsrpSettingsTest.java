@@ -33,7 +33,7 @@ class MsrpSettingsTest {
     void relayWithCredentialsBecomesRelaySettingsWithTheTransportPart() throws Exception {
         MsrpSettings s = MsrpSettings.from(parse("--msrp-relay", "msrp://127.0.0.1:2855", "--msrp-relay-user", "u",
                 "--msrp-relay-password", "p")).orElseThrow();
-        assertEquals(Map.of("relay.uri", "msrp://127.0.0.1:2855;tcp", "relay.user", "u", "relay.password", "p"),
+        assertEquals(Map.of("relay.uri", "msrp://127.0.0.1:2855;tcp", "relay.user", "u", MsrpSettings.RELAY_PASSWORD, "p"),
                 s.properties());
     }
 
@@ -44,7 +44,7 @@ class MsrpSettingsTest {
         MsrpSettings viaSip = MsrpSettings.from(parse("--msrp-relay", "msrps://relay.example:2856", "--trust-store",
                 sip.toString(), "--trust-store-password", "x")).orElseThrow();
         assertEquals(sip.toAbsolutePath().toString(), viaSip.properties().get("tls.trust.store"));
-        assertEquals("x", viaSip.properties().get("tls.trust.store.password"));
+        assertEquals("x", viaSip.properties().get(MsrpSettings.TRUST_STORE_PASSWORD));
         MsrpSettings own = MsrpSettings.from(parse("--msrp-relay", "msrps://relay.example:2856", "--trust-store",
                 sip.toString(), "--msrp-trust-store", msrp.toString())).orElseThrow();
         assertEquals(msrp.toAbsolutePath().toString(), own.properties().get("tls.trust.store"));
@@ -63,7 +63,7 @@ class MsrpSettingsTest {
         Path key = Files.createFile(dir.resolve("me.p12"));
         MsrpSettings s = MsrpSettings.from(parse("--msrp-key-store", key.toString(), "--msrp-key-store-password", "k"))
                 .orElseThrow();
-        assertEquals(Map.of("tls.key.store", key.toAbsolutePath().toString(), "tls.key.store.password", "k"),
+        assertEquals(Map.of("tls.key.store", key.toAbsolutePath().toString(), MsrpSettings.KEY_STORE_PASSWORD, "k"),
                 s.properties());
     }
 

@@ -4,7 +4,14 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Settings of the MSRP transport (configuration PID {@code org.sipdrop.transport.msrp}). */
+/**
+ * Settings of the MSRP transport (configuration PID {@code org.sipdrop.transport.msrp}). The
+ * passwords are private properties, named with a leading {@code .} ({@code .relay.password},
+ * {@code .tls.trust.store.password}, {@code .tls.key.store.password}): Declarative Services
+ * does not copy such configuration properties to the service properties (OSGi Compendium
+ * 112.6, 104.4.3), so no service listener or {@code services} shell command sees them. A
+ * leading {@code _} in a method name maps to that {@code .} (OSGi Compendium 112.8.2.1).
+ */
 @ObjectClassDefinition(name = "SipDrop MSRP transport", description = "MSRP (RFC 4975), relays (RFC 4976), msrps over TLS")
 public @interface MsrpTransportConfig {
 
@@ -36,9 +43,9 @@ public @interface MsrpTransportConfig {
     @AttributeDefinition(description = "Relay user")
     String relay_user() default "";
 
-    /** @return digest password for AUTH */
+    /** @return digest password for AUTH; private property {@code .relay.password} */
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "Relay password")
-    String relay_password() default "";
+    String _relay_password() default "";
 
     /** @return Expires to ask the relay for, seconds, -1 to let it choose */
     @AttributeDefinition(description = "Relay registration lifetime to ask for, seconds (-1: relay's choice)")
@@ -48,17 +55,17 @@ public @interface MsrpTransportConfig {
     @AttributeDefinition(description = "TLS trust store (PKCS#12 or JKS), empty for the JDK defaults")
     String tls_trust_store() default "";
 
-    /** @return trust store password */
+    /** @return trust store password; private property {@code .tls.trust.store.password} */
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "TLS trust store password")
-    String tls_trust_store_password() default "";
+    String _tls_trust_store_password() default "";
 
     /** @return key store with this endpoint's certificate, for msrps listening */
     @AttributeDefinition(description = "TLS key store with this endpoint's certificate (for accepting msrps)")
     String tls_key_store() default "";
 
-    /** @return key store password */
+    /** @return key store password; private property {@code .tls.key.store.password} */
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "TLS key store password")
-    String tls_key_store_password() default "";
+    String _tls_key_store_password() default "";
 
     /** @return longest wait for the peer to connect, for a chunk or for a REPORT */
     @AttributeDefinition(description = "Session timeout in milliseconds")

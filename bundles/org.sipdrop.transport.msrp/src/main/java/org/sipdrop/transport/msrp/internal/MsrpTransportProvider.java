@@ -61,9 +61,9 @@ public final class MsrpTransportProvider implements TransportProvider {
         boolean hasKey = !c.tls_key_store().isBlank();
         if (hasKey || !c.tls_trust_store().isBlank()) {
             SSLContext tls = TlsContexts.create(hasKey ? Path.of(c.tls_key_store()) : null,
-                    c.tls_key_store_password().toCharArray(),
+                    c._tls_key_store_password().toCharArray(),
                     c.tls_trust_store().isBlank() ? null : Path.of(c.tls_trust_store()),
-                    c.tls_trust_store_password().toCharArray());
+                    c._tls_trust_store_password().toCharArray());
             s = s.withTls(tls, hasKey ? c.tls_port() : -1);
         }
         if (!c.relay_uri().isBlank()) {
@@ -73,7 +73,7 @@ public final class MsrpTransportProvider implements TransportProvider {
             } catch (IllegalArgumentException e) {
                 throw new IOException("relay.uri is not an MSRP URI: " + e.getMessage(), e);
             }
-            s = s.withRelay(new StackConfig.Relay(relay, c.relay_user(), c.relay_password(), c.relay_expires()));
+            s = s.withRelay(new StackConfig.Relay(relay, c.relay_user(), c._relay_password(), c.relay_expires()));
         }
         return s;
     }

@@ -108,23 +108,21 @@ public final class IoReactor implements Closeable {
 
     /**
      * Watches a connection; when it is readable its interest is cleared and {@code onReadable}
-     * runs on a worker, which must call {@link Registration#resume()} when done.
+     * runs on a worker with the connection's {@link Registration}, which it must
+     * {@link Registration#resume() resume} when done. The handle is given to the callback, not
+     * only returned: a channel whose peer spoke first is readable the moment it is registered,
+     * so the callback may run before this method has returned to its caller.
      *
      * @param channel a non-blocking connected channel
      * @param onReadable the frame pump
+     * @param readNow true if bytes already wait above the socket (a TLS layer read them with
+     *        the handshake), which the selector would never report: the callback runs at once,
+     *        and the channel is watched only once it resumes
      * @return the handle to resume watching
      */
-    public Registration register(SocketChannel channel, Runnable onReadable) {
+    public Registration register(SocketChannel channel, Consumer<Registration> onReadable, boolean readNow) {
         SelectionKey[] key = new SelectionKey[1];
-        Runnable dispatch = () -> execute(onReadable);
-        onSelectorThread(() -> {
-            try {
-                key[0] = channel.register(selector, SelectionKey.OP_READ, dispatch);
-            } catch (ClosedChannelException e) {
-                LOG.log(Level.FINE, "Connection closed before registration", e);
-            }
-        });
-        return () -> onSelectorThread(() -> {
+        Registration registration = () -> onSelectorThread(() -> {
             try {
                 if (key[0] != null && key[0].isValid()) {
                     key[0].interestOps(SelectionKey.OP_READ);
@@ -133,6 +131,19 @@ public final class IoReactor implements Closeable {
                 // closed meanwhile
             }
         });
+        Runnable dispatch = () -> execute(() -> onReadable.accept(registration));
+        onSelectorThread(() -> {
+            try {
+                key[0] = channel.register(selector, readNow ? 0 : SelectionKey.OP_READ, dispatch);
+            } catch (ClosedChannelException e) {
+                LOG.log(Level.FINE, "Connection closed before registration", e);
+                return;
+            }
+            if (readNow) {
+                dispatch.run(); // after the key exists, so that the callback's resume() finds it
+            }
+        });
+        return registration;
     }
 
     /** @param task runs on a worker; refused silently once closed */

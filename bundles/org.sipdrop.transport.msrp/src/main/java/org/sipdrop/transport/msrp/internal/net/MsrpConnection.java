@@ -58,7 +58,6 @@ public final class MsrpConnection implements Closeable {
     private final ConnectionListener listener;
     private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile IoReactor.Registration registration;
     private volatile IoReactor reactor;
 
     /**
@@ -83,11 +82,16 @@ public final class MsrpConnection implements Closeable {
         this.description = description;
     }
 
-    /** Starts reading: frames are handed to the listener on the reactor's workers. */
+    /**
+     * Starts reading: frames are handed to the listener on the reactor's workers. The first
+     * frame may be handled before this returns (the peer may have spoken already). Bytes the
+     * TLS handshake already took from the socket (a client's first SEND right behind its
+     * Finished message) are read at once: the socket will not signal them again.
+     */
     public void start(IoReactor reactor) {
         this.reactor = reactor;
         listener.onOpened(this);
-        registration = reactor.register(raw.socket(), this::pump);
+        reactor.register(raw.socket(), this::pump, hasBufferedInput());
     }
 
     /**
@@ -95,8 +99,10 @@ public final class MsrpConnection implements Closeable {
      * {@link #FRAMES_PER_TURN} frames with bytes still buffered it yields to other connections by
      * queueing itself on the workers again: the selector would not wake it for bytes that have
      * already left the socket.
+     *
+     * @param registration this connection's handle on the selector, given with each run
      */
-    private void pump() {
+    private void pump(IoReactor.Registration registration) {
         try {
             for (int i = 1; !closed.get(); i++) {
                 if (!readOne()) {
@@ -106,7 +112,7 @@ public final class MsrpConnection implements Closeable {
                     break;
                 }
                 if (i == FRAMES_PER_TURN) {
-                    reactor.execute(this::pump);
+                    reactor.execute(() -> pump(registration));
                     return;
                 }
             }

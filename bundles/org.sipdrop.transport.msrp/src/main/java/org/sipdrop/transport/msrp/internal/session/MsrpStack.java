@@ -138,24 +138,27 @@ public final class MsrpStack implements Closeable, ConnectionListener {
 
     /**
      * The connection for an active session: the relay's when one is used, else a pooled one to
-     * the same hop (connection reuse, RFC 4975 §5.4), else a new one.
+     * the same hop (connection reuse, RFC 4975 §5.4), else a new one. Taking a pooled connection
+     * and counting the session as its user happen under the pool's lock, the same lock under
+     * which an idle connection is judged unused and closed: a connection is never handed out
+     * while it is being closed.
      */
     MsrpConnection connectionFor(MsrpSession session, MsrpUri hop) throws IOException {
-        MsrpConnection c;
         if (relay != null) {
-            c = relay.connection();
-        } else {
-            String key = (hop.isSecure() ? "msrps://" : "msrp://") + hop.host() + ":" + hop.effectivePort();
-            synchronized (pool) {
-                c = pool.get(key);
-                if (c == null || !c.isOpen()) {
-                    c = connector.connect(hop);
-                    pool.put(key, c);
-                }
-            }
+            MsrpConnection c = relay.connection();
+            users.computeIfAbsent(c, k -> ConcurrentHashMap.newKeySet()).add(session);
+            return c;
         }
-        users.computeIfAbsent(c, k -> ConcurrentHashMap.newKeySet()).add(session);
-        return c;
+        String key = (hop.isSecure() ? "msrps://" : "msrp://") + hop.host() + ":" + hop.effectivePort();
+        synchronized (pool) {
+            MsrpConnection c = pool.get(key);
+            if (c == null || !c.isOpen()) {
+                c = connector.connect(hop);
+                pool.put(key, c);
+            }
+            users.computeIfAbsent(c, k -> ConcurrentHashMap.newKeySet()).add(session);
+            return c;
+        }
     }
 
     @Override
@@ -243,21 +246,39 @@ public final class MsrpStack implements Closeable, ConnectionListener {
         }
     }
 
-    /** Graceful close (RFC 4975 §5.4): a connection no session uses goes after the linger time. */
+    /**
+     * Graceful close (RFC 4975 §5.4): a connection that this stack opened and that no session
+     * uses goes after the linger time. Only the opener closes a connection for being idle: it
+     * alone knows whether it is about to reuse it for a new session, whose first request the
+     * accepting side has not seen yet. Were the accepting side to close it, that request would
+     * meet "The peer closed the MSRP connection". Accepted connections end when their opener
+     * closes them, or when this stack stops.
+     */
     private void scheduleIdleClose(MsrpConnection c) {
-        if (closed || (relay != null && relay.owns(c))) {
+        if (closed || !opened(c)) {
             return;
         }
         Runnable check = () -> {
-            Set<MsrpSession> left = users.get(c);
-            if (left == null || left.isEmpty()) {
-                c.close();
+            synchronized (pool) {
+                Set<MsrpSession> left = users.get(c);
+                if (left != null && !left.isEmpty()) {
+                    return;
+                }
+                pool.values().remove(c);
             }
+            c.close();
         };
         if (config.lingerMillis() == 0) {
             check.run();
         } else {
             reactor.scheduler().schedule(check, config.lingerMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** @return true for a pooled connection this stack opened (not the relay's, not an accepted one) */
+    private boolean opened(MsrpConnection c) {
+        synchronized (pool) {
+            return pool.containsValue(c);
         }
     }
 

@@ -22,7 +22,7 @@ import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
  * @param idleTimeoutMillis longest silence inside a frame or while the peer's window is full
  * @param sessionTimeoutMillis longest wait for the peer to connect, a chunk, or a REPORT
  * @param reportIntervalBytes bytes between progress REPORTs (RFC 4975 §7.1.2)
- * @param lingerMillis how long an unused connection stays open for reuse
+ * @param lingerMillis how long an unused connection this stack opened stays open for reuse
  * @param sessionIdMatchOnly match sessions by session-id only ({@code a=msrp-sessmatch}, RFC 7701)
  * @param tls the TLS context (key and trust), or null without TLS
  * @param relay the relay to AUTH with, or null for none
@@ -108,6 +108,12 @@ public record StackConfig(String bindAddress, int port, int tlsPort, int chunkSi
     public StackConfig withRelay(Relay r) {
         return new StackConfig(bindAddress, port, tlsPort, chunkSize, relayChunkSize, bufferSize, workers, idleTimeoutMillis,
                 sessionTimeoutMillis, reportIntervalBytes, lingerMillis, sessionIdMatchOnly, tls, r);
+    }
+
+    /** @return a copy that keeps an unused connection it opened this long for reuse */
+    public StackConfig withLinger(long millis) {
+        return new StackConfig(bindAddress, port, tlsPort, chunkSize, relayChunkSize, bufferSize, workers, idleTimeoutMillis,
+                sessionTimeoutMillis, reportIntervalBytes, millis, sessionIdMatchOnly, tls, relay);
     }
 
     /** @return a copy with this many I/O workers and this buffer size */
