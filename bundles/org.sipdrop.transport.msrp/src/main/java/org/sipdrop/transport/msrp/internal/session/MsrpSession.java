@@ -105,7 +105,26 @@ public final class MsrpSession implements Closeable {
      */
     public void receive(List<MsrpUri> remote, WritableByteChannel sink, long length, LongConsumer progress)
             throws IOException {
-        IncomingMessage in = new IncomingMessage(sink, length, progress);
+        awaitWhole(remote, new IncomingMessage(sink, length, progress));
+    }
+
+    /**
+     * Receives one message whose length only the sender knows, up to {@code max} bytes (a
+     * page-mode message such as an RFC 4483 offer in a plain message session, RFC 4975 §7.1);
+     * returns once it is whole, a success REPORT telling the sender.
+     *
+     * @param remote the peer's path from SDP
+     * @param sink where the bytes go, in order
+     * @param max the largest message taken; a longer one is answered 413
+     * @return the message's Content-Type
+     */
+    public String receiveUpTo(List<MsrpUri> remote, WritableByteChannel sink, long max) throws IOException {
+        IncomingMessage in = IncomingMessage.ofUnknownLength(sink, max, n -> { });
+        awaitWhole(remote, in);
+        return in.contentType().orElseThrow(() -> new IOException("The MSRP message had no Content-Type (RFC 4975 §7.1.1)"));
+    }
+
+    private void awaitWhole(List<MsrpUri> remote, IncomingMessage in) throws IOException {
         synchronized (lock) {
             checkUsable();
             if (incoming != null || outgoing != null) {
@@ -126,7 +145,7 @@ public final class MsrpSession implements Closeable {
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
                 if (left <= 0) {
                     failure = new IOException("No MSRP chunk arrived for " + stack.config().sessionTimeoutMillis()
-                            + " ms (" + in.received() + " of " + length + " bytes received)");
+                            + " ms (" + in.received() + " of " + (in.expected() < 0 ? "?" : in.expected()) + " bytes received)");
                     break;
                 }
                 waitOn(left);
