@@ -27,8 +27,10 @@ public final class SendOptions {
     private final Path icon;
     private final boolean thumbnails;
     private final Duration linkLifetime;
+    private final String indirectionOver;
 
-    private SendOptions(String via, HashProgress hashProgress, Path icon, boolean thumbnails, Duration linkLifetime) {
+    private SendOptions(String via, HashProgress hashProgress, Path icon, boolean thumbnails, Duration linkLifetime,
+            String indirectionOver) {
         this.via = Objects.requireNonNull(via, "via").toLowerCase(Locale.ROOT);
         this.hashProgress = Objects.requireNonNull(hashProgress, "hashProgress");
         this.icon = icon;
@@ -37,11 +39,12 @@ public final class SendOptions {
             throw new IllegalArgumentException("A link lifetime must be positive, was " + linkLifetime);
         }
         this.linkLifetime = linkLifetime;
+        this.indirectionOver = indirectionOver;
     }
 
     /** @return automatic transport choice, no hashing progress, no icons */
     public static SendOptions defaults() {
-        return new SendOptions(AUTO, SILENT, null, false, DEFAULT_LINK_LIFETIME);
+        return new SendOptions(AUTO, SILENT, null, false, DEFAULT_LINK_LIFETIME, null);
     }
 
     /**
@@ -51,12 +54,12 @@ public final class SendOptions {
      *         {@link #AUTO}
      */
     public SendOptions via(String scheme) {
-        return new SendOptions(scheme, hashProgress, icon, thumbnails, linkLifetime);
+        return new SendOptions(scheme, hashProgress, icon, thumbnails, linkLifetime, indirectionOver);
     }
 
     /** @return a copy that reports hashing progress to {@code progress} */
     public SendOptions onHashing(HashProgress progress) {
-        return new SendOptions(via, progress, icon, thumbnails, linkLifetime);
+        return new SendOptions(via, progress, icon, thumbnails, linkLifetime, indirectionOver);
     }
 
     /**
@@ -67,7 +70,7 @@ public final class SendOptions {
      * @since 0.1 (added with file-icon support)
      */
     public SendOptions icon(Path iconFile) {
-        return new SendOptions(via, hashProgress, iconFile, thumbnails, linkLifetime);
+        return new SendOptions(via, hashProgress, iconFile, thumbnails, linkLifetime, indirectionOver);
     }
 
     /**
@@ -77,7 +80,7 @@ public final class SendOptions {
      * @since 0.1 (added with file-icon support)
      */
     public SendOptions thumbnails(boolean on) {
-        return new SendOptions(via, hashProgress, icon, on, linkLifetime);
+        return new SendOptions(via, hashProgress, icon, on, linkLifetime, indirectionOver);
     }
 
     /** @return the icon file to offer with every file, if one was given */
@@ -98,12 +101,33 @@ public final class SendOptions {
      * @since 0.1 (added with the HTTP storage transport)
      */
     public SendOptions linkLifetime(Duration lifetime) {
-        return new SendOptions(via, hashProgress, icon, thumbnails, Objects.requireNonNull(lifetime, "lifetime"));
+        return new SendOptions(via, hashProgress, icon, thumbnails, Objects.requireNonNull(lifetime, "lifetime"), indirectionOver);
     }
 
     /** @return how long a storage link stays valid, for {@code http}/{@code https} sends */
     public Duration linkLifetime() {
         return linkLifetime;
+    }
+
+    /**
+     * @return a copy whose content-indirection offer (RFC 4483) travels inside an MSRP session
+     *         (RFC 4975, scheme {@code msrp} or {@code msrps}) instead of a SIP MESSAGE: one INVITE
+     *         with a plain message session, the offer as one MSRP SEND, then BYE; null or
+     *         {@code "message"} for the MESSAGE form. Only for {@code http}/{@code https} sends.
+     * @since 0.1 (added with MSRP content indirection)
+     */
+    public SendOptions indirectionOver(String scheme) {
+        String s = scheme == null || scheme.equalsIgnoreCase("message") ? null : scheme.toLowerCase(Locale.ROOT);
+        if (s != null && !s.equals("msrp") && !s.equals("msrps")) {
+            throw new IllegalArgumentException("A content-indirection offer goes in a SIP MESSAGE or over msrp or msrps, not '"
+                    + scheme + "'");
+        }
+        return new SendOptions(via, hashProgress, icon, thumbnails, linkLifetime, s);
+    }
+
+    /** @return the MSRP scheme carrying the content-indirection offer, empty for a SIP MESSAGE */
+    public java.util.Optional<String> indirectionOver() {
+        return java.util.Optional.ofNullable(indirectionOver);
     }
 
     public String via() {

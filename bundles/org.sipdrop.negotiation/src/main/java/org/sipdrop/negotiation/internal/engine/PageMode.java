@@ -67,6 +67,11 @@ final class PageMode {
             throw new IOException("no " + scheme + " transport is running here (running: "
                     + String.join(", ", ctx.service().schemes()) + ")");
         }
+        String carrier = options.indirectionOver().orElse(null);
+        if (carrier != null && ctx.service().transport(carrier).isEmpty()) {
+            throw new IOException("no " + carrier + " transport is running here to carry the offer (running: "
+                    + String.join(", ", ctx.service().schemes()) + ")");
+        }
         List<FileOffer> offers = new ArrayList<>();
         for (Path f : files) {
             long size = Files.size(f);
@@ -75,7 +80,8 @@ final class PageMode {
         }
         List<Transfer> all = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            all.addAll(new OutgoingPageOffer(ctx, this, recipients, scheme, files.get(i), options.linkLifetime())
+            all.addAll(new OutgoingPageOffer(ctx, this, recipients, scheme, files.get(i), options.linkLifetime(),
+                    carrier)
                     .start(offers.get(i)));
         }
         return all;
