@@ -28,8 +28,8 @@ import org.sipdrop.transfer.TransportSession;
  * message session ({@link MessageSession}: accept-types message/cpim, no file-selector), the CPIM
  * offer as one MSRP SEND (RFC 4975 §7.1) confirmed by the receiver's success REPORT, then BYE.
  * The recipient's delivery notification (RFC 5438) comes back as a SIP MESSAGE, as for the
- * MESSAGE form: the session is gone by then, and RFC 5438 §9 lets a notification that cannot go
- * in the session go as a MESSAGE.
+ * MESSAGE form: the session is over by then (the receiver may take minutes to decide and hours
+ * to download), and RFC 5438 defines notifications as page-mode messages to the CPIM From.
  */
 final class MsrpOfferCarrier {
 

@@ -32,7 +32,9 @@ import org.sipdrop.transfer.Transfer;
  * answers the user agent's MESSAGEs: a file offer is accepted with 200 (RFC 3428 §7: the
  * request arrived; the file's fate follows in a delivery notification) and handled by
  * {@link IncomingPageOffer} on an agent thread; a notification (RFC 5438) goes to the
- * {@link OutgoingPageOffer} that sent the message it names; anything else gets 415.
+ * {@link OutgoingPageOffer} that sent the message it names; anything else gets 415. The same
+ * offer may instead travel as one SEND in an MSRP session ({@link MsrpOfferCarrier} sends it,
+ * {@link IncomingMsrpPageOffer} receives it); the notifications still come as MESSAGEs.
  */
 final class PageMode {
 

@@ -23,7 +23,8 @@ import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
  * bound to. The active side (RFC 6135 {@code a=setup:active}, or an endpoint using a relay)
  * connects to the first hop and binds the session with its first SEND, a bodiless one when it
  * has nothing to send yet (RFC 4975 §5.4); the passive side waits for that SEND. Carries one
- * message, the file: {@link #send} or {@link #receive}.
+ * message, the file: {@link #send} or {@link #receive}; or one small message whose length only
+ * the sender knows, e.g. a content-indirection offer: {@link #receiveUpTo}.
  */
 public final class MsrpSession implements Closeable {
 
