@@ -26,6 +26,10 @@ public final class MessageSession {
     public static final List<String> WRAPPED = List.of("message/external-body", "multipart/mixed",
             "message/imdn+xml", "application/vnd.gsma.rcs-ft-http+xml", "application/vnd.sipdrop.file-selector");
 
+    /** The wrapped types that mark a session as carrying a content-indirection offer, not a chat. */
+    private static final java.util.Set<String> OFFERS = java.util.Set.of("message/external-body",
+            "application/vnd.gsma.rcs-ft-http+xml");
+
     private MessageSession() {
     }
 
@@ -40,8 +44,9 @@ public final class MessageSession {
     }
 
     /**
-     * Tells a message-session offer from an RFC 5547 file offer: exactly one enabled
-     * {@code m=message} MSRP line, without a file-selector, that accepts CPIM.
+     * Tells a message-session offer from an RFC 5547 file offer or a chat: exactly one enabled
+     * {@code m=message} MSRP line, without a file-selector, that accepts CPIM wrapping an
+     * external-body (or RCS FT-HTTP) offer.
      *
      * @return the offered stream, or empty for anything else (a file offer, several streams)
      * @throws SdpException 400 when the line's MSRP attributes are malformed, 488 when it has no a=path
@@ -56,8 +61,9 @@ public final class MessageSession {
             return Optional.empty();
         }
         FileStream s = FileStream.read(m, offer);
-        if (s.selector() != null || s.acceptTypes().stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).startsWith(CPIM))) {
-            return Optional.empty();
+        if (s.selector() != null || s.acceptTypes().stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).startsWith(CPIM))
+                || s.acceptWrappedTypes().stream().map(t -> t.toLowerCase(Locale.ROOT)).noneMatch(OFFERS::contains)) {
+            return Optional.empty(); // a chat session (RFC 4975) is not taken for an offer: it keeps its 488
         }
         if (s.path().isEmpty()) {
             throw SdpException.notAcceptable("no a=path, so no MSRP URI to reach the peer (RFC 4975 §8.2)");

@@ -54,6 +54,17 @@ class MessageSessionTest {
     }
 
     @Test
+    void chatSessionWrappingOnlyTextIsNotTakenForAnOffer() throws Exception {
+        Sdp offer = reparse(MessageSession.offer(ALICE, PATH, new Random(6)));
+        MediaDescription m = offer.media().get(0);
+        MediaDescription.Builder b = m.toBuilder().clearAttributes();
+        m.attributes().stream().filter(a -> !a.name().equals("accept-wrapped-types")).forEach(b::attribute);
+        b.attribute("accept-wrapped-types", "text/plain");
+        Sdp chat = Sdp.builder(offer.origin()).connection(offer.connection().orElseThrow()).replaceMedia(List.of(b.build())).build();
+        assertTrue(MessageSession.read(reparse(chat)).isEmpty());
+    }
+
+    @Test
     void messageSessionWithoutPathIsNotAcceptable() throws Exception {
         Sdp offer = reparse(MessageSession.offer(ALICE, PATH, new Random(5)));
         MediaDescription m = offer.media().get(0);
