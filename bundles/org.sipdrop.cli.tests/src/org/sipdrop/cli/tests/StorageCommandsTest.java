@@ -116,7 +116,28 @@ class StorageCommandsTest {
         fanOut("secure.pdf", "https", storage);
     }
 
+    @Test
+    void sendWithTheOfferOverMsrpReachesEachRecipientAsTheMessageFormDoes() throws Exception {
+        List<String> storage = List.of("--storage", nginx.davUri().toString(), "--storage-user", "alice",
+                "--storage-password", PASSWORD);
+        fanOut("agenda.pdf", "http", storage, List.of("--offer-over", "msrp"));
+    }
+
+    @Test
+    void offerOverMsrpWithoutAStorageIsAUsageError() throws Exception {
+        Path file = Files.write(Files.createDirectories(dir.resolve("alice")).resolve("x.txt"), new byte[] { 1 });
+        Run alice = new Run();
+        int code = alice.run(new SendCommand(), List.of("send", "--user", "alice", "--server", sipServer, "--transport", "tcp",
+                "--to", "bob", "--via", "msrp", "--offer-over", "msrp", file.toString()));
+        assertEquals(Command.USAGE, code, alice.err());
+        assertTrue(alice.err().contains("--offer-over msrp carries a storage link: use it with --via http or https"), alice.err());
+    }
+
     private static void fanOut(String name, String via, List<String> storage) throws Exception {
+        fanOut(name, via, storage, List.of());
+    }
+
+    private static void fanOut(String name, String via, List<String> storage, List<String> sendFlags) throws Exception {
         byte[] content = new byte[300_000];
         new Random(4483).nextBytes(content);
         Path file = Files.write(Files.createDirectories(dir.resolve("alice")).resolve(name), content);
@@ -136,6 +157,7 @@ class StorageCommandsTest {
             List<String> send = new ArrayList<>(List.of("send", "--user", "alice", "--server", sipServer, "--transport", "tcp",
                     "--to", "bob,carol", "--via", via));
             send.addAll(storage);
+            send.addAll(sendFlags);
             send.add(file.toString());
             int sent = alice.run(new SendCommand(), send);
             assertEquals(Command.FAILED, sent, "carol declined, so send reports a failure; it said: " + alice.err());

@@ -28,12 +28,13 @@ public final class SendOptions {
     private final boolean thumbnails;
     private final Duration linkLifetime;
     private final String message;
+    private final String indirectionOver;
 
     /** The longest {@link #message(String) message} accepted, in characters. */
     public static final int MAX_MESSAGE_LENGTH = 1000;
 
     private SendOptions(String via, HashProgress hashProgress, Path icon, boolean thumbnails, Duration linkLifetime,
-            String message) {
+            String message, String indirectionOver) {
         this.via = Objects.requireNonNull(via, "via").toLowerCase(Locale.ROOT);
         this.hashProgress = Objects.requireNonNull(hashProgress, "hashProgress");
         this.icon = icon;
@@ -43,11 +44,12 @@ public final class SendOptions {
         }
         this.linkLifetime = linkLifetime;
         this.message = message;
+        this.indirectionOver = indirectionOver;
     }
 
     /** @return automatic transport choice, no hashing progress, no icons */
     public static SendOptions defaults() {
-        return new SendOptions(AUTO, SILENT, null, false, DEFAULT_LINK_LIFETIME, null);
+        return new SendOptions(AUTO, SILENT, null, false, DEFAULT_LINK_LIFETIME, null, null);
     }
 
     /**
@@ -57,12 +59,12 @@ public final class SendOptions {
      *         {@link #AUTO}
      */
     public SendOptions via(String scheme) {
-        return new SendOptions(scheme, hashProgress, icon, thumbnails, linkLifetime, message);
+        return new SendOptions(scheme, hashProgress, icon, thumbnails, linkLifetime, message, indirectionOver);
     }
 
     /** @return a copy that reports hashing progress to {@code progress} */
     public SendOptions onHashing(HashProgress progress) {
-        return new SendOptions(via, progress, icon, thumbnails, linkLifetime, message);
+        return new SendOptions(via, progress, icon, thumbnails, linkLifetime, message, indirectionOver);
     }
 
     /**
@@ -73,7 +75,7 @@ public final class SendOptions {
      * @since 0.1 (added with file-icon support)
      */
     public SendOptions icon(Path iconFile) {
-        return new SendOptions(via, hashProgress, iconFile, thumbnails, linkLifetime, message);
+        return new SendOptions(via, hashProgress, iconFile, thumbnails, linkLifetime, message, indirectionOver);
     }
 
     /**
@@ -83,7 +85,7 @@ public final class SendOptions {
      * @since 0.1 (added with file-icon support)
      */
     public SendOptions thumbnails(boolean on) {
-        return new SendOptions(via, hashProgress, icon, on, linkLifetime, message);
+        return new SendOptions(via, hashProgress, icon, on, linkLifetime, message, indirectionOver);
     }
 
     /** @return the icon file to offer with every file, if one was given */
@@ -104,7 +106,7 @@ public final class SendOptions {
      * @since 0.1 (added with the HTTP storage transport)
      */
     public SendOptions linkLifetime(Duration lifetime) {
-        return new SendOptions(via, hashProgress, icon, thumbnails, Objects.requireNonNull(lifetime, "lifetime"), message);
+        return new SendOptions(via, hashProgress, icon, thumbnails, Objects.requireNonNull(lifetime, "lifetime"), message, indirectionOver);
     }
 
     /** @return how long a storage link stays valid, for {@code http}/{@code https} sends */
@@ -129,7 +131,7 @@ public final class SendOptions {
         if (t != null && t.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new IllegalArgumentException("A message must be one line without control characters");
         }
-        return new SendOptions(via, hashProgress, icon, thumbnails, linkLifetime, t);
+        return new SendOptions(via, hashProgress, icon, thumbnails, linkLifetime, t, indirectionOver);
     }
 
     /** @return the note offered with every file, if any */
@@ -140,6 +142,27 @@ public final class SendOptions {
     /** @return {@code offer} carrying this options' {@link #message() message} as its description, if any */
     public org.sipdrop.transfer.FileOffer withMessage(org.sipdrop.transfer.FileOffer offer) {
         return message == null ? offer : offer.toBuilder().description(message).build();
+    }
+
+    /**
+     * @return a copy whose content-indirection offer (RFC 4483) travels inside an MSRP session
+     *         (RFC 4975, scheme {@code msrp} or {@code msrps}) instead of a SIP MESSAGE: one INVITE
+     *         with a plain message session, the offer as one MSRP SEND, then BYE; null or
+     *         {@code "message"} for the MESSAGE form. Only for {@code http}/{@code https} sends.
+     * @since 0.1 (added with MSRP content indirection)
+     */
+    public SendOptions indirectionOver(String scheme) {
+        String s = scheme == null || scheme.equalsIgnoreCase("message") ? null : scheme.toLowerCase(Locale.ROOT);
+        if (s != null && !s.equals("msrp") && !s.equals("msrps")) {
+            throw new IllegalArgumentException("A content-indirection offer goes in a SIP MESSAGE or over msrp or msrps, not '"
+                    + scheme + "'");
+        }
+        return new SendOptions(via, hashProgress, icon, thumbnails, linkLifetime, message, s);
+    }
+
+    /** @return the MSRP scheme carrying the content-indirection offer, empty for a SIP MESSAGE */
+    public java.util.Optional<String> indirectionOver() {
+        return java.util.Optional.ofNullable(indirectionOver);
     }
 
     public String via() {

@@ -66,6 +66,39 @@ public interface TransportSession extends AutoCloseable {
         receive(remotePath.get(remotePath.size() - 1), sink, progress);
     }
 
+    /**
+     * One whole message received in a session whose length the receiver did not know in
+     * advance: its media type (e.g. {@code message/cpim}) and its bytes.
+     *
+     * @param contentType the message's Content-Type, as the sender gave it
+     * @param body the message's bytes
+     */
+    record Message(String contentType, byte[] body) {
+
+        /** Fails fast on a missing type or body; the body is kept as given. */
+        public Message {
+            java.util.Objects.requireNonNull(contentType, "contentType");
+            java.util.Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /**
+     * Receives one small message of a length the sender alone knows, e.g. an RFC 4483
+     * content-indirection offer sent inside an MSRP session (RFC 4975 §7.1: the Byte-Range total
+     * tells the length). The request's offer and offset are not used. A transport that only moves
+     * negotiated files keeps the default, which refuses.
+     *
+     * @param remotePath the peer's whole advertised path, its own endpoint last
+     * @param maxSize the largest message taken; a longer one is refused (MSRP 413) and fails here
+     * @return the message, once whole
+     * @throws IOException when the message does not come, is too large or the session breaks
+     * @since 0.1 (added for MSRP with content indirection; the default keeps other providers compiling)
+     */
+    default Message receiveMessage(List<URI> remotePath, int maxSize) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " carries negotiated files only, not a message of unknown length");
+    }
+
     /** Ends the session; bytes in flight are abandoned and a peer in the middle is told. */
     @Override
     void close() throws IOException;

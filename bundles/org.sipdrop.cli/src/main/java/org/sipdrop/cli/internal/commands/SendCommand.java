@@ -48,7 +48,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public String usage() {
-        return "--to USER[,USER...] [--via msrp|msrps|http|https|auto] [--link-lifetime 24h] [--icon PICTURE | --thumbnails] [--message TEXT] FILE... "
+        return "--to USER[,USER...] [--via msrp|msrps|http|https|auto] [--link-lifetime 24h] [--offer-over message|msrp|msrps] [--icon PICTURE | --thumbnails] [--message TEXT] FILE... "
                 + ClientOptions.USAGE + " " + MsrpSettings.USAGE + " " + StorageFlags.USAGE;
     }
 
@@ -59,7 +59,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(StorageFlags.valued(Set.of("to", "via", "link-lifetime", "icon", "message"))));
+        return ClientOptions.valued(MsrpSettings.valued(StorageFlags.valued(Set.of("to", "via", "link-lifetime", "offer-over", "icon", "message"))));
     }
 
     @Override
@@ -72,6 +72,14 @@ public final class SendCommand implements Command, OptionSpec {
             throw new UsageException("--via must be msrp, msrps, http, https or auto, not '" + via + "'");
         }
         Duration lifetime = lifetime(options.value("link-lifetime").orElse(null));
+        String offerOver = options.value("offer-over").orElse("message");
+        if (!Set.of("message", "msrp", "msrps").contains(offerOver)) {
+            throw new UsageException("--offer-over must be message (a SIP MESSAGE), msrp or msrps (an MSRP session), not '"
+                    + offerOver + "'");
+        }
+        if (!"message".equals(offerOver) && !Set.of("http", "https").contains(via)) {
+            throw new UsageException("--offer-over " + offerOver + " carries a storage link: use it with --via http or https");
+        }
         List<Path> files = new ArrayList<>();
         for (String f : options.positional()) {
             Path p = Path.of(f);
@@ -87,7 +95,7 @@ public final class SendCommand implements Command, OptionSpec {
         if (icon != null && (!Files.isRegularFile(icon) || !Files.isReadable(icon))) {
             throw new UsageException("cannot read the icon '" + icon + "'");
         }
-        SendOptions send = SendOptions.defaults().via(via).icon(icon).thumbnails(options.flag("thumbnails"));
+        SendOptions send = SendOptions.defaults().via(via).indirectionOver(offerOver).icon(icon).thumbnails(options.flag("thumbnails"));
         try {
             send = send.message(options.value("message").orElse(null));
         } catch (IllegalArgumentException e) {

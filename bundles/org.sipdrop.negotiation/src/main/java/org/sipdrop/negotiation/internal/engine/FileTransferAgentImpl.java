@@ -89,6 +89,10 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         if (PageMode.handles(options.via())) {
             return pageMode.send(List.of(to), files, options);
         }
+        if (options.indirectionOver().isPresent()) {
+            throw new IllegalArgumentException("An offer goes over " + options.indirectionOver().get()
+                    + " only when the file goes via a storage: send via http or https (content indirection, RFC 4483)");
+        }
         String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), to, options, ctx.settings().preferredSchemes());
         org.sipdrop.transfer.FileIcon given = options.icon().isPresent() ? Icons.fromFile(options.icon().get()) : null;
         List<FileOffer> offers = new ArrayList<>();

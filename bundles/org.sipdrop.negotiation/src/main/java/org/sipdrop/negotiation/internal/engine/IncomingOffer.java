@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.sipdrop.negotiation.internal.sdp.FileOfferMapping;
 import org.sipdrop.negotiation.internal.sdp.FileRange;
+import org.sipdrop.negotiation.internal.sdp.MessageSession;
 import org.sipdrop.negotiation.internal.sdp.OfferAnswer;
 import org.sipdrop.negotiation.internal.sdp.OfferReader;
 import org.sipdrop.negotiation.internal.sdp.OfferedStream;
@@ -68,6 +69,11 @@ final class IncomingOffer {
         try {
             body = OfferBody.read(call.request().body());
             offer = SdpParser.withDefaults().parse(body.sdp());
+            java.util.Optional<org.sipdrop.negotiation.internal.sdp.FileStream> messageSession = MessageSession.read(offer);
+            if (messageSession.isPresent()) { // RFC 4483 offer inside an MSRP session, not an RFC 5547 one
+                new IncomingMsrpPageOffer(ctx, call, messageSession.get(), prompt, onIncoming).handle();
+                return;
+            }
             streams = OfferReader.read(offer);
         } catch (SdpException e) {
             call.reject(new SipStatus(e.status(), e.reason()));

@@ -54,6 +54,8 @@ final class OutgoingPageOffer {
     private final String scheme;
     private final Path file;
     private final Duration lifetime;
+    /** The MSRP scheme the offer goes over (RFC 4975 message session), or null for SIP MESSAGE. */
+    private final String carrier;
     private final Map<String, EngineTransfer> byMessageId = new ConcurrentHashMap<>();
     private final List<EngineTransfer> transfers = new ArrayList<>();
     private final AtomicBoolean cleaned = new AtomicBoolean();
@@ -62,7 +64,9 @@ final class OutgoingPageOffer {
     private volatile TransportSession session;
     private volatile Instant dateTime;
 
-    OutgoingPageOffer(AgentContext ctx, PageMode pageMode, List<String> recipients, String scheme, Path file, Duration lifetime) {
+    OutgoingPageOffer(AgentContext ctx, PageMode pageMode, List<String> recipients, String scheme, Path file, Duration lifetime,
+            String carrier) {
+        this.carrier = carrier;
         this.ctx = ctx;
         this.pageMode = pageMode;
         this.recipients = List.copyOf(recipients);
@@ -124,7 +128,8 @@ final class OutgoingPageOffer {
             pageMode.expect(messageId, this);
             FileOfferMessage.Built body = FileOfferMessage.format(ctx.userAgent().account().aor(), t.peer(), messageId,
                     dateTime, offer, external, true, multipart);
-            ctx.userAgent().message(t.peer(), new SipBody(body.contentType(), body.body()))
+            (carrier == null ? ctx.userAgent().message(t.peer(), new SipBody(body.contentType(), body.body()))
+                    : new MsrpOfferCarrier(ctx, carrier).send(t.peer(), body))
                     .whenCompleteAsync((r, error) -> messageAnswered(t, r, error, external), ctx.executor());
         }
         CompletableFuture.delayedExecutor(lifetime.toMillis(), TimeUnit.MILLISECONDS)

@@ -32,7 +32,9 @@ import org.sipdrop.transfer.Transfer;
  * answers the user agent's MESSAGEs: a file offer is accepted with 200 (RFC 3428 §7: the
  * request arrived; the file's fate follows in a delivery notification) and handled by
  * {@link IncomingPageOffer} on an agent thread; a notification (RFC 5438) goes to the
- * {@link OutgoingPageOffer} that sent the message it names; anything else gets 415.
+ * {@link OutgoingPageOffer} that sent the message it names; anything else gets 415. The same
+ * offer may instead travel as one SEND in an MSRP session ({@link MsrpOfferCarrier} sends it,
+ * {@link IncomingMsrpPageOffer} receives it); the notifications still come as MESSAGEs.
  */
 final class PageMode {
 
@@ -67,6 +69,11 @@ final class PageMode {
             throw new IOException("no " + scheme + " transport is running here (running: "
                     + String.join(", ", ctx.service().schemes()) + ")");
         }
+        String carrier = options.indirectionOver().orElse(null);
+        if (carrier != null && ctx.service().transport(carrier).isEmpty()) {
+            throw new IOException("no " + carrier + " transport is running here to carry the offer (running: "
+                    + String.join(", ", ctx.service().schemes()) + ")");
+        }
         List<FileOffer> offers = new ArrayList<>();
         for (Path f : files) {
             long size = Files.size(f);
@@ -75,7 +82,8 @@ final class PageMode {
         }
         List<Transfer> all = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            all.addAll(new OutgoingPageOffer(ctx, this, recipients, scheme, files.get(i), options.linkLifetime())
+            all.addAll(new OutgoingPageOffer(ctx, this, recipients, scheme, files.get(i), options.linkLifetime(),
+                    carrier)
                     .start(offers.get(i)));
         }
         return all;

@@ -1,7 +1,9 @@
 package org.sipdrop.transport.msrp.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
@@ -61,6 +63,21 @@ final class MsrpTransportSession implements TransportSession {
     public void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
         long offset = request.offset();
         session.receive(parse(remotePath), sink, request.offer().size() - offset, n -> progress.accept(offset + n));
+    }
+
+    /**
+     * One whole message of a length the sender alone knows (RFC 4975 §7.1.1: the first chunk's
+     * Byte-Range total), e.g. an RFC 4483 offer in a plain message session; at most
+     * {@code maxSize} bytes, a longer one is answered 413.
+     */
+    @Override
+    public Message receiveMessage(List<URI> remotePath, int maxSize) throws IOException {
+        if (maxSize < 0) {
+            throw new IllegalArgumentException("maxSize must be 0 or more, was " + maxSize);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String type = session.receiveUpTo(parse(remotePath), Channels.newChannel(bytes), maxSize);
+        return new Message(type, bytes.toByteArray());
     }
 
     private static List<MsrpUri> parse(List<URI> path) {

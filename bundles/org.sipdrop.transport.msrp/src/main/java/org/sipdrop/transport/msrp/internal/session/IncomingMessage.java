@@ -26,7 +26,11 @@ final class IncomingMessage {
     private final WritableByteChannel sink;
     private final SeekableByteChannel seekable;
     private final long base;
-    private final long expected;
+    /** The negotiated length, or, for a message of unknown length, -1 until its first chunk. */
+    private long expected;
+    /** The largest message of unknown length taken, or -1 when the length was negotiated. */
+    private final long maxUnknown;
+    private String contentType;
     private final LongConsumer progress;
     private final ReceivedRanges ranges = new ReceivedRanges();
     private final CoalescingSink out;
@@ -41,6 +45,22 @@ final class IncomingMessage {
      * @param progress told the bytes received so far
      */
     IncomingMessage(WritableByteChannel sink, long expected, LongConsumer progress) throws IOException {
+        this(sink, expected, -1, progress);
+    }
+
+    /**
+     * A message whose length only the sender knows (a page-mode message in a plain message
+     * session): the first chunk's Byte-Range total sets it (RFC 4975 §7.1.1).
+     *
+     * @param max the largest message taken; a longer one is refused with 413 (RFC 4975 §7.1.1)
+     */
+    static IncomingMessage ofUnknownLength(WritableByteChannel sink, long max, LongConsumer progress) throws IOException {
+        return new IncomingMessage(sink, -1, max, progress);
+    }
+
+    private IncomingMessage(WritableByteChannel sink, long expected, long maxUnknown, LongConsumer progress)
+            throws IOException {
+        this.maxUnknown = maxUnknown;
         this.sink = sink;
         this.seekable = sink instanceof SeekableByteChannel ? (SeekableByteChannel) sink : null;
         this.base = seekable != null ? seekable.position() : 0;
@@ -70,6 +90,17 @@ final class IncomingMessage {
             return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "a second message '" + id + "' in a one-file session");
         }
         ByteRange range = send.headers().byteRange().orElse(new ByteRange(1, ByteRange.UNKNOWN, ByteRange.UNKNOWN));
+        if (expected < 0) {
+            if (!range.isTotalKnown()) {
+                return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "a message of unknown total length ('*') is not taken here");
+            }
+            if (range.total() > maxUnknown) {
+                return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "message of " + range.total()
+                        + " bytes; at most " + maxUnknown + " are taken here");
+            }
+            expected = range.total();
+            contentType = send.headers().contentType().orElse(null);
+        }
         if (range.isTotalKnown() && range.total() != expected) {
             return new Outcome(range.total() > expected ? MsrpStatus.MESSAGE_TOO_LARGE : MsrpStatus.BAD_REQUEST,
                     "message of " + range.total() + " bytes where " + expected + " were negotiated");
@@ -179,6 +210,11 @@ final class IncomingMessage {
     /** @return bytes received */
     long received() {
         return ranges.covered();
+    }
+
+    /** @return the Content-Type of the message's first chunk, for a message of unknown length */
+    Optional<String> contentType() {
+        return Optional.ofNullable(contentType);
     }
 
     /** @return the message length */

@@ -23,7 +23,8 @@ import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
  * bound to. The active side (RFC 6135 {@code a=setup:active}, or an endpoint using a relay)
  * connects to the first hop and binds the session with its first SEND, a bodiless one when it
  * has nothing to send yet (RFC 4975 §5.4); the passive side waits for that SEND. Carries one
- * message, the file: {@link #send} or {@link #receive}.
+ * message, the file: {@link #send} or {@link #receive}; or one small message whose length only
+ * the sender knows, e.g. a content-indirection offer: {@link #receiveUpTo}.
  */
 public final class MsrpSession implements Closeable {
 
@@ -105,7 +106,26 @@ public final class MsrpSession implements Closeable {
      */
     public void receive(List<MsrpUri> remote, WritableByteChannel sink, long length, LongConsumer progress)
             throws IOException {
-        IncomingMessage in = new IncomingMessage(sink, length, progress);
+        awaitWhole(remote, new IncomingMessage(sink, length, progress));
+    }
+
+    /**
+     * Receives one message whose length only the sender knows, up to {@code max} bytes (a
+     * page-mode message such as an RFC 4483 offer in a plain message session, RFC 4975 §7.1);
+     * returns once it is whole, a success REPORT telling the sender.
+     *
+     * @param remote the peer's path from SDP
+     * @param sink where the bytes go, in order
+     * @param max the largest message taken; a longer one is answered 413
+     * @return the message's Content-Type
+     */
+    public String receiveUpTo(List<MsrpUri> remote, WritableByteChannel sink, long max) throws IOException {
+        IncomingMessage in = IncomingMessage.ofUnknownLength(sink, max, n -> { });
+        awaitWhole(remote, in);
+        return in.contentType().orElseThrow(() -> new IOException("The MSRP message had no Content-Type (RFC 4975 §7.1.1)"));
+    }
+
+    private void awaitWhole(List<MsrpUri> remote, IncomingMessage in) throws IOException {
         synchronized (lock) {
             checkUsable();
             if (incoming != null || outgoing != null) {
@@ -126,7 +146,7 @@ public final class MsrpSession implements Closeable {
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
                 if (left <= 0) {
                     failure = new IOException("No MSRP chunk arrived for " + stack.config().sessionTimeoutMillis()
-                            + " ms (" + in.received() + " of " + length + " bytes received)");
+                            + " ms (" + in.received() + " of " + (in.expected() < 0 ? "?" : in.expected()) + " bytes received)");
                     break;
                 }
                 waitOn(left);
