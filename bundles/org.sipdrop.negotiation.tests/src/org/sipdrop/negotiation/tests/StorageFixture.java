@@ -58,7 +58,7 @@ final class StorageFixture implements AutoCloseable {
         nginx = Nginx.start(runDir, http, https, Map.of(USER, PASSWORD));
         services = new Peers();
         server = services.service(EmbeddedServerFactory.class).start(new HashMap<>(Map.of(EmbeddedServerFactory.BIND,
-                "127.0.0.1", EmbeddedServerFactory.SIP_PORT, "0", EmbeddedServerFactory.TRANSPORTS, "tcp")));
+                "127.0.0.1", EmbeddedServerFactory.SIP_PORT, "0", EmbeddedServerFactory.TRANSPORTS, "udp,tcp")));
     }
 
     /** Configures the HTTP transport and waits until it runs with exactly that configuration. */
@@ -98,11 +98,17 @@ final class StorageFixture implements AutoCloseable {
 
     /** A user registered at the embedded server over TCP, with a file-transfer agent. */
     Peer user(Peers peers, String user, AgentSettings settings) throws Exception {
-        SipEndpoint ep = peers.sip.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(SipTransport.TCP)));
+        return user(peers, user, settings, SipTransport.TCP);
+    }
+
+    /** A user registered at the embedded server over {@code transport}, with a file-transfer agent. */
+    Peer user(Peers peers, String user, AgentSettings settings, SipTransport transport) throws Exception {
+        SipEndpoint ep = peers.sip.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(transport)));
         peers.track(ep);
-        String registrar = server.uris().stream().filter(u -> u.endsWith("transport=tcp")).findFirst().orElseThrow();
+        String registrar = server.uris().stream().filter(u -> u.endsWith("transport=" + transport.token().toLowerCase()))
+                .findFirst().orElseThrow();
         SipUserAgent ua = ep.userAgent(SipAccount.builder("sip:" + user + "@127.0.0.1").registrar(registrar)
-                .transport(SipTransport.TCP).build());
+                .transport(transport).build());
         assertEquals(200, ua.register().get(15, TimeUnit.SECONDS).status(), user + " registers");
         return peers.attach(ua, settings);
     }

@@ -100,6 +100,17 @@ class StoragePushTest {
         pushAliceToBob("https", 300 * 1024, 22);
     }
 
+    @Test
+    void anOfferTooLargeForUdpFailsTheTransferWithTheReasonInsteadOfHanging() throws Exception {
+        storage.configureNginx(false);
+        Peer alice = storage.user(peers, "alice", peers.settings("none", null, dir.resolve("alice-in")),
+                org.sipdrop.sip.SipTransport.UDP);
+        Path file = Peers.randomFile(dir.resolve("out"), "minutes.odt", 20_000, 26);
+        Transfer sent = alice.agent().send("sip:bob@127.0.0.1", List.of(file), SendOptions.defaults().via("http")).get(0);
+        assertEquals(TransferState.FAILED, Peers.end(sent));
+        assertTrue(sent.failure().orElseThrow().reason().contains("1300 bytes"), () -> "reason: " + sent.failure());
+    }
+
     private void pushAliceToBob(String via, int size, long seed) throws Exception {
         Peer alice = user("alice", "none");
         Peer bob = user("bob", "all");

@@ -17,13 +17,20 @@ public final class ClientOptions {
 
     public static final String DEFAULT_SERVER = "sip:127.0.0.1:5060";
 
+    /**
+     * The SIP transport unless {@code --transport} says otherwise: TCP, because file offers with
+     * their metadata (a CPIM/multipart storage offer, an INVITE with icons) exceed the 1300 bytes a
+     * request may have over UDP (RFC 3261 §18.1.1, RFC 3428 §9), and MSRP needs TCP anyway.
+     */
+    public static final String DEFAULT_TRANSPORT = "tcp";
+
     /** Flags without a value. */
     public static final Set<String> FLAGS = Set.of("json");
     /** Flags with a value. */
     public static final Set<String> VALUED = Set.of("user", "password", "server", "transport", "bind",
             "trust-store", "trust-store-password");
     /** The usage text of these flags. */
-    public static final String USAGE = "--user U [--password P] [--server SIP-URI] [--transport udp|tcp|tls]"
+    public static final String USAGE = "--user U [--password P] [--server SIP-URI] [--transport tcp|udp|tls (default tcp)]"
             + " [--trust-store FILE.p12 [--trust-store-password P]] [--bind ADDR] [--json]";
 
     private final SipAccount account;
@@ -58,7 +65,7 @@ public final class ClientOptions {
         String server = o.value("server").orElse(DEFAULT_SERVER);
         SipTransport transport;
         try {
-            transport = SipTransport.of(o.value("transport").orElse("udp"));
+            transport = SipTransport.of(o.value("transport").orElse(DEFAULT_TRANSPORT));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -128,9 +128,13 @@ final class OutgoingPageOffer {
             pageMode.expect(messageId, this);
             FileOfferMessage.Built body = FileOfferMessage.format(ctx.userAgent().account().aor(), t.peer(), messageId,
                     dateTime, offer, external, true, multipart);
-            (carrier == null ? ctx.userAgent().message(t.peer(), new SipBody(body.contentType(), body.body()))
-                    : new MsrpOfferCarrier(ctx, carrier).send(t.peer(), body))
-                    .whenCompleteAsync((r, error) -> messageAnswered(t, r, error, external), ctx.executor());
+            try {
+                (carrier == null ? ctx.userAgent().message(t.peer(), new SipBody(body.contentType(), body.body()))
+                        : new MsrpOfferCarrier(ctx, carrier).send(t.peer(), body))
+                        .whenCompleteAsync((r, error) -> messageAnswered(t, r, error, external), ctx.executor());
+            } catch (RuntimeException e) { // e.g. a body too large for UDP (RFC 3261 §18.1.1): this recipient fails, not the thread
+                fail(t, new TransferFailure(0, "the offer could not be sent to " + t.peer() + ": " + e.getMessage()));
+            }
         }
         CompletableFuture.delayedExecutor(lifetime.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> expire(expiration));
@@ -151,8 +155,12 @@ final class OutgoingPageOffer {
             } else {
                 next = SipBody.text(asText(t.offer(), external));
             }
-            ctx.userAgent().message(t.peer(), next)
-                    .whenCompleteAsync((again, e) -> messageAnswered(t, again, e, external), ctx.executor());
+            try {
+                ctx.userAgent().message(t.peer(), next)
+                        .whenCompleteAsync((again, e) -> messageAnswered(t, again, e, external), ctx.executor());
+            } catch (RuntimeException e) {
+                fail(t, new TransferFailure(0, "the offer could not be sent to " + t.peer() + ": " + e.getMessage()));
+            }
             return;
         }
         if (error != null) {
