@@ -58,7 +58,13 @@ final class StorageFixture implements AutoCloseable {
         nginx = Nginx.start(runDir, http, https, Map.of(USER, PASSWORD));
         services = new Peers();
         server = services.service(EmbeddedServerFactory.class).start(new HashMap<>(Map.of(EmbeddedServerFactory.BIND,
-                "127.0.0.1", EmbeddedServerFactory.SIP_PORT, "0", EmbeddedServerFactory.TRANSPORTS, "udp,tcp")));
+                "127.0.0.1", EmbeddedServerFactory.SIP_PORT, "0", EmbeddedServerFactory.TRANSPORTS, "udp,tcp",
+                EmbeddedServerFactory.HTTP_PORT, "0")));
+    }
+
+    /** Configures the HTTP transport for the embedded server's own storage (open mode: no credentials). */
+    ServiceReference<TransportProvider> configureEmbedded() throws Exception {
+        return configure(URI.create(server.storageUris().get(0)), "", "", null);
     }
 
     /** Configures the HTTP transport and waits until it runs with exactly that configuration. */

@@ -127,6 +127,24 @@ class StoragePushTest {
     }
 
     @Test
+    void oneToManyThroughTheEmbeddedStorageDeliversToWhoAcceptsAndTellsTheSenderWhoDeclined() throws Exception {
+        storage.configureEmbedded();
+        Peer alice = user("alice", "none");
+        Peer bob = user("bob", "all");
+        Peer carol = user("carol", "none");
+        Path file = Peers.randomFile(dir.resolve("out"), "design.pdf", 900 * 1024 + 7, 27);
+        List<Transfer> sent = alice.agent().sendToAll(List.of("sip:bob@127.0.0.1", "sip:carol@127.0.0.1"), List.of(file),
+                SendOptions.defaults().via("http"));
+        assertEquals(2, sent.size());
+        assertEquals(TransferState.COMPLETED, Peers.end(sent.get(0)), () -> "bob: " + sent.get(0).failure());
+        assertEquals(TransferState.REJECTED, Peers.end(sent.get(1)), () -> "carol: " + sent.get(1).failure());
+        assertEquals(603, sent.get(1).failure().orElseThrow().status());
+        Transfer got = Peers.incoming(bob, 0);
+        assertEquals(TransferState.COMPLETED, Peers.end(got), () -> "bob's side: " + got.failure());
+        assertEquals(Peers.sha1(file), Peers.sha1(got.file().orElseThrow()));
+    }
+
+    @Test
     void oneToManyUploadsOnceAndReportsEachRecipientsOutcome() throws Exception {
         storage.configureNginx(false);
         Peer alice = user("alice", "none");
