@@ -1,7 +1,6 @@
 package org.sipdrop.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +17,13 @@ public final class Baresip implements AutoCloseable {
     static final Duration READY = Duration.ofSeconds(10);
 
     private final PeerProcess peer;
-    private final Path transcript;
+    private final Transcript printed;
     private final String user;
     private final int port;
 
     private Baresip(PeerProcess peer, Path transcript, String user, int port) {
         this.peer = peer;
-        this.transcript = transcript;
+        this.printed = new Transcript(transcript, "baresip");
         this.user = user;
         this.port = port;
     }
@@ -60,14 +59,10 @@ public final class Baresip implements AutoCloseable {
             throw new PeerException("cannot run baresip: " + e.getMessage(), e);
         }
         Baresip b = new Baresip(new PeerProcess("baresip", process.toHandle(), transcript), transcript, user, port);
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (!b.transcript().contains("baresip is ready")) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                String seen = b.transcript();
-                b.close();
-                throw new PeerException("baresip did not get ready within " + READY.toSeconds() + " s: " + seen);
-            }
-            pause();
+        if (!b.awaitPrinted("baresip is ready", READY)) {
+            String seen = b.transcript();
+            b.close();
+            throw new PeerException("baresip did not get ready within " + READY.toSeconds() + " s: " + seen);
         }
         return b;
     }
@@ -79,32 +74,12 @@ public final class Baresip implements AutoCloseable {
 
     /** @return everything baresip printed so far */
     public String transcript() {
-        try {
-            return Files.exists(transcript) ? new String(Files.readAllBytes(transcript), StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return printed.text();
     }
 
     /** Waits (bounded) until baresip printed {@code text}; @return whether it did */
     public boolean awaitPrinted(String text, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (transcript().contains(text)) {
-                return true;
-            }
-            pause();
-        }
-        return transcript().contains(text);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PeerException("interrupted while waiting for baresip");
-        }
+        return printed.awaitPrinted(text, timeout);
     }
 
     public long pid() {

@@ -1,7 +1,6 @@
 package org.sipdrop.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +18,13 @@ public final class Linphonec implements AutoCloseable {
     static final Duration READY = Duration.ofSeconds(15);
 
     private final PeerProcess peer;
-    private final Path transcript;
+    private final Transcript printed;
     private final String user;
     private final int port;
 
     private Linphonec(PeerProcess peer, Path transcript, String user, int port) {
         this.peer = peer;
-        this.transcript = transcript;
+        this.printed = new Transcript(transcript, "linphonec");
         this.user = user;
         this.port = port;
     }
@@ -63,14 +62,10 @@ public final class Linphonec implements AutoCloseable {
             throw new PeerException("cannot run linphonec: " + e.getMessage(), e);
         }
         Linphonec l = new Linphonec(new PeerProcess("linphonec", process.toHandle(), transcript), transcript, user, port);
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (!l.transcript().contains("linphonec>")) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                String seen = l.transcript();
-                l.close();
-                throw new PeerException("linphonec did not get ready within " + READY.toSeconds() + " s: " + seen);
-            }
-            pause();
+        if (!l.awaitPrinted("linphonec>", READY)) {
+            String seen = l.transcript();
+            l.close();
+            throw new PeerException("linphonec did not get ready within " + READY.toSeconds() + " s: " + seen);
         }
         return l;
     }
@@ -82,32 +77,12 @@ public final class Linphonec implements AutoCloseable {
 
     /** @return everything linphonec printed so far */
     public String transcript() {
-        try {
-            return Files.exists(transcript) ? new String(Files.readAllBytes(transcript), StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return printed.text();
     }
 
     /** Waits (bounded) until linphonec printed {@code text}; @return whether it did */
     public boolean awaitPrinted(String text, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (transcript().contains(text)) {
-                return true;
-            }
-            pause();
-        }
-        return transcript().contains(text);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PeerException("interrupted while waiting for linphonec");
-        }
+        return printed.awaitPrinted(text, timeout);
     }
 
     public long pid() {

@@ -1,5 +1,6 @@
 package org.sipdrop.server.internal.storage;
 
+import org.sipdrop.server.internal.TestClock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +24,7 @@ class FileStoreTest {
 
     @TempDir
     Path dir;
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     private FileStore open(long quota) throws IOException {
         return FileStore.open(dir, quota, Duration.ofHours(1), clock);

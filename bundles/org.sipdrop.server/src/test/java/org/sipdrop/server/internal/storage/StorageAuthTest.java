@@ -1,5 +1,6 @@
 package org.sipdrop.server.internal.storage;
 
+import org.sipdrop.server.internal.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ import org.sipdrop.server.internal.UserDirectory;
 class StorageAuthTest {
 
     private static final String REALM = "sipdrop.test";
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final StorageAuth auth;
 
     StorageAuthTest() throws Exception {

@@ -1,5 +1,6 @@
 package org.sipdrop.server.internal.storage;
 
+import org.sipdrop.server.internal.TestClock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class StorageServerTest {
 
     @TempDir
     Path dir;
-    private final ManualClock clock = new ManualClock(Instant.now());
+    private final TestClock clock = new TestClock(Instant.now());
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private StorageServer server;
     private String base;
