@@ -192,18 +192,7 @@ final class IncomingOffer {
 
     /** The policy, then the user if the policy asks; @return the rejection or null to accept */
     private TransferFailure decide(FileOffer file) {
-        Decision d = ctx.settings().policy().decide(sender, file);
-        if (d.kind() == Decision.Kind.ASK) {
-            d = prompt == null ? Decision.reject(Decision.DECLINE, "Nobody here to accept files") : prompt.decide(sender, file);
-        }
-        switch (d.kind()) {
-        case ACCEPT:
-            return null;
-        case REJECT:
-            return d.reason().orElseThrow();
-        default:
-            return new TransferFailure(Decision.DECLINE, "Not answered");
-        }
+        return Acceptance.decide(ctx.settings().policy(), prompt, sender, file);
     }
 
     /** Opens the part file and the transport session of an accepted stream, and answers it. */
