@@ -13,6 +13,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -98,11 +99,14 @@ final class StorageClient {
      * that takes Basic only over TLS, such as SipDrop's embedded one) is answered once.
      *
      * @param headers further request headers, e.g. the lifetime asked of the storage
+     * @return when the storage says the object expires ({@link #grantedExpiry}), empty when it
+     *         does not say (a plain WebDAV server)
      * @throws AccessDeniedException on 401/403
      * @throws IOException on any other non-2xx status, with the status and a hint (413: too large)
      */
-    void put(URI url, ReadableByteChannel source, long length, LongConsumer progress, Map<String, String> headers,
-            Exchange exchange) throws IOException {
+    Optional<Instant> put(URI url, ReadableByteChannel source, long length, LongConsumer progress,
+            Map<String, String> headers, Exchange exchange) throws IOException {
+        Instant asked = Instant.now();
         long start = source instanceof SeekableByteChannel ? ((SeekableByteChannel) source).position() : -1;
         Optional<String> auth = authorizationFor("PUT", url);
         ChannelPublisher body = new ChannelPublisher(source, length, progress);
@@ -126,6 +130,30 @@ final class StorageClient {
         }
         if (s / 100 != 2) {
             throw new IOException("the storage answered the upload with HTTP " + s + reason(r.body()) + " (" + url + ")");
+        }
+        return grantedExpiry(r.headers(), asked);
+    }
+
+    /**
+     * The lifetime a storage granted to an upload: SipDrop's embedded storage answers the PUT with
+     * {@value HttpTransportSession#EXPIRES_HEADER} (seconds granted, counted here from
+     * {@code asked}, when the PUT started, so the result is never later than the storage's own
+     * moment and does not depend on its clock), and with {@code Expires} (an HTTP-date, RFC 9111
+     * §5.3), used when the first is absent. An invalid {@code Expires} is ignored here: on a PUT
+     * response it says nothing about the stored object.
+     *
+     * @return empty when the storage states no expiry (e.g. nginx WebDAV)
+     */
+    static Optional<Instant> grantedExpiry(java.net.http.HttpHeaders headers, Instant asked) {
+        Optional<String> seconds = headers.firstValue(HttpTransportSession.EXPIRES_HEADER).map(String::strip);
+        if (seconds.isPresent() && seconds.get().matches("[0-9]{1,12}")) {
+            return Optional.of(asked.plusSeconds(Long.parseLong(seconds.get())));
+        }
+        try {
+            return headers.firstValue("Expires").map(v -> java.time.ZonedDateTime
+                    .parse(v.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
