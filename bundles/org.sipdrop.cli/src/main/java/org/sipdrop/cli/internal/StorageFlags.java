@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -28,8 +29,9 @@ import org.sipdrop.transfer.TransportProvider;
  * the HTTP storage transport's DS configuration (PID {@value #PID}), applied through
  * Configuration Admin for the duration of one command, as {@link MsrpSettings} does for MSRP.
  * The password goes into the private property {@code .password}, which never becomes a service
- * property. The command waits (bounded) for the provider registered with the digest of exactly
- * these settings ({@value MsrpSettings#SETTINGS_PROPERTY}).
+ * property. The command waits (bounded) for the provider registered with the salted digest of
+ * exactly these settings ({@value MsrpSettings#SETTINGS_PROPERTY}; the salt stays in the private
+ * {@value #SALT_PROPERTY}).
  */
 public final class StorageFlags {
 
@@ -141,15 +143,48 @@ public final class StorageFlags {
         return flags.isPresent() ? flags.get().apply(services, MsrpSettings.RESTART_TIMEOUT) : new MsrpSettings.Applied(null, null);
     }
 
-    /** SHA-256 over the settings: equal settings, equal digest; the password enters only hashed. */
-    String digest() {
+    /**
+     * Private configuration property (the leading {@code .} keeps it out of the service
+     * properties, OSGi Compendium 112.6 / Configuration Admin 104.4.3) holding the random salt of
+     * {@link #digest(String)}: a configuration keeps its salt, so equal settings give an equal
+     * digest and need no restart of the transport.
+     */
+    static final String SALT_PROPERTY = ".sipdrop.cli.settings.salt";
+
+    /** Salt bytes: 128 random bits make a dictionary of passwords useless against the digest. */
+    private static final int SALT_BYTES = 16;
+
+    /**
+     * SHA-256 over the salt and the settings, published as {@value MsrpSettings#SETTINGS_PROPERTY}:
+     * equal settings and salt, equal digest. The settings include the password; without the
+     * salt, which is never a service property, nothing about them (not even a guess at the
+     * password) can be checked against the published value.
+     *
+     * @param salt hex, from {@link #saltOf}
+     */
+    String digest(String salt) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(HexFormat.of().parseHex(salt));
             new TreeMap<>(properties).forEach((k, v) -> sha.update((k + '=' + v + '\n').getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * @param configuration the current configuration, or null
+     * @return the salt the configuration holds under {@value #SALT_PROPERTY}, or a fresh random one
+     */
+    static String saltOf(Dictionary<String, Object> configuration, SecureRandom random) {
+        Object stored = configuration == null ? null : configuration.get(SALT_PROPERTY);
+        if (stored instanceof String && ((String) stored).matches("[0-9a-f]{" + 2 * SALT_BYTES + "}")) {
+            return (String) stored;
+        }
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return HexFormat.of().formatHex(salt);
     }
 
     /**
@@ -161,11 +196,13 @@ public final class StorageFlags {
     public MsrpSettings.Applied apply(Services services, Duration timeout) throws CommandFailure {
         ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, timeout).orElseThrow(() -> new CommandFailure(
                 "the storage settings cannot be applied: no Configuration Admin service is running"));
-        String digest = digest();
+        String digest;
         MsrpSettings.Applied applied;
         try {
             Configuration c = cm.getConfiguration(PID, "?");
             Dictionary<String, Object> before = c.getProperties();
+            String salt = saltOf(before, new SecureRandom());
+            digest = digest(salt);
             if (before != null && digest.equals(before.get(MsrpSettings.SETTINGS_PROPERTY))) {
                 applied = new MsrpSettings.Applied(null, null);
             } else {
@@ -176,6 +213,7 @@ public final class StorageFlags {
                     }
                 }
                 properties.forEach(now::put);
+                now.put(SALT_PROPERTY, salt);
                 now.put(MsrpSettings.SETTINGS_PROPERTY, digest);
                 c.update(now);
                 applied = new MsrpSettings.Applied(c, before);
