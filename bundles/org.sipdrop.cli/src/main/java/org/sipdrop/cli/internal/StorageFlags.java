@@ -151,6 +151,9 @@ public final class StorageFlags {
      */
     static final String SALT_PROPERTY = ".sipdrop.cli.settings.salt";
 
+    /** How often the wait for the provider looks at the configuration's salt again. */
+    private static final Duration POLL = Duration.ofMillis(250);
+
     /** Salt bytes: 128 random bits make a dictionary of passwords useless against the digest. */
     private static final int SALT_BYTES = 16;
 
@@ -178,13 +181,32 @@ public final class StorageFlags {
      * @return the salt the configuration holds under {@value #SALT_PROPERTY}, or a fresh random one
      */
     static String saltOf(Dictionary<String, Object> configuration, SecureRandom random) {
-        Object stored = configuration == null ? null : configuration.get(SALT_PROPERTY);
-        if (stored instanceof String && ((String) stored).matches("[0-9a-f]{" + 2 * SALT_BYTES + "}")) {
-            return (String) stored;
+        Optional<String> stored = storedSalt(configuration);
+        if (stored.isPresent()) {
+            return stored.get();
         }
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         return HexFormat.of().formatHex(salt);
+    }
+
+    private static Optional<String> storedSalt(Dictionary<String, Object> configuration) {
+        Object stored = configuration == null ? null : configuration.get(SALT_PROPERTY);
+        return stored instanceof String && ((String) stored).matches("[0-9a-f]{" + 2 * SALT_BYTES + "}")
+                ? Optional.of((String) stored) : Optional.empty();
+    }
+
+    /**
+     * @return the salt stored now in the configuration (read from Configuration Admin, not from a
+     *         {@link Configuration} object another command may have replaced), else {@code ours}
+     */
+    private static String currentSalt(ConfigurationAdmin cm, String ours) {
+        try {
+            Configuration[] now = cm.listConfigurations("(" + org.osgi.framework.Constants.SERVICE_PID + "=" + PID + ")");
+            return now == null || now.length == 0 ? ours : storedSalt(now[0].getProperties()).orElse(ours);
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException | IllegalStateException e) {
+            return ours;
+        }
     }
 
     /**
@@ -196,33 +218,46 @@ public final class StorageFlags {
     public MsrpSettings.Applied apply(Services services, Duration timeout) throws CommandFailure {
         ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, timeout).orElseThrow(() -> new CommandFailure(
                 "the storage settings cannot be applied: no Configuration Admin service is running"));
-        String digest;
+        String salt;
         MsrpSettings.Applied applied;
-        try {
-            Configuration c = cm.getConfiguration(PID, "?");
-            Dictionary<String, Object> before = c.getProperties();
-            String salt = saltOf(before, new SecureRandom());
-            digest = digest(salt);
-            if (before != null && digest.equals(before.get(MsrpSettings.SETTINGS_PROPERTY))) {
-                applied = new MsrpSettings.Applied(null, null);
-            } else {
-                Dictionary<String, Object> now = new Hashtable<>();
-                if (before != null) {
-                    for (String k : Collections.list(before.keys())) {
-                        now.put(k, before.get(k));
+        // Commands of this process (two receivers in one runtime) may apply settings at the same
+        // moment: one at a time, so the second finds the first's salt and equal settings stay equal.
+        synchronized (cm) {
+            try {
+                Configuration c = cm.getConfiguration(PID, "?");
+                Dictionary<String, Object> before = c.getProperties();
+                salt = saltOf(before, new SecureRandom());
+                String digest = digest(salt);
+                if (before != null && digest.equals(before.get(MsrpSettings.SETTINGS_PROPERTY))) {
+                    applied = new MsrpSettings.Applied(null, null);
+                } else {
+                    Dictionary<String, Object> now = new Hashtable<>();
+                    if (before != null) {
+                        for (String k : Collections.list(before.keys())) {
+                            now.put(k, before.get(k));
+                        }
                     }
+                    properties.forEach(now::put);
+                    now.put(SALT_PROPERTY, salt);
+                    now.put(MsrpSettings.SETTINGS_PROPERTY, digest);
+                    c.update(now);
+                    applied = new MsrpSettings.Applied(c, before);
                 }
-                properties.forEach(now::put);
-                now.put(SALT_PROPERTY, salt);
-                now.put(MsrpSettings.SETTINGS_PROPERTY, digest);
-                c.update(now);
-                applied = new MsrpSettings.Applied(c, before);
+            } catch (IOException e) {
+                throw new CommandFailure("the storage settings cannot be applied: " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new CommandFailure("the storage settings cannot be applied: " + e.getMessage());
         }
-        String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=http)(" + MsrpSettings.SETTINGS_PROPERTY + "=" + digest + "))";
-        if (services.await(TransportProvider.class, filter, timeout).isEmpty()) {
+        // A writer outside this lock (another runtime sharing the configuration store) may have
+        // stored its own salt over ours: compare with the salt stored now.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean running;
+        do {
+            String now = digest(currentSalt(cm, salt));
+            String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=http)(" + MsrpSettings.SETTINGS_PROPERTY + "=" + now + "))";
+            Duration left = Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)); // 0 would wait forever
+            running = services.await(TransportProvider.class, filter, left.compareTo(POLL) < 0 ? left : POLL).isPresent();
+        } while (!running && System.nanoTime() < deadline);
+        if (!running) {
             applied.close();
             throw new CommandFailure("the HTTP storage transport did not start with the new settings within "
                     + timeout.toSeconds() + " s (is the trust store readable with that password?)");

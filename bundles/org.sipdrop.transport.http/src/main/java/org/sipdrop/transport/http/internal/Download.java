@@ -44,6 +44,7 @@ final class Download {
     static final class Response implements AutoCloseable {
         private final HttpURLConnection connection;
         private final int status;
+        private volatile boolean consumed;
 
         Response(HttpURLConnection connection, int status) {
             this.connection = connection;
@@ -74,8 +75,21 @@ final class Download {
             connection.disconnect();
         }
 
+        /** The body was read to its end: {@link #close()} may keep the connection for the next request. */
+        void consumed() {
+            consumed = true;
+        }
+
+        /**
+         * Keeps the connection alive after a body read to its end; otherwise drops it, so that
+         * closing never waits for (or drains) the rest of a large body.
+         */
         @Override
         public void close() {
+            if (!consumed) {
+                connection.disconnect();
+                return;
+            }
             try {
                 body().close();
             } catch (IOException e) {

@@ -213,7 +213,9 @@ final class StorageClient {
             if (skip > 0) {
                 body.skipNBytes(skip);
             }
-            return PipelinedCopy.copy(body, offset, size, sink, progress);
+            long held = PipelinedCopy.copy(body, offset, size, sink, progress);
+            r.consumed();
+            return held;
         } catch (IOException e) {
             if (exchange.aborted()) {
                 throw new IOException("the transfer was stopped", e);
