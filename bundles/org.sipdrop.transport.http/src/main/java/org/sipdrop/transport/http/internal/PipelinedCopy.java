@@ -22,11 +22,15 @@ import java.util.function.LongConsumer;
  */
 final class PipelinedCopy {
 
-    /** Bytes per hand-over: large, so the per-buffer costs (queue, write, hash call) vanish. */
-    static final int BUFFER = 1024 * 1024;
+    /**
+     * Bytes per hand-over: large, so the per-buffer costs (queue, write, hash call) vanish, yet
+     * under half a G1 region of a small heap (1 MiB at {@code -Xmx512m}): 1 MiB buffers there,
+     * "humongous" objects, made a 1 GiB download 1.7 s instead of 1.1 s.
+     */
+    static final int BUFFER = 256 * 1024;
 
-    /** Buffers in flight between the threads; bounds the memory used. */
-    static final int BUFFERS = 4;
+    /** Buffers in flight between the threads (4 MiB); bounds the memory used. */
+    static final int BUFFERS = 16;
 
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
     /** Filled buffers, plus room for the one final item (end or error) so that it never blocks. */
