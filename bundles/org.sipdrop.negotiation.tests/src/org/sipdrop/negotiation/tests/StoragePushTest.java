@@ -311,4 +311,46 @@ class StoragePushTest {
         }
         assertEquals(storedBefore, storage.stored(), "the expired file is removed from the storage");
     }
+
+    /**
+     * The storage may grant less than the lifetime asked (the embedded storage: at most its
+     * {@code storage.max.expiry}); the offer's RFC 4483 §5 {@code expiration} is what it granted, so
+     * a recipient answering later sees the link expired from the offer alone, before any download.
+     */
+    @Test
+    void theOfferPromisesOnlyTheLifetimeTheStorageGranted() throws Exception {
+        org.sipdrop.server.EmbeddedServer embedded = peers.service(org.sipdrop.server.EmbeddedServerFactory.class)
+                .start(new java.util.HashMap<>(java.util.Map.of(org.sipdrop.server.EmbeddedServerFactory.BIND, "127.0.0.1",
+                        org.sipdrop.server.EmbeddedServerFactory.SIP_PORT, "0",
+                        org.sipdrop.server.EmbeddedServerFactory.TRANSPORTS, "tcp",
+                        org.sipdrop.server.EmbeddedServerFactory.HTTP_PORT, Integer.toString(FreePorts.tcp()),
+                        org.sipdrop.server.EmbeddedServerFactory.STORAGE_DIR, dir.resolve("granted-storage").toString(),
+                        org.sipdrop.server.EmbeddedServerFactory.STORAGE_MAX_EXPIRY, "2")));
+        try {
+            assertTrue(embedded.openMode(), "no users file: the storage takes uploads without credentials");
+            storage.configure(URI.create(embedded.storageUris().get(0)), "", "", null);
+            Peer alice = user("alice", "none");
+            Peer bob = user("bob", "ask");
+            bob.agent().onOffer((sender, offer) -> {
+                try {
+                    Thread.sleep(3500); // after the 2 s granted, long before the hour asked
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Decision.accept();
+            });
+            Path file = Peers.randomFile(dir.resolve("out"), "granted.bin", 20_000, 4483);
+            Transfer sent = alice.agent().send("sip:bob@127.0.0.1", List.of(file),
+                    SendOptions.defaults().via("http").linkLifetime(Duration.ofHours(1))).get(0);
+            Transfer got = Peers.incoming(bob, 0);
+            assertEquals(TransferState.FAILED, Peers.end(got));
+            String why = got.failure().orElseThrow().reason();
+            assertTrue(why.startsWith("expired") && why.contains("before it was accepted"), why);
+            assertEquals(TransferState.FAILED, Peers.end(sent));
+            assertTrue(sent.failure().orElseThrow().reason().contains("expired"), sent.failure().toString());
+        } finally {
+            embedded.close();
+            storage.configureNginx(false);
+        }
+    }
 }

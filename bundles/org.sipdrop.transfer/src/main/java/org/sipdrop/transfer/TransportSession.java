@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -97,6 +99,19 @@ public interface TransportSession extends AutoCloseable {
     default Message receiveMessage(List<URI> remotePath, int maxSize) throws IOException {
         throw new UnsupportedOperationException(getClass().getSimpleName()
                 + " carries negotiated files only, not a message of unknown length");
+    }
+
+    /**
+     * When what this session made available stops being available, as granted by the far end: for
+     * a storage, the lifetime it granted to the upload, which may be shorter than the one asked
+     * (it goes into the offer as the RFC 4483 §5 {@code expiration}). Meaningful after a
+     * successful {@link #send}.
+     *
+     * @return empty when unknown, unlimited, or not applicable (the default)
+     * @since 0.1 (added with the storage's granted expiry; default keeps existing providers compiling)
+     */
+    default Optional<Instant> expiry() {
+        return Optional.empty();
     }
 
     /** Ends the session; bytes in flight are abandoned and a peer in the middle is told. */

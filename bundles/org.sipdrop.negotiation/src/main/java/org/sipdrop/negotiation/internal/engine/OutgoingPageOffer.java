@@ -114,7 +114,7 @@ final class OutgoingPageOffer {
             return;
         }
         dateTime = Instant.now();
-        Instant expiration = dateTime.plus(lifetime);
+        Instant expiration = effectiveExpiration(dateTime.plus(lifetime), session.expiry());
         FileOffer offer = transfers.get(0).offer();
         String host = url.getHost() == null ? "sipdrop.invalid" : url.getHost().replace("[", "").replace("]", "");
         ExternalBody external = ExternalBody.of(offer, url, ExternalBody.newContentId(host), expiration);
@@ -136,9 +136,18 @@ final class OutgoingPageOffer {
                 fail(t, new TransferFailure(0, "the offer could not be sent to " + t.peer() + ": " + e.getMessage()));
             }
         }
-        CompletableFuture.delayedExecutor(lifetime.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> expire(expiration));
+        CompletableFuture.delayedExecutor(Math.max(0, Duration.between(Instant.now(), expiration).toMillis()),
+                TimeUnit.MILLISECONDS).execute(() -> expire(expiration));
         cleanUpIfOver();
+    }
+
+    /**
+     * The RFC 4483 §5 {@code expiration} to offer: the lifetime asked, unless the storage granted
+     * less ({@link TransportSession#expiry()}): the offer must not promise a link longer than the
+     * storage keeps it. A longer grant is not advertised: the sender's own lifetime still ends the offer.
+     */
+    static Instant effectiveExpiration(Instant asked, java.util.Optional<Instant> granted) {
+        return granted.filter(g -> g.isBefore(asked)).orElse(asked);
     }
 
     private void messageAnswered(EngineTransfer t, SipResponse r, Throwable error, ExternalBody external) {

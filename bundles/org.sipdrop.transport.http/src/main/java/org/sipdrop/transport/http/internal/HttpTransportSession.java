@@ -7,6 +7,8 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import org.sipdrop.transfer.Direction;
@@ -48,6 +50,7 @@ final class HttpTransportSession implements TransportSession {
     private final int resumeAttempts;
     private final StorageClient.Exchange exchange = new StorageClient.Exchange();
     private volatile boolean uploaded;
+    private volatile Optional<Instant> granted = Optional.empty();
 
     HttpTransportSession(StorageClient client, TransportRequest request, URI local, int resumeAttempts) {
         this.client = client;
@@ -72,7 +75,7 @@ final class HttpTransportSession implements TransportSession {
             throw new IOException("an HTTP storage upload starts at byte 0 (PUT replaces the whole object), not " + start);
         }
         try {
-            client.put(remote, source, size, progress, headers(), exchange);
+            granted = client.put(remote, source, size, progress, headers(), exchange);
         } catch (AccessDeniedException e) {
             throw e;
         } catch (IOException first) {
@@ -84,7 +87,7 @@ final class HttpTransportSession implements TransportSession {
             LOG.log(System.Logger.Level.INFO, "Upload to " + remote + " broke (" + first.getMessage() + "); restarting it");
             try {
                 ((SeekableByteChannel) source).position(0);
-                client.put(remote, source, size, progress, headers(), exchange);
+                granted = client.put(remote, source, size, progress, headers(), exchange);
             } catch (IOException again) {
                 deleteQuietly(remote);
                 again.addSuppressed(first);
@@ -97,6 +100,16 @@ final class HttpTransportSession implements TransportSession {
     private java.util.Map<String, String> headers() {
         String seconds = request.parameters().get(EXPIRES_IN);
         return seconds != null && seconds.matches("[0-9]{1,10}") ? java.util.Map.of(EXPIRES_HEADER, seconds) : java.util.Map.of();
+    }
+
+    /**
+     * After {@link #send}: when the storage will remove the object, as it answered the PUT (it may
+     * grant less than the {@value #EXPIRES_IN} asked; see {@link StorageClient#grantedExpiry}).
+     * Empty before the upload, for a download, and for a storage that states no expiry.
+     */
+    @Override
+    public Optional<Instant> expiry() {
+        return granted;
     }
 
     @Override

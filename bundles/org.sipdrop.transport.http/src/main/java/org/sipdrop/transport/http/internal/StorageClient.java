@@ -13,6 +13,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -21,31 +22,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.LongConsumer;
 
 /**
- * The HTTP exchanges with a storage, on {@code java.net.http}: streaming PUT (RFC 9110 §9.3.4,
- * WebDAV RFC 4918 §9.7) from {@link ChannelPublisher}, GET with {@code Range} (RFC 9110 §14.2) and DELETE (§9.3.5). Bodies
- * stream through a buffer of {@value #BUFFER} bytes; nothing holds a whole file. Errors name the
+ * The HTTP exchanges with a storage: streaming PUT (RFC 9110 §9.3.4, WebDAV RFC 4918 §9.7) from
+ * {@link ChannelPublisher} and DELETE (§9.3.5) on {@code java.net.http}; GET with {@code Range}
+ * (RFC 9110 §14.2) on {@link Download}, copied by {@link PipelinedCopy}. Bodies stream through
+ * bounded buffers; nothing holds a whole file. Errors name the
  * status and what to change: a missing object is a {@link NoSuchFileException} (expired or
  * removed), refused credentials an {@link AccessDeniedException}.
  */
 final class StorageClient {
 
     private static final System.Logger LOG = System.getLogger(StorageClient.class.getName());
-    static final int BUFFER = 256 * 1024;
 
     private final HttpClient http;
     private final Credentials credentials;
     private final Duration timeout;
+    private final Download download;
 
     StorageClient(HttpClient http, Credentials credentials, Duration timeout) {
         this.http = http;
         this.credentials = credentials;
         this.timeout = timeout;
+        this.download = new Download(http.sslContext(), timeout);
     }
 
     /** Cancels the exchange in flight when {@link #abort()} runs (on session close). */
     static final class Exchange {
         private volatile CompletableFuture<?> future;
-        private volatile InputStream body;
+        private volatile Download.Response response;
         private volatile boolean aborted;
 
         void abort() {
@@ -54,13 +57,9 @@ final class StorageClient {
             if (f != null) {
                 f.cancel(true);
             }
-            InputStream b = body;
-            if (b != null) {
-                try {
-                    b.close();
-                } catch (IOException e) {
-                    // closing to stop it; nothing else to do
-                }
+            Download.Response r = response;
+            if (r != null) {
+                r.abort();
             }
         }
 
@@ -100,11 +99,14 @@ final class StorageClient {
      * that takes Basic only over TLS, such as SipDrop's embedded one) is answered once.
      *
      * @param headers further request headers, e.g. the lifetime asked of the storage
+     * @return when the storage says the object expires ({@link #grantedExpiry}), empty when it
+     *         does not say (a plain WebDAV server)
      * @throws AccessDeniedException on 401/403
      * @throws IOException on any other non-2xx status, with the status and a hint (413: too large)
      */
-    void put(URI url, ReadableByteChannel source, long length, LongConsumer progress, Map<String, String> headers,
-            Exchange exchange) throws IOException {
+    Optional<Instant> put(URI url, ReadableByteChannel source, long length, LongConsumer progress,
+            Map<String, String> headers, Exchange exchange) throws IOException {
+        Instant asked = Instant.now();
         long start = source instanceof SeekableByteChannel ? ((SeekableByteChannel) source).position() : -1;
         Optional<String> auth = authorizationFor("PUT", url);
         ChannelPublisher body = new ChannelPublisher(source, length, progress);
@@ -129,6 +131,30 @@ final class StorageClient {
         if (s / 100 != 2) {
             throw new IOException("the storage answered the upload with HTTP " + s + reason(r.body()) + " (" + url + ")");
         }
+        return grantedExpiry(r.headers(), asked);
+    }
+
+    /**
+     * The lifetime a storage granted to an upload: SipDrop's embedded storage answers the PUT with
+     * {@value HttpTransportSession#EXPIRES_HEADER} (seconds granted, counted here from
+     * {@code asked}, when the PUT started, so the result is never later than the storage's own
+     * moment and does not depend on its clock), and with {@code Expires} (an HTTP-date, RFC 9111
+     * §5.3), used when the first is absent. An invalid {@code Expires} is ignored here: on a PUT
+     * response it says nothing about the stored object.
+     *
+     * @return empty when the storage states no expiry (e.g. nginx WebDAV)
+     */
+    static Optional<Instant> grantedExpiry(java.net.http.HttpHeaders headers, Instant asked) {
+        Optional<String> seconds = headers.firstValue(HttpTransportSession.EXPIRES_HEADER).map(String::strip);
+        if (seconds.isPresent() && seconds.get().matches("[0-9]{1,12}")) {
+            return Optional.of(asked.plusSeconds(Long.parseLong(seconds.get())));
+        }
+        try {
+            return headers.firstValue("Expires").map(v -> java.time.ZonedDateTime
+                    .parse(v.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private HttpResponse<String> putOnce(URI url, ChannelPublisher body, Optional<String> auth, Map<String, String> headers,
@@ -143,20 +169,19 @@ final class StorageClient {
     /**
      * Downloads {@code url} from byte {@code offset} into {@code sink}: {@code Range: bytes=offset-}
      * when resuming; a 200 to such a request (Range ignored, RFC 9110 §14.2) is read past the bytes
-     * already held.
+     * already held. The GET runs on {@link Download} and the body is copied by
+     * {@link PipelinedCopy}, the network read overlapping the sink's write and hash.
      *
      * @return the bytes held after this attempt (equal to {@code size} when complete)
      */
     long get(URI url, long offset, long size, WritableByteChannel sink, LongConsumer progress, Exchange exchange)
             throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout).GET();
+        Map<String, String> headers = new java.util.HashMap<>();
         if (offset > 0) {
-            b.header("Range", Ranges.ByteRange.from(offset).format());
+            headers.put("Range", Ranges.ByteRange.from(offset).format());
         }
-        HttpResponse<InputStream> r = authenticated(b, "GET", url, exchange);
-        int s = r.statusCode();
-        try (InputStream body = r.body()) {
-            exchange.body = body;
+        try (Download.Response r = authenticatedGet(url, headers, exchange)) {
+            int s = r.status();
             if (s == 404 || s == 410) {
                 throw new NoSuchFileException(url.toString(), null, "the file is gone from the storage (HTTP " + s
                         + "): the link expired or was removed");
@@ -166,7 +191,7 @@ final class StorageClient {
             }
             long skip = 0;
             if (offset > 0) {
-                Ranges.ResumeVerdict v = Ranges.decide(s, r.headers().firstValue("Content-Range").orElse(null), offset, size);
+                Ranges.ResumeVerdict v = Ranges.decide(s, r.header("Content-Range").orElse(null), offset, size);
                 switch (v.action()) {
                 case COMPLETE:
                     return offset;
@@ -184,35 +209,62 @@ final class StorageClient {
             } else if (s != 200) {
                 throw new IOException("the storage answered the download with HTTP " + s + " (" + url + ")");
             }
-            return copy(body, skip, offset, size, sink, progress);
+            InputStream body = r.body();
+            if (skip > 0) {
+                body.skipNBytes(skip);
+            }
+            long held = PipelinedCopy.copy(body, offset, size, sink, progress);
+            r.consumed();
+            return held;
+        } catch (IOException e) {
+            if (exchange.aborted()) {
+                throw new IOException("the transfer was stopped", e);
+            }
+            throw e;
         } finally {
-            exchange.body = null;
+            exchange.response = null;
         }
     }
 
-    private static long copy(InputStream body, long skip, long offset, long size, WritableByteChannel sink,
-            LongConsumer progress) throws IOException {
-        if (skip > 0) {
-            body.skipNBytes(skip);
+    /** A GET with Basic when the storage's credentials cover the URL; answers one Digest challenge. */
+    private Download.Response authenticatedGet(URI url, Map<String, String> headers, Exchange exchange)
+            throws IOException {
+        Map<String, String> h = new java.util.HashMap<>(headers);
+        if (credentials.covers(url)) {
+            h.put("Authorization", credentials.basic());
         }
-        long held = offset;
-        byte[] buf = new byte[BUFFER];
-        while (held < size) {
-            int n = body.read(buf, 0, (int) Math.min(buf.length, size - held));
-            if (n < 0) {
-                throw new IOException("the connection closed after " + held + " of " + size + " bytes");
+        Download.Response r = open(url, h, exchange);
+        if (r.status() != 401 || !credentials.covers(url)) {
+            return r;
+        }
+        Optional<String> digest = r.headers("WWW-Authenticate").stream().map(c -> credentials.digest(c, "GET", url))
+                .flatMap(Optional::stream).findFirst();
+        if (digest.isEmpty()) {
+            return r;
+        }
+        r.close();
+        h.put("Authorization", digest.get());
+        return open(url, h, exchange);
+    }
+
+    private Download.Response open(URI url, Map<String, String> headers, Exchange exchange) throws IOException {
+        if (exchange.aborted()) {
+            throw new IOException("the transfer was stopped");
+        }
+        try {
+            Download.Response r = download.get(url, headers);
+            exchange.response = r;
+            if (exchange.aborted()) {
+                r.abort();
             }
-            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-            while (bb.hasRemaining()) {
-                sink.write(bb);
-            }
-            held += n;
-            progress.accept(held);
+            return r;
+        } catch (java.net.ConnectException e) {
+            throw new IOException("cannot connect to the storage at " + url.getScheme() + "://" + url.getRawAuthority()
+                    + ": " + e.getMessage(), e);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IOException("TLS with the storage failed (" + e.getMessage()
+                    + "); give its certificate as the storage trust store", e);
         }
-        if (body.read() >= 0) {
-            throw new IOException("the stored file is longer than the offered " + size + " bytes");
-        }
-        return held;
     }
 
     /** Deletes {@code url} (RFC 9110 §9.3.5); 404 counts as done. */

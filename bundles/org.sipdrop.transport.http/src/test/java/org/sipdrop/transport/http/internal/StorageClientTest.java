@@ -55,6 +55,8 @@ class StorageClientTest {
     private volatile byte[] stored;
     private volatile boolean headWithoutAuth;
     private final List<String> expiresAsked = new CopyOnWriteArrayList<>();
+    /** What the PUT's answer says was granted, as SipDrop's embedded storage does; null: says nothing (nginx). */
+    private volatile String grantedSeconds;
 
     @BeforeEach
     void start() throws IOException {
@@ -89,6 +91,9 @@ class StorageClientTest {
             case "PUT":
                 expiresAsked.add(String.valueOf(x.getRequestHeaders().getFirst("SipDrop-Expires-In")));
                 stored = x.getRequestBody().readAllBytes();
+                if (grantedSeconds != null) {
+                    x.getResponseHeaders().add("SipDrop-Expires-In", grantedSeconds);
+                }
                 x.sendResponseHeaders(201, -1);
                 return;
             case "GET":
@@ -155,7 +160,11 @@ class StorageClientTest {
     }
 
     private HttpTransportSession session(StorageClient client, Direction direction, long offset) {
-        FileOffer offer = FileOffer.builder("f.bin", CONTENT.length).build();
+        return session(client, direction, offset, CONTENT.length);
+    }
+
+    private HttpTransportSession session(StorageClient client, Direction direction, long offset, long size) {
+        FileOffer offer = FileOffer.builder("f.bin", size).build();
         return new HttpTransportSession(client, new TransportRequest(offer, direction, "peer", "http", offset,
                 Map.of("expires-in", "3600")), base.resolve("obj"), 3);
     }
@@ -238,5 +247,61 @@ class StorageClientTest {
         assertEquals(2, ranges.size(), "two requests: " + ranges);
         Matcher m = Pattern.compile("bytes=(\\d+)-").matcher(ranges.get(1));
         assertTrue(m.matches() && Long.parseLong(m.group(1)) > 0, "the second asks for the rest: " + ranges);
+    }
+
+    @Test
+    void theLifetimeTheStorageGrantedIsTheSessionsExpiryEvenWhenShorterThanAsked() throws Exception {
+        grantedSeconds = "60"; // asked 3600
+        HttpTransportSession up = session(client("secret"), Direction.OUTGOING, 0);
+        java.time.Instant before = java.time.Instant.now();
+        up.send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
+        java.time.Instant after = java.time.Instant.now();
+        java.time.Instant expiry = up.expiry().orElseThrow();
+        assertTrue(!expiry.isBefore(before.plusSeconds(60)) && !expiry.isAfter(after.plusSeconds(60)),
+                "60 s from the upload: " + expiry + " (upload " + before + " .. " + after + ")");
+    }
+
+    @Test
+    void aStorageStatingNoLifetimeLeavesTheExpiryUnknown() throws Exception {
+        HttpTransportSession up = session(client("secret"), Direction.OUTGOING, 0);
+        up.send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
+        assertEquals(java.util.Optional.empty(), up.expiry());
+    }
+
+    @Test
+    void grantedExpiryFallsBackToTheExpiresDateAndIgnoresAnInvalidOne() {
+        java.time.Instant asked = java.time.Instant.parse("2026-11-26T10:00:00Z");
+        assertEquals(java.util.Optional.of(java.time.Instant.parse("2026-11-26T10:05:00Z")), StorageClient.grantedExpiry(
+                headers(Map.of("Expires", List.of("Thu, 26 Nov 2026 10:05:00 GMT"))), asked));
+        assertEquals(java.util.Optional.of(asked.plusSeconds(90)), StorageClient.grantedExpiry(headers(Map.of(
+                "SipDrop-Expires-In", List.of("90"), "Expires", List.of("Thu, 26 Nov 2026 10:05:00 GMT"))), asked),
+                "the relative lifetime wins: it does not depend on the storage's clock");
+        assertEquals(java.util.Optional.empty(), StorageClient.grantedExpiry(headers(Map.of("Expires", List.of("0"))), asked));
+        assertEquals(java.util.Optional.empty(), StorageClient.grantedExpiry(headers(Map.of()), asked));
+    }
+
+    private static java.net.http.HttpHeaders headers(Map<String, List<String>> map) {
+        return java.net.http.HttpHeaders.of(map, (k, v) -> true);
+    }
+
+    @Test
+    void downloadsAFileOfManyPipelineBuffersByteForByte() throws Exception {
+        byte[] big = new byte[PipelinedCopy.BUFFER * (PipelinedCopy.BUFFERS + 2) + 12345];
+        new Random(7).nextBytes(big);
+        stored = big;
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        List<Long> progress = new CopyOnWriteArrayList<>();
+        session(client("secret"), Direction.INCOMING, 0, big.length).receive(base.resolve("obj"), Channels.newChannel(sink),
+                progress::add);
+        assertArrayEquals(big, sink.toByteArray());
+        assertEquals(big.length, progress.get(progress.size() - 1));
+    }
+
+    @Test
+    void aStoredFileLongerThanOfferedIsRefusedNotTruncated() {
+        stored = CONTENT;
+        IOException e = assertThrows(IOException.class, () -> session(client("secret"), Direction.INCOMING, 0,
+                CONTENT.length - 1).receive(base.resolve("obj"), Channels.newChannel(new ByteArrayOutputStream()), b -> { }));
+        assertTrue(e.getMessage().contains("longer than the offered"), e.getMessage());
     }
 }
