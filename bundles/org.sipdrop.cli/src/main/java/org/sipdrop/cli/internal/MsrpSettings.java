@@ -153,15 +153,12 @@ public final class MsrpSettings {
         return properties;
     }
 
-    /** @return SHA-256 over the settings, so equal settings give an equal digest */
-    String digest() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            new java.util.TreeMap<>(properties).forEach((k, v) -> sha.update((k + '=' + v + '\n').getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+    private static final TransportSettings SETTINGS = new TransportSettings(PID, "msrp", "MSRP",
+            "is the trust store readable with that password? is the relay URI right?");
+
+    /** @return the digest published for these settings with {@code salt} (hex); see {@link TransportSettings} */
+    String digest(String salt) {
+        return TransportSettings.digest(properties, salt);
     }
 
     /**
@@ -172,37 +169,7 @@ public final class MsrpSettings {
      *         within the timeout (e.g. an unreadable trust store, or a relay URI it refuses)
      */
     public Applied apply(Services services, Duration timeout) throws CommandFailure {
-        ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, timeout).orElseThrow(() -> new CommandFailure(
-                "the MSRP settings cannot be applied: no Configuration Admin service is running"));
-        String digest = digest();
-        Applied applied;
-        try {
-            Configuration c = cm.getConfiguration(PID, "?");
-            Dictionary<String, Object> before = c.getProperties();
-            if (before != null && digest.equals(before.get(SETTINGS_PROPERTY))) {
-                applied = new Applied(null, null); // another command applied the same settings: leave them to it
-            } else {
-                Dictionary<String, Object> now = new Hashtable<>();
-                if (before != null) {
-                    for (String k : java.util.Collections.list(before.keys())) {
-                        now.put(k, before.get(k));
-                    }
-                }
-                properties.forEach(now::put);
-                now.put(SETTINGS_PROPERTY, digest);
-                c.update(now);
-                applied = new Applied(c, before);
-            }
-        } catch (IOException e) {
-            throw new CommandFailure("the MSRP settings cannot be applied: " + e.getMessage());
-        }
-        String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=msrp)(" + SETTINGS_PROPERTY + "=" + digest + "))";
-        if (services.await(TransportProvider.class, filter, timeout).isEmpty()) {
-            applied.close();
-            throw new CommandFailure("the MSRP transport did not start with the new settings within " + timeout.toSeconds()
-                    + " s (is the trust store readable with that password? is the relay URI right?)");
-        }
-        return applied;
+        return SETTINGS.apply(properties, services, timeout);
     }
 
     /** Settings in force; closing restores the configuration that was there before. */

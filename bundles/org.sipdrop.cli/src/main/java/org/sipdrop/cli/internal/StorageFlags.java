@@ -143,70 +143,26 @@ public final class StorageFlags {
         return flags.isPresent() ? flags.get().apply(services, MsrpSettings.RESTART_TIMEOUT) : new MsrpSettings.Applied(null, null);
     }
 
-    /**
-     * Private configuration property (the leading {@code .} keeps it out of the service
-     * properties, OSGi Compendium 112.6 / Configuration Admin 104.4.3) holding the random salt of
-     * {@link #digest(String)}: a configuration keeps its salt, so equal settings give an equal
-     * digest and need no restart of the transport.
-     */
-    static final String SALT_PROPERTY = ".sipdrop.cli.settings.salt";
+    /** Private configuration property holding the salt of {@link #digest(String)}. */
+    static final String SALT_PROPERTY = TransportSettings.SALT_PROPERTY;
 
-    /** How often the wait for the provider looks at the configuration's salt again. */
-    private static final Duration POLL = Duration.ofMillis(250);
-
-    /** Salt bytes: 128 random bits make a dictionary of passwords useless against the digest. */
-    private static final int SALT_BYTES = 16;
+    private static final TransportSettings SETTINGS = new TransportSettings(PID, "http", "storage",
+            "is the trust store readable with that password?");
 
     /**
      * SHA-256 over the salt and the settings, published as {@value MsrpSettings#SETTINGS_PROPERTY}:
-     * equal settings and salt, equal digest. The settings include the password; without the
-     * salt, which is never a service property, nothing about them (not even a guess at the
-     * password) can be checked against the published value.
+     * the settings include the password; without the salt, which is never a service property,
+     * nothing about them can be checked against the published value.
      *
      * @param salt hex, from {@link #saltOf}
      */
     String digest(String salt) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(HexFormat.of().parseHex(salt));
-            new TreeMap<>(properties).forEach((k, v) -> sha.update((k + '=' + v + '\n').getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return TransportSettings.digest(properties, salt);
     }
 
-    /**
-     * @param configuration the current configuration, or null
-     * @return the salt the configuration holds under {@value #SALT_PROPERTY}, or a fresh random one
-     */
+    /** @return the salt the configuration holds under {@value #SALT_PROPERTY}, or a fresh random one */
     static String saltOf(Dictionary<String, Object> configuration, SecureRandom random) {
-        Optional<String> stored = storedSalt(configuration);
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        return HexFormat.of().formatHex(salt);
-    }
-
-    private static Optional<String> storedSalt(Dictionary<String, Object> configuration) {
-        Object stored = configuration == null ? null : configuration.get(SALT_PROPERTY);
-        return stored instanceof String && ((String) stored).matches("[0-9a-f]{" + 2 * SALT_BYTES + "}")
-                ? Optional.of((String) stored) : Optional.empty();
-    }
-
-    /**
-     * @return the salt stored now in the configuration (read from Configuration Admin, not from a
-     *         {@link Configuration} object another command may have replaced), else {@code ours}
-     */
-    private static String currentSalt(ConfigurationAdmin cm, String ours) {
-        try {
-            Configuration[] now = cm.listConfigurations("(" + org.osgi.framework.Constants.SERVICE_PID + "=" + PID + ")");
-            return now == null || now.length == 0 ? ours : storedSalt(now[0].getProperties()).orElse(ours);
-        } catch (IOException | org.osgi.framework.InvalidSyntaxException | IllegalStateException e) {
-            return ours;
-        }
+        return TransportSettings.saltOf(configuration, random);
     }
 
     /**
@@ -216,52 +172,6 @@ public final class StorageFlags {
      *         back within the timeout (e.g. an unreadable trust store)
      */
     public MsrpSettings.Applied apply(Services services, Duration timeout) throws CommandFailure {
-        ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, timeout).orElseThrow(() -> new CommandFailure(
-                "the storage settings cannot be applied: no Configuration Admin service is running"));
-        String salt;
-        MsrpSettings.Applied applied;
-        // Commands of this process (two receivers in one runtime) may apply settings at the same
-        // moment: one at a time, so the second finds the first's salt and equal settings stay equal.
-        synchronized (cm) {
-            try {
-                Configuration c = cm.getConfiguration(PID, "?");
-                Dictionary<String, Object> before = c.getProperties();
-                salt = saltOf(before, new SecureRandom());
-                String digest = digest(salt);
-                if (before != null && digest.equals(before.get(MsrpSettings.SETTINGS_PROPERTY))) {
-                    applied = new MsrpSettings.Applied(null, null);
-                } else {
-                    Dictionary<String, Object> now = new Hashtable<>();
-                    if (before != null) {
-                        for (String k : Collections.list(before.keys())) {
-                            now.put(k, before.get(k));
-                        }
-                    }
-                    properties.forEach(now::put);
-                    now.put(SALT_PROPERTY, salt);
-                    now.put(MsrpSettings.SETTINGS_PROPERTY, digest);
-                    c.update(now);
-                    applied = new MsrpSettings.Applied(c, before);
-                }
-            } catch (IOException e) {
-                throw new CommandFailure("the storage settings cannot be applied: " + e.getMessage());
-            }
-        }
-        // A writer outside this lock (another runtime sharing the configuration store) may have
-        // stored its own salt over ours: compare with the salt stored now.
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean running;
-        do {
-            String now = digest(currentSalt(cm, salt));
-            String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=http)(" + MsrpSettings.SETTINGS_PROPERTY + "=" + now + "))";
-            Duration left = Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)); // 0 would wait forever
-            running = services.await(TransportProvider.class, filter, left.compareTo(POLL) < 0 ? left : POLL).isPresent();
-        } while (!running && System.nanoTime() < deadline);
-        if (!running) {
-            applied.close();
-            throw new CommandFailure("the HTTP storage transport did not start with the new settings within "
-                    + timeout.toSeconds() + " s (is the trust store readable with that password?)");
-        }
-        return applied;
+        return SETTINGS.apply(properties, services, timeout);
     }
 }

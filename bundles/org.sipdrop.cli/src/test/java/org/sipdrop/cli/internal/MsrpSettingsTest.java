@@ -90,11 +90,11 @@ class MsrpSettingsTest {
     @Test
     void equalSettingsHaveEqualDigestsAndAPasswordChangesIt() throws Exception {
         String a = MsrpSettings.from(parse("--msrp-relay", "msrp://127.0.0.1:2855", "--msrp-relay-password", "p"))
-                .orElseThrow().digest();
+                .orElseThrow().digest("00112233445566778899aabbccddeeff");
         String b = MsrpSettings.from(parse("--msrp-relay-password", "p", "--msrp-relay", "msrp://127.0.0.1:2855"))
-                .orElseThrow().digest();
+                .orElseThrow().digest("00112233445566778899aabbccddeeff");
         String c = MsrpSettings.from(parse("--msrp-relay", "msrp://127.0.0.1:2855", "--msrp-relay-password", "q"))
-                .orElseThrow().digest();
+                .orElseThrow().digest("00112233445566778899aabbccddeeff");
         assertEquals(a, b);
         assertNotEquals(a, c);
     }

@@ -266,12 +266,37 @@ final class StorageHandler implements HttpHandler {
         return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
     }
 
-    /** Answers without reading a request body that may still be coming, and closes the connection after. */
+    /**
+     * The most of a refused request's body read and dropped after the answer, so that a client
+     * still sending (the JDK server says 100 Continue by itself) reads the refusal instead of a
+     * connection reset; a larger body is cut off there.
+     */
+    private static final long DRAIN_LIMIT = 16L << 20;
+
+    /** Answers without storing a request body that may still be coming, and closes the connection after. */
     private static void refuse(HttpExchange x, boolean bodyPending, int status, String reason) throws IOException {
-        if (bodyPending) {
-            x.getResponseHeaders().set("Connection", "close");
+        if (!bodyPending) {
+            fail(x, status, reason);
+            return;
         }
-        fail(x, status, reason);
+        x.getResponseHeaders().set("Connection", "close");
+        byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        x.sendResponseHeaders(status, body.length);
+        OutputStream out = x.getResponseBody();
+        out.write(body);
+        out.flush();
+        try (java.io.InputStream in = x.getRequestBody()) {
+            byte[] sink = new byte[64 * 1024];
+            long drained = 0;
+            for (int n; drained < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {
+                drained += n;
+            }
+        } catch (IOException e) {
+            // the client gave up or the stall timeout ended the read: the answer is already out
+        } finally {
+            out.close();
+        }
     }
 
     private static void fail(HttpExchange x, int status, String reason) throws IOException {

@@ -1,0 +1,156 @@
+package org.sipdrop.cli.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HexFormat;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.sipdrop.transfer.TransportProvider;
+
+/**
+ * Settings a command gives a transport provider (MSRP relay, HTTP storage) through
+ * Configuration Admin for the duration of that command, and the wait until the provider runs
+ * with exactly them. The provider echoes {@value MsrpSettings#SETTINGS_PROPERTY}, a digest of
+ * the settings, as a service property; the settings include passwords, so the digest is salted
+ * with 128 random bits kept in the private property {@value #SALT_PROPERTY} (a leading
+ * {@code .} keeps a configuration property out of the service properties, OSGi Compendium
+ * 104.4.3), and nothing about a password can be checked against the published value.
+ */
+final class TransportSettings {
+
+    /** Private configuration property holding the salt; a configuration keeps it, so equal settings need no restart. */
+    static final String SALT_PROPERTY = ".sipdrop.cli.settings.salt";
+
+    /** Salt bytes: 128 random bits make a dictionary of passwords useless against the digest. */
+    private static final int SALT_BYTES = 16;
+
+    /** How often the wait for the provider looks at the configuration's salt again. */
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final String pid;
+    private final String scheme;
+    private final String what;
+    private final String hint;
+
+    /**
+     * @param pid the provider's configuration PID
+     * @param scheme a scheme the provider registers, to find it
+     * @param what how users call these settings in messages, e.g. {@code MSRP}
+     * @param hint what to check when the provider does not come back, e.g. a trust store's password
+     */
+    TransportSettings(String pid, String scheme, String what, String hint) {
+        this.pid = pid;
+        this.scheme = scheme;
+        this.what = what;
+        this.hint = hint;
+    }
+
+    /** @return SHA-256 over the salt (hex) and the settings: equal settings and salt, equal digest */
+    static String digest(Map<String, Object> properties, String salt) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(HexFormat.of().parseHex(salt));
+            new TreeMap<>(properties).forEach((k, v) -> sha.update((k + '=' + v + '\n').getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** @return the salt {@code configuration} (may be null) holds, or a fresh random one */
+    static String saltOf(Dictionary<String, Object> configuration, SecureRandom random) {
+        Optional<String> stored = storedSalt(configuration);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return HexFormat.of().formatHex(salt);
+    }
+
+    private static Optional<String> storedSalt(Dictionary<String, Object> configuration) {
+        Object stored = configuration == null ? null : configuration.get(SALT_PROPERTY);
+        return stored instanceof String && ((String) stored).matches("[0-9a-f]{" + 2 * SALT_BYTES + "}")
+                ? Optional.of((String) stored) : Optional.empty();
+    }
+
+    /** @return the salt stored now (read from Configuration Admin, not from an object another command may have replaced), else {@code ours} */
+    private String currentSalt(ConfigurationAdmin cm, String ours) {
+        try {
+            Configuration[] now = cm.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+            return now == null || now.length == 0 ? ours : storedSalt(now[0].getProperties()).orElse(ours);
+        } catch (IOException | InvalidSyntaxException | IllegalStateException e) {
+            return ours;
+        }
+    }
+
+    /**
+     * Applies {@code properties} to the provider and waits until it is registered with them.
+     *
+     * @return a handle that puts the previous configuration back when closed
+     * @throws CommandFailure if Configuration Admin is missing or the provider does not come back
+     *         within the timeout
+     */
+    MsrpSettings.Applied apply(Map<String, Object> properties, Services services, Duration timeout) throws CommandFailure {
+        ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, timeout).orElseThrow(() -> new CommandFailure(
+                "the " + what + " settings cannot be applied: no Configuration Admin service is running"));
+        String salt;
+        MsrpSettings.Applied applied;
+        // Commands of this process (two receivers in one runtime) may apply settings at the same
+        // moment: one at a time, so the second finds the first's salt and equal settings stay equal.
+        synchronized (cm) {
+            try {
+                Configuration c = cm.getConfiguration(pid, "?");
+                Dictionary<String, Object> before = c.getProperties();
+                salt = saltOf(before, new SecureRandom());
+                String digest = digest(properties, salt);
+                if (before != null && digest.equals(before.get(MsrpSettings.SETTINGS_PROPERTY))) {
+                    applied = new MsrpSettings.Applied(null, null); // another command applied the same settings: leave them to it
+                } else {
+                    Dictionary<String, Object> now = new Hashtable<>();
+                    if (before != null) {
+                        for (String k : Collections.list(before.keys())) {
+                            now.put(k, before.get(k));
+                        }
+                    }
+                    properties.forEach(now::put);
+                    now.put(SALT_PROPERTY, salt);
+                    now.put(MsrpSettings.SETTINGS_PROPERTY, digest);
+                    c.update(now);
+                    applied = new MsrpSettings.Applied(c, before);
+                }
+            } catch (IOException e) {
+                throw new CommandFailure("the " + what + " settings cannot be applied: " + e.getMessage());
+            }
+        }
+        // A writer outside this lock (another runtime sharing the configuration store) may have
+        // stored its own salt over ours: compare with the salt stored now.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean running;
+        do {
+            String now = digest(properties, currentSalt(cm, salt));
+            String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=" + scheme + ")(" + MsrpSettings.SETTINGS_PROPERTY + "=" + now + "))";
+            Duration left = Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)); // 0 would wait forever
+            running = services.await(TransportProvider.class, filter, left.compareTo(POLL) < 0 ? left : POLL).isPresent();
+        } while (!running && System.nanoTime() < deadline);
+        if (!running) {
+            applied.close();
+            throw new CommandFailure("the " + what + " transport did not start with the new settings within "
+                    + timeout.toSeconds() + " s (" + hint + ")");
+        }
+        return applied;
+    }
+}
