@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.sipdrop.cli.internal.Cli;
 import org.sipdrop.cli.internal.Command;
-import org.sipdrop.cli.internal.Console;
 import org.sipdrop.cli.internal.MsrpSettings;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.TrackedServices;
@@ -87,26 +82,6 @@ class MsrpRelayCommandsTest {
         }
     }
 
-    /** A command run with its own console, as one ./sipdrop process would print. */
-    private static final class Run {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int run(Command command, List<String> args) {
-            Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Cli(List.of(command), console, services).run(args.toArray(String[]::new));
-        }
-
-        String err() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-
-        String out() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     private static List<String> viaRelay(String address, String... more) {
         List<String> a = new ArrayList<>(List.of("--msrp-relay", address, "--msrp-relay-user", KamailioMsrpRelay.USER,
                 "--msrp-relay-password", KamailioMsrpRelay.PASSWORD));
@@ -157,12 +132,12 @@ class MsrpRelayCommandsTest {
         send.addAll(msrpFlags);
         send.add(file.toString());
 
-        Run bob = new Run();
-        Run alice = new Run();
+        CommandRun bob = new CommandRun(services);
+        CommandRun alice = new CommandRun(services);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> receiving = pool.submit(() -> bob.run(new ReceiveCommand(), receive));
-            awaitReady(bob, receiving);
+            bob.awaitPrinted("waiting for files", receiving, WAIT);
 
             int sent = alice.run(new SendCommand(), send);
             assertEquals(Command.OK, sent, "send failed: " + alice.err() + "\nreceiver said: " + bob.err() + "\nrelay log:\n"
@@ -180,17 +155,6 @@ class MsrpRelayCommandsTest {
         ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, Duration.ofSeconds(5)).orElseThrow();
         assertNull(cm.listConfigurations("(service.pid=" + MsrpSettings.PID + ")"),
                 "the commands restore the MSRP provider's configuration when they end");
-    }
-
-    /** Waits (bounded) until receive has registered and says it is waiting. */
-    private static void awaitReady(Run receiver, Future<Integer> receiving) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!receiver.err().contains("waiting for files")) {
-            if (receiving.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError("receive did not get ready: " + receiver.err());
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** @return SEND frames the relay logged ({@code msrp SEND from ...}) */

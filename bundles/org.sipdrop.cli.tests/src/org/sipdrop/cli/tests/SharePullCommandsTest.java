@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
-import org.sipdrop.cli.internal.Cli;
 import org.sipdrop.cli.internal.Command;
-import org.sipdrop.cli.internal.Console;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.TrackedServices;
 import org.sipdrop.server.EmbeddedServer;
@@ -62,26 +58,6 @@ class SharePullCommandsTest {
         }
     }
 
-    /** A command run with its own console, as one ./sipdrop process would print. */
-    private static final class Run {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int run(String... args) {
-            Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Cli(Cli.standard("0.1.0.test"), console, services).run(args);
-        }
-
-        String err() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-
-        String out() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void pullFetchesASharedFileByNameVerifiedAndTheSharerSeesItServed() throws Exception {
         Path shared = Files.createDirectories(dir.resolve("alice-shares"));
@@ -91,22 +67,22 @@ class SharePullCommandsTest {
         Files.write(shared.resolve("other.txt"), "not this one".getBytes(StandardCharsets.UTF_8));
         Path into = Files.createDirectories(dir.resolve("bob-pulls"));
 
-        Run alice = new Run();
+        CommandRun alice = new CommandRun(services);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> sharing = pool.submit(() -> alice.run("share", "--user", "alice", "--server", sipServer,
                     "--transport", "tcp", "--dir", shared.toString(), "--count", "1", "--timeout", Long.toString(WAIT.toSeconds())));
-            awaitReady(alice, sharing);
+            alice.awaitPrinted("waiting for pulls", sharing, WAIT);
             assertTrue(alice.out().contains("shared design notes.pdf (180000 bytes)"), alice.out());
             assertTrue(alice.out().contains("shared other.txt (12 bytes)"), alice.out());
 
-            Run missing = new Run();
+            CommandRun missing = new CommandRun(services);
             assertEquals(Command.FAILED, missing.run("pull", "--user", "bob", "--server", sipServer, "--transport", "tcp",
                     "--from", "alice", "--name", "secret.txt", "--into", into.toString()), missing::err);
             assertTrue(missing.err().contains("alice refused to send secret.txt: 404 Not Found"), missing.err());
             assertFalse(Files.exists(into.resolve("secret.txt")));
 
-            Run bob = new Run();
+            CommandRun bob = new CommandRun(services);
             assertEquals(Command.OK, bob.run("pull", "--user", "bob", "--server", sipServer, "--transport", "tcp",
                     "--from", "alice", "--name", "design notes.pdf", "--into", into.toString(), "--timeout",
                     Long.toString(WAIT.toSeconds())), () -> "pull failed: " + bob.err() + "\nsharer said: " + alice.err());
@@ -125,7 +101,7 @@ class SharePullCommandsTest {
     @Test
     void shareRefusesAFolderWithNothingToShare() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Run alice = new Run();
+        CommandRun alice = new CommandRun(services);
         assertEquals(Command.FAILED, alice.run("share", "--user", "alice", "--server", sipServer, "--transport", "tcp",
                 "--dir", empty.toString(), "--timeout", "1"));
         assertTrue(alice.err().contains("holds no readable files to share"), alice.err());
@@ -133,19 +109,8 @@ class SharePullCommandsTest {
 
     @Test
     void pullNeedsTheFileNameNotAPath() {
-        Run bob = new Run();
+        CommandRun bob = new CommandRun(services);
         assertEquals(Command.USAGE, bob.run("pull", "--user", "bob", "--from", "alice", "--name", "../etc/passwd"));
         assertTrue(bob.err().contains("not a path"), bob.err());
-    }
-
-    /** Waits (bounded) until share has registered and says it is waiting. */
-    private static void awaitReady(Run sharer, Future<Integer> sharing) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!sharer.err().contains("waiting for pulls")) {
-            if (sharing.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError("share did not get ready: " + sharer.err() + sharer.out());
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.sipdrop.cli.internal.Cli;
 import org.sipdrop.cli.internal.Command;
-import org.sipdrop.cli.internal.Console;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.StorageFlags;
 import org.sipdrop.cli.internal.TrackedServices;
@@ -82,26 +77,6 @@ class StorageCommandsTest {
         }
     }
 
-    /** A command run with its own console, as one ./sipdrop process would print. */
-    private static final class Run {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int run(Command command, List<String> args) {
-            Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Cli(List.of(command), console, services).run(args.toArray(String[]::new));
-        }
-
-        String err() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-
-        String out() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void sendViaHttpToTwoRecipientsUploadsOnceAndListsEachOutcome() throws Exception {
         List<String> storage = List.of("--storage", nginx.davUri().toString(), "--storage-user", "alice",
@@ -126,7 +101,7 @@ class StorageCommandsTest {
     @Test
     void offerOverMsrpWithoutAStorageIsAUsageError() throws Exception {
         Path file = Files.write(Files.createDirectories(dir.resolve("alice")).resolve("x.txt"), new byte[] { 1 });
-        Run alice = new Run();
+        CommandRun alice = new CommandRun(services);
         int code = alice.run(new SendCommand(), List.of("send", "--user", "alice", "--server", sipServer, "--transport", "tcp",
                 "--to", "bob", "--via", "msrp", "--offer-over", "msrp", file.toString()));
         assertEquals(Command.USAGE, code, alice.err());
@@ -144,16 +119,16 @@ class StorageCommandsTest {
         Path bobInto = Files.createDirectories(dir.resolve("bob-" + name));
         Path carolInto = Files.createDirectories(dir.resolve("carol-" + name));
         long putsBefore = puts();
-        Run bob = new Run();
-        Run carol = new Run();
-        Run alice = new Run();
+        CommandRun bob = new CommandRun(services);
+        CommandRun carol = new CommandRun(services);
+        CommandRun alice = new CommandRun(services);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Integer> bobReceiving = pool.submit(() -> bob.run(new ReceiveCommand(), receive("bob", bobInto, "all", storage)));
             Future<Integer> carolReceiving = pool.submit(() -> carol.run(new ReceiveCommand(),
                     receive("carol", carolInto, "none", storage)));
-            awaitReady(bob, bobReceiving);
-            awaitReady(carol, carolReceiving);
+            bob.awaitPrinted("waiting for files", bobReceiving, WAIT);
+            carol.awaitPrinted("waiting for files", carolReceiving, WAIT);
             List<String> send = new ArrayList<>(List.of("send", "--user", "alice", "--server", sipServer, "--transport", "tcp",
                     "--to", "bob,carol", "--via", via));
             send.addAll(storage);
@@ -194,16 +169,5 @@ class StorageCommandsTest {
     private static long puts() throws Exception {
         Path log = nginx.runDir().resolve("access.log");
         return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains("\"PUT /dav/")).count() : 0;
-    }
-
-    /** Waits (bounded) until receive has registered and says it is waiting. */
-    private static void awaitReady(Run receiver, Future<Integer> receiving) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!receiver.err().contains("waiting for files")) {
-            if (receiving.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError("receive did not get ready: " + receiver.err());
-            }
-            Thread.sleep(20);
-        }
     }
 }
