@@ -2,8 +2,6 @@ package org.sipdrop.cli.internal.commands;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +32,6 @@ import org.sipdrop.transfer.TransferState;
  */
 public final class ReceiveCommand implements Command, OptionSpec {
 
-    private static final long POLL_MILLIS = 100;
 
     @Override
     public String name() {
@@ -113,46 +110,25 @@ public final class ReceiveCommand implements Command, OptionSpec {
 
     private static int watch(FileTransferAgent agent, int count, int timeout, TransferOutput out, Console console)
             throws CommandFailure {
-        long deadline = timeout > 0 ? System.nanoTime() + Duration.ofSeconds(timeout).toNanos() : Long.MAX_VALUE;
-        Set<String> reported = new HashSet<>();
-        int saved = 0;
-        int failed = 0;
-        while (count <= 0 || saved + failed < count) {
-            for (Transfer t : List.copyOf(agent.transfers())) {
-                if (t.direction() != Direction.INCOMING || !t.state().isTerminal() || !reported.add(t.id())) {
-                    continue;
+        return EndedTransfers.watch(agent, Direction.INCOMING, count, timeout, "saved", t -> {
+            out.endLine();
+            out.state(t);
+            if (t.state() == TransferState.COMPLETED) {
+                if (!out.isJson()) {
+                    console.out().println(t.file().orElseThrow());
+                    console.out().flush();
                 }
-                out.endLine();
-                out.state(t);
-                if (t.state() == TransferState.COMPLETED) {
-                    saved++;
-                    if (!out.isJson()) {
-                        console.out().println(t.file().orElseThrow());
-                        console.out().flush();
-                    }
-                } else if (t.state() == TransferState.REJECTED) {
-                    console.err().println("sipdrop: declined " + t.offer().name() + " from " + Recipients.shortName(t.peer())
-                            + ": " + t.failure().map(Object::toString).orElse(""));
-                } else {
-                    failed++;
-                    console.fail("receiving " + t.offer().name() + " from " + Recipients.shortName(t.peer()) + " failed: "
-                            + t.failure().map(Object::toString).orElse(t.state().toString()));
-                }
+                return true;
             }
-            if (System.nanoTime() > deadline) {
-                if (count > 0) {
-                    throw new CommandFailure("timed out after " + timeout + " s with " + saved + " of " + count + " files saved");
-                }
-                break;
+            if (t.state() == TransferState.REJECTED) {
+                console.err().println("sipdrop: declined " + t.offer().name() + " from " + Recipients.shortName(t.peer())
+                        + ": " + t.failure().map(Object::toString).orElse(""));
+                return null;
             }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CommandFailure("interrupted");
-            }
-        }
-        return failed == 0 ? OK : FAILED;
+            console.fail("receiving " + t.offer().name() + " from " + Recipients.shortName(t.peer()) + " failed: "
+                    + t.failure().map(Object::toString).orElse(t.state().toString()));
+            return false;
+        });
     }
 
     /** @return the whole number above 0 given for --{@code name}, or 0 when absent */

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.sipdrop.negotiation.AgentSettings;
 import org.sipdrop.negotiation.FileTransferAgent;
 import org.sipdrop.negotiation.FileTransferAgentFactory;
 import org.sipdrop.transfer.Direction;
-import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransferState;
 
@@ -41,7 +39,6 @@ import org.sipdrop.transfer.TransferState;
  */
 public final class ShareCommand implements Command, OptionSpec {
 
-    private static final long POLL_MILLIS = 100;
 
     @Override
     public String name() {
@@ -144,43 +141,20 @@ public final class ShareCommand implements Command, OptionSpec {
 
     private static int serve(FileTransferAgent agent, int count, int timeout, boolean json, Console console)
             throws CommandFailure {
-        long deadline = timeout > 0 ? System.nanoTime() + Duration.ofSeconds(timeout).toNanos() : Long.MAX_VALUE;
-        Set<String> reported = new HashSet<>();
-        int served = 0;
-        int failed = 0;
         TransferOutput out = new TransferOutput(console, json);
-        while (count <= 0 || served + failed < count) {
-            for (Transfer t : List.copyOf(agent.transfers())) {
-                if (t.direction() != Direction.OUTGOING || !t.state().isTerminal() || !reported.add(t.id())) {
-                    continue;
+        return EndedTransfers.watch(agent, Direction.OUTGOING, count, timeout, "served", t -> {
+            out.state(t);
+            String who = Recipients.shortName(t.peer());
+            if (t.state() == TransferState.COMPLETED) {
+                if (!json) {
+                    console.out().println("served " + t.offer().name() + " to " + who + " (verified by " + who + ")");
+                    console.out().flush();
                 }
-                out.state(t);
-                String who = Recipients.shortName(t.peer());
-                if (t.state() == TransferState.COMPLETED) {
-                    served++;
-                    if (!json) {
-                        console.out().println("served " + t.offer().name() + " to " + who + " (verified by " + who + ")");
-                        console.out().flush();
-                    }
-                } else {
-                    failed++;
-                    console.fail("serving " + t.offer().name() + " to " + who + " failed: "
-                            + t.failure().map(Object::toString).orElse(t.state().toString()));
-                }
+                return true;
             }
-            if (System.nanoTime() > deadline) {
-                if (count > 0) {
-                    throw new CommandFailure("timed out after " + timeout + " s with " + served + " of " + count + " files served");
-                }
-                break;
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CommandFailure("interrupted");
-            }
-        }
-        return failed == 0 ? OK : FAILED;
+            console.fail("serving " + t.offer().name() + " to " + who + " failed: "
+                    + t.failure().map(Object::toString).orElse(t.state().toString()));
+            return false;
+        });
     }
 }
