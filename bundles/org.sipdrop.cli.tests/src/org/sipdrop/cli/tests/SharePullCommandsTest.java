@@ -91,7 +91,7 @@ class SharePullCommandsTest {
             assertArrayEquals(content, Files.readAllBytes(saved));
 
             assertEquals(Command.OK, sharing.get(WAIT.toSeconds(), TimeUnit.SECONDS).intValue(), alice::err);
-            assertTrue(alice.out().contains("served design notes.pdf to bob (verified by bob)"), alice.out());
+            assertTrue(alice.out().contains("served design notes.pdf to bob@127.0.0.1 (verified by bob@127.0.0.1)"), alice.out());
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);

@@ -124,7 +124,7 @@ class StorageCommandsTest {
         CommandRun alice = new CommandRun(services);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> bobReceiving = pool.submit(() -> bob.run(new ReceiveCommand(), receive("bob", bobInto, "all", storage)));
+            Future<Integer> bobReceiving = pool.submit(() -> bob.run(new ReceiveCommand(), receive("bob", bobInto, "from:alice", storage)));
             Future<Integer> carolReceiving = pool.submit(() -> carol.run(new ReceiveCommand(),
                     receive("carol", carolInto, "none", storage)));
             bob.awaitPrinted("waiting for files", bobReceiving, WAIT);
@@ -136,8 +136,8 @@ class StorageCommandsTest {
             send.add(file.toString());
             int sent = alice.run(new SendCommand(), send);
             assertEquals(Command.FAILED, sent, "carol declined, so send reports a failure; it said: " + alice.err());
-            assertTrue(alice.out().contains("sent " + name + " to bob"), alice.out());
-            assertTrue(alice.err().contains("carol declined " + name), alice.err());
+            assertTrue(alice.out().contains("sent " + name + " to bob@127.0.0.1"), alice.out());
+            assertTrue(alice.err().contains("carol@127.0.0.1 declined " + name), alice.err());
             assertTrue(alice.out().contains("uploaded 1 file(s) once for 2 recipients"), alice.out());
             assertEquals(Command.OK, bobReceiving.get(WAIT.toSeconds(), TimeUnit.SECONDS).intValue(), "bob: " + bob.err());
             carolReceiving.cancel(true);

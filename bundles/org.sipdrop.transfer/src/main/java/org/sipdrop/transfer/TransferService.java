@@ -67,13 +67,30 @@ public interface TransferService {
     /**
      * Builds the receiver's policy from the settings a user writes (command line, preferences).
      *
-     * @param mode {@code ask}, {@code all}, {@code none} or {@code from:alice,bob@example.org}
+     * @param mode {@code ask}, {@code all}, {@code none} or {@code from:alice@example.org,bob@example.org}
+     *        (full addresses: see {@link #acceptancePolicy(String, String, String)} for bare names)
      * @param maxSize the largest file accepted, e.g. {@code 1048576}, {@code 10M}, {@code 1GiB};
      *        null for no limit
      * @throws IllegalArgumentException with the accepted forms when a setting is malformed
      * @since 0.1
      */
-    AcceptancePolicy acceptancePolicy(String mode, String maxSize);
+    default AcceptancePolicy acceptancePolicy(String mode, String maxSize) {
+        return acceptancePolicy(mode, maxSize, null);
+    }
+
+    /**
+     * Builds the receiver's policy from the settings a user writes, for a receiver whose address
+     * of record is on {@code ownDomain}: a bare sender name in {@code from:} ({@code alice}) means
+     * {@code alice@ownDomain}, never the same name on another domain.
+     *
+     * @param mode {@code ask}, {@code all}, {@code none} or {@code from:alice,bob@example.org}
+     * @param maxSize the largest file accepted, e.g. {@code 10M}; null for no limit
+     * @param ownDomain the host of the receiver's address of record (a port is ignored); null
+     *        when unknown, and then bare names are refused with a message asking for full addresses
+     * @throws IllegalArgumentException with the accepted forms when a setting is malformed
+     * @since 0.2
+     */
+    AcceptancePolicy acceptancePolicy(String mode, String maxSize, String ownDomain);
 
     void addListener(TransferServiceListener listener);
 

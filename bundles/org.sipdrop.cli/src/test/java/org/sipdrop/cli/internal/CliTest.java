@@ -183,7 +183,7 @@ class CliTest {
         }
 
         @Override
-        public org.sipdrop.transfer.AcceptancePolicy acceptancePolicy(String mode, String maxSize) {
+        public org.sipdrop.transfer.AcceptancePolicy acceptancePolicy(String mode, String maxSize, String ownDomain) {
             throw new UnsupportedOperationException("not needed by these tests");
         }
 

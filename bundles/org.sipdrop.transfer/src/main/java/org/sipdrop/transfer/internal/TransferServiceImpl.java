@@ -103,8 +103,8 @@ public final class TransferServiceImpl implements TransferService {
     }
 
     @Override
-    public AcceptancePolicy acceptancePolicy(String mode, String maxSize) {
-        return PolicySyntax.parseMode(mode).maxSize(maxSize == null ? -1 : ByteSizes.parse(maxSize)).build();
+    public AcceptancePolicy acceptancePolicy(String mode, String maxSize, String ownDomain) {
+        return PolicySyntax.parseMode(mode, ownDomain).maxSize(maxSize == null ? -1 : ByteSizes.parse(maxSize)).build();
     }
 
     @Override

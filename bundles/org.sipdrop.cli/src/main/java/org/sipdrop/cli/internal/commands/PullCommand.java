@@ -98,7 +98,7 @@ public final class PullCommand implements Command, OptionSpec {
                 try {
                     t = agent.request(from, name, SendOptions.defaults().via(via));
                 } catch (IOException e) {
-                    throw new CommandFailure("cannot request " + name + " from " + Recipients.shortName(from) + ": " + e.getMessage());
+                    throw new CommandFailure("cannot request " + name + " from " + Recipients.address(from) + ": " + e.getMessage());
                 }
                 t.addListener(new TransferListener() {
                     @Override
@@ -119,7 +119,7 @@ public final class PullCommand implements Command, OptionSpec {
     }
 
     private static int report(Transfer t, String name, Console console, boolean json) {
-        String who = Recipients.shortName(t.peer());
+        String who = Recipients.address(t.peer());
         if (t.state() == TransferState.COMPLETED) {
             if (!json) {
                 console.out().println(t.file().orElseThrow());

@@ -45,7 +45,7 @@ public final class ReceiveCommand implements Command, OptionSpec {
 
     @Override
     public String usage() {
-        return "--into DIR [--accept ask|all|none|from:LIST] [--max-size BYTES] [--count N] [--timeout SECONDS] "
+        return "--into DIR [--accept ask|all|none|from:LIST (alice = alice of your own domain, or bob@example.org)] [--max-size BYTES] [--count N] [--timeout SECONDS] "
                 + ClientOptions.USAGE + " " + MsrpSettings.USAGE + " " + StorageFlags.USAGE;
     }
 
@@ -82,7 +82,7 @@ public final class ReceiveCommand implements Command, OptionSpec {
                     .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
             AcceptancePolicy policy;
             try {
-                policy = transfers.acceptancePolicy(accept, options.value("max-size").orElse(null));
+                policy = transfers.acceptancePolicy(accept, options.value("max-size").orElse(null), client.account().domain());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -121,11 +121,11 @@ public final class ReceiveCommand implements Command, OptionSpec {
                 return true;
             }
             if (t.state() == TransferState.REJECTED) {
-                console.err().println("sipdrop: declined " + t.offer().name() + " from " + Recipients.shortName(t.peer())
+                console.err().println("sipdrop: declined " + t.offer().name() + " from " + Recipients.address(t.peer())
                         + ": " + t.failure().map(Object::toString).orElse(""));
                 return null;
             }
-            console.fail("receiving " + t.offer().name() + " from " + Recipients.shortName(t.peer()) + " failed: "
+            console.fail("receiving " + t.offer().name() + " from " + Recipients.address(t.peer()) + " failed: "
                     + t.failure().map(Object::toString).orElse(t.state().toString()));
             return false;
         });

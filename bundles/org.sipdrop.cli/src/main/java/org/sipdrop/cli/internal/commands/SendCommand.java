@@ -131,7 +131,7 @@ public final class SendCommand implements Command, OptionSpec {
         List<Transfer> all = new ArrayList<>();
         // via a storage every file is uploaded once and offered to everyone; otherwise one INVITE per recipient
         for (List<String> batch : viaStorage ? List.of(recipients) : recipients.stream().map(List::of).toList()) {
-            String to = String.join(", ", batch.stream().map(Recipients::shortName).toList());
+            String to = String.join(", ", batch.stream().map(Recipients::address).toList());
             try {
                 for (Transfer t : agent.sendToAll(batch, files, send)) {
                     t.addListener(new TransferListener() {
@@ -189,7 +189,7 @@ public final class SendCommand implements Command, OptionSpec {
     }
 
     private static boolean report(Transfer t, Console console, TransferOutput out) {
-        String who = Recipients.shortName(t.peer());
+        String who = Recipients.address(t.peer());
         String file = t.offer().name();
         switch (t.state()) {
         case COMPLETED:

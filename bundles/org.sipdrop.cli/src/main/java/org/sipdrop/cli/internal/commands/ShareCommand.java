@@ -144,7 +144,7 @@ public final class ShareCommand implements Command, OptionSpec {
         TransferOutput out = new TransferOutput(console, json);
         return EndedTransfers.watch(agent, Direction.OUTGOING, count, timeout, "served", t -> {
             out.state(t);
-            String who = Recipients.shortName(t.peer());
+            String who = Recipients.address(t.peer());
             if (t.state() == TransferState.COMPLETED) {
                 if (!json) {
                     console.out().println("served " + t.offer().name() + " to " + who + " (verified by " + who + ")");

@@ -23,10 +23,20 @@ public final class PolicySyntax {
     }
 
     /**
-     * @param spec {@code ask|all|none|from:<sender>[,<sender>...]}, case-insensitive keyword
+     * @param spec {@code ask|all|none|from:<sender>[,<sender>...]} with full addresses only
      * @return a builder with the mode (and senders) set, ready for limits
      */
     public static ConfiguredAcceptancePolicy.Builder parseMode(String spec) {
+        return parseMode(spec, null);
+    }
+
+    /**
+     * @param spec {@code ask|all|none|from:<sender>[,<sender>...]}, case-insensitive keyword
+     * @param ownDomain the receiver's own domain: what a bare sender name ({@code alice}) means;
+     *        null when unknown (bare names are then refused, see {@link SenderPattern})
+     * @return a builder with the mode (and senders) set, ready for limits
+     */
+    public static ConfiguredAcceptancePolicy.Builder parseMode(String spec, String ownDomain) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("No acceptance mode given; " + MODES);
         }
@@ -35,7 +45,7 @@ public final class PolicySyntax {
         if (lower.startsWith(FROM)) {
             List<SenderPattern> senders = new ArrayList<>();
             for (String item : list(s.substring(FROM.length()), "sender", "from:alice,bob@example.com")) {
-                senders.add(SenderPattern.parse(item));
+                senders.add(SenderPattern.parse(item, ownDomain));
             }
             return ConfiguredAcceptancePolicy.builder(ConfiguredAcceptancePolicy.Mode.FROM).senders(senders);
         }

@@ -12,14 +12,16 @@ import java.util.Objects;
  * case-sensitively and the host case-insensitively. {@code sip:} and {@code sips:} name the
  * same person here: the scheme says how to reach them, not who they are.
  * <p>
- * A pattern without {@code @} ({@code alice}) matches that user on any host: handy with the
- * embedded single-domain server, but a full AOR ({@code alice@example.com}) should be used
- * wherever several domains can reach the receiver.
+ * A pattern without {@code @} ({@code alice}) names that user <em>on the receiver's own
+ * domain</em> ({@code alice@<own domain>}), never the same name on another host: a server
+ * authenticates only its own users, and a request from another domain reaches them unchallenged,
+ * so {@code sip:alice@evil.example} must not pass for the colleague alice. Without a known own
+ * domain a bare name is refused rather than guessed.
  */
 public final class SenderPattern {
 
     private final String user;
-    private final String host; // null: any host
+    private final String host;
 
     private SenderPattern(String user, String host) {
         this.user = user;
@@ -27,10 +29,22 @@ public final class SenderPattern {
     }
 
     /**
-     * @param pattern {@code alice}, {@code alice@example.com} or {@code sip:alice@example.com}
-     * @throws IllegalArgumentException when it is empty or holds white space or control characters
+     * @param pattern {@code alice@example.com} or {@code sip:alice@example.com}
+     * @throws IllegalArgumentException when it is empty, holds white space or control characters,
+     *         or names no host
      */
     public static SenderPattern parse(String pattern) {
+        return parse(pattern, null);
+    }
+
+    /**
+     * @param pattern {@code alice}, {@code alice@example.com} or {@code sip:alice@example.com}
+     * @param ownDomain the receiver's own domain (the host of its address of record), which a bare
+     *        name means; null when unknown (a bare name is then refused)
+     * @throws IllegalArgumentException when it is empty, holds white space or control characters,
+     *         or is a bare name without a known own domain
+     */
+    public static SenderPattern parse(String pattern, String ownDomain) {
         Objects.requireNonNull(pattern, "pattern");
         String aor = reduce(pattern.strip());
         if (aor.isEmpty() || aor.startsWith("@") || aor.endsWith("@")
@@ -39,8 +53,24 @@ public final class SenderPattern {
                     + "'; write alice, alice@example.com or sip:alice@example.com");
         }
         int at = aor.lastIndexOf('@');
-        return at < 0 ? new SenderPattern(aor, null)
-                : new SenderPattern(aor.substring(0, at), aor.substring(at + 1).toLowerCase(Locale.ROOT));
+        if (at >= 0) {
+            return new SenderPattern(aor.substring(0, at), hostOf(aor.substring(at + 1)).toLowerCase(Locale.ROOT));
+        }
+        if (ownDomain == null || ownDomain.isBlank()) {
+            throw new IllegalArgumentException("Not a full address: '" + pattern
+                    + "'; write alice@example.com (a bare name means a user of your own domain, which is not known here)");
+        }
+        return new SenderPattern(aor, hostOf(ownDomain.strip()).toLowerCase(Locale.ROOT));
+    }
+
+    /** @return the host of a domain given as {@code host}, {@code host:port} or {@code [v6]:port} */
+    private static String hostOf(String domain) {
+        if (domain.startsWith("[")) {
+            int end = domain.indexOf(']');
+            return end > 0 ? domain.substring(0, end + 1) : domain;
+        }
+        int colon = domain.indexOf(':');
+        return colon >= 0 && domain.indexOf(':', colon + 1) < 0 ? domain.substring(0, colon) : domain;
     }
 
     /** @param sender an address-of-record as the SIP layer reports it; null never matches */
@@ -53,8 +83,7 @@ public final class SenderPattern {
         if (at < 0) {
             return false; // an AOR always has a user and a host
         }
-        return user.equals(aor.substring(0, at))
-                && (host == null || host.equals(aor.substring(at + 1).toLowerCase(Locale.ROOT)));
+        return user.equals(aor.substring(0, at)) && host.equals(hostOf(aor.substring(at + 1)).toLowerCase(Locale.ROOT));
     }
 
     /** @return {@code user@host} of a name-addr or addr-spec, without scheme, parameters or headers */
@@ -83,6 +112,6 @@ public final class SenderPattern {
 
     @Override
     public String toString() {
-        return host == null ? user : user + "@" + host;
+        return user + "@" + host;
     }
 }

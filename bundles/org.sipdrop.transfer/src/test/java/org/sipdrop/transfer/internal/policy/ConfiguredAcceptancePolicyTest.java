@@ -34,9 +34,10 @@ class ConfiguredAcceptancePolicyTest {
 
     @Test
     void fromAcceptsListedSendersAndDeclinesOthers() {
-        ConfiguredAcceptancePolicy p = PolicySyntax.parseMode("from:alice@example.com,bob").build();
+        ConfiguredAcceptancePolicy p = PolicySyntax.parseMode("from:alice@example.com,bob", "home.example").build();
         assertEquals(Decision.Kind.ACCEPT, p.decide(ALICE, PNG).kind());
-        assertEquals(Decision.Kind.ACCEPT, p.decide("sip:bob@anywhere.org", PNG).kind());
+        assertEquals(Decision.Kind.ACCEPT, p.decide("sip:bob@home.example", PNG).kind());
+        assertEquals(Decision.Kind.REJECT, p.decide("sip:bob@anywhere.org", PNG).kind(), "a bare name is the own domain's user");
         Decision mallory = p.decide("sip:mallory@example.com", PNG);
         assertEquals(Decision.Kind.REJECT, mallory.kind());
         assertEquals(Decision.DECLINE, mallory.reason().orElseThrow().status());

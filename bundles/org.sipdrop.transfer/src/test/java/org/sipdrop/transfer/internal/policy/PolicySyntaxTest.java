@@ -17,7 +17,7 @@ class PolicySyntaxTest {
         assertEquals(Mode.ASK, PolicySyntax.parseMode("ask").build().mode());
         assertEquals(Mode.ALL, PolicySyntax.parseMode("ALL").build().mode());
         assertEquals(Mode.NONE, PolicySyntax.parseMode(" none ").build().mode());
-        assertEquals(Mode.FROM, PolicySyntax.parseMode("from:alice,bob").build().mode());
+        assertEquals(Mode.FROM, PolicySyntax.parseMode("from:alice,bob", "example.com").build().mode());
         assertEquals(Mode.FROM, PolicySyntax.parseMode("FROM:sip:alice@example.com, sips:bob@example.com").build().mode());
     }
 
@@ -54,12 +54,30 @@ class PolicySyntaxTest {
         assertTrue(SenderPattern.parse("SIP:alice@example.com").matches("sip:alice@example.com"));
     }
 
+    /** Security probe: {@code --accept from:alice} auto-accepted {@code sip:alice@evil.example}. */
     @Test
-    void bareUserMatchesOnAnyHost() {
-        SenderPattern p = SenderPattern.parse("bob");
-        assertTrue(p.matches("sip:bob@a.example"));
-        assertTrue(p.matches("sip:bob@b.example"));
-        assertFalse(p.matches("sip:bobby@a.example"));
+    void bareUserMeansTheUserOfTheOwnDomainOnly() {
+        SenderPattern p = SenderPattern.parse("alice", "127.0.0.1:5060");
+        assertTrue(p.matches("sip:alice@127.0.0.1"));
+        assertTrue(p.matches("sip:alice@127.0.0.1:5060;transport=tcp"));
+        assertFalse(p.matches("sip:alice@evil.example"));
+        assertFalse(p.matches("sip:alice@127.0.0.2"));
+        assertFalse(p.matches("sip:alicia@127.0.0.1"));
+        assertEquals("alice@127.0.0.1", p.toString());
+    }
+
+    @Test
+    void bareUserWithoutAKnownOwnDomainIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SenderPattern.parse("bob"));
+        assertTrue(e.getMessage().contains("alice@example.com"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PolicySyntax.parseMode("from:bob"));
+    }
+
+    @Test
+    void portsDoNotChangeWhoASenderIs() {
+        assertTrue(SenderPattern.parse("alice@example.com").matches("sip:alice@example.com:5061"));
+        assertTrue(SenderPattern.parse("alice@example.com:5070").matches("sip:alice@example.com"));
+        assertTrue(SenderPattern.parse("alice", "[::1]:5060").matches("sip:alice@[::1]"));
     }
 
     @Test
