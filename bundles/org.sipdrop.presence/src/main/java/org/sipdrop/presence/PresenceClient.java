@@ -28,6 +28,15 @@ public interface PresenceClient extends AutoCloseable {
     CompletableFuture<SipResponse> publish(Presence presence);
 
     /**
+     * Publishes a full presence document for {@code lifetime} (RFC 3903 §4.1: the server may
+     * grant less; the 200's Expires says what it granted). While this client is open the
+     * publication is refreshed; after {@link #detach()} it lasts until it expires or is replaced.
+     *
+     * @since 0.2
+     */
+    CompletableFuture<SipResponse> publish(Presence presence, java.time.Duration lifetime);
+
+    /**
      * Subscribes to a contact's presence; its status is {@link PresenceStatus#OFFLINE} until
      * the first NOTIFY says otherwise. Idempotent per contact.
      *
@@ -49,4 +58,13 @@ public interface PresenceClient extends AutoCloseable {
     /** Ends every subscription and removes the publication (RFC 3903 §4.5); the user agent stays open. */
     @Override
     void close();
+
+    /**
+     * Ends every subscription but leaves the publication on the presence server until it expires
+     * or the user publishes again: for a front end that sets a status and exits (a status that
+     * vanished with the command would never be seen by a watcher).
+     *
+     * @since 0.2
+     */
+    void detach();
 }

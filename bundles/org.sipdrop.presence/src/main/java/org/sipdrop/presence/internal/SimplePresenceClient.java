@@ -53,12 +53,20 @@ final class SimplePresenceClient implements PresenceClient {
 
     @Override
     public CompletableFuture<SipResponse> publish(Presence presence) {
+        return publish(presence, java.time.Duration.ofSeconds(DEFAULT_EXPIRES));
+    }
+
+    @Override
+    public CompletableFuture<SipResponse> publish(Presence presence, java.time.Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("A publication lasts at least a second, was " + lifetime);
+        }
         if (!presence.entity().equals(ua.account().aor())) {
             throw new IllegalArgumentException("A user publishes only their own presence (" + ua.account().aor()
                     + "), not " + presence.entity());
         }
         published = true;
-        return ua.publish(EVENT, new SipBody(PidfWriter.mediaType(), writer.format(presence)), DEFAULT_EXPIRES);
+        return ua.publish(EVENT, new SipBody(PidfWriter.mediaType(), writer.format(presence)), (int) lifetime.toSeconds());
     }
 
     @Override
@@ -132,6 +140,12 @@ final class SimplePresenceClient implements PresenceClient {
      * Ends every subscription and removes this client's publication (RFC 3903 §4.5), so a
      * closed client leaves no stale status behind for the presence server to compose.
      */
+    @Override
+    public void detach() {
+        published = false;
+        close();
+    }
+
     @Override
     public void close() {
         subscriptions.values().forEach(Subscription::close);

@@ -1,6 +1,7 @@
 package org.sipdrop.cli.internal.commands;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +17,23 @@ import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
 import org.sipdrop.cli.internal.UserSession;
+import org.sipdrop.presence.Presence;
 import org.sipdrop.presence.PresenceClient;
 import org.sipdrop.presence.PresenceClientFactory;
 import org.sipdrop.presence.PresenceStatus;
 import org.sipdrop.sip.SipResponse;
 
-/** {@code sipdrop presence}: registers and publishes the user's status (RFC 3903 PUBLISH of PIDF). */
+/**
+ * {@code sipdrop presence}: registers and publishes the user's status (RFC 3903 PUBLISH of PIDF).
+ * The status outlives the command: it stays on the presence server until {@code --for} runs out
+ * (the server may grant less, and the granted time is printed), until another status is
+ * published, or until {@code --status offline}. Withdrawing it when the command exits, as a
+ * workbench does when it closes, would mean no watcher ever saw it.
+ */
 public final class PresenceCommand implements Command, OptionSpec {
+
+    /** How long a status set from the command line lasts unless told otherwise. */
+    static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
     @Override
     public String name() {
@@ -36,7 +47,8 @@ public final class PresenceCommand implements Command, OptionSpec {
 
     @Override
     public String usage() {
-        return "--status available|away|busy|offline [--note TEXT] " + ClientOptions.USAGE;
+        return "--status available|away|busy|offline [--note TEXT] [--for DURATION (default 1h; the status stays after the"
+                + " command exits, until then or until you publish another)] " + ClientOptions.USAGE;
     }
 
     @Override
@@ -46,7 +58,7 @@ public final class PresenceCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(Set.of("status", "note"));
+        return ClientOptions.valued(Set.of("status", "note", "for"));
     }
 
     @Override
@@ -63,14 +75,25 @@ public final class PresenceCommand implements Command, OptionSpec {
             throw new UsageException("presence takes no arguments besides its options");
         }
         String note = options.value("note").orElse(null);
+        Duration lifetime = options.value("for").isPresent() ? Durations.parse("for", options.value("for").get()) : DEFAULT_LIFETIME;
+        Duration granted;
         try (UserSession session = UserSession.open(client, services)) {
             PresenceClientFactory factory = services.await(PresenceClientFactory.class, Duration.ofSeconds(10))
                     .orElseThrow(() -> new CommandFailure("the presence service did not start"));
-            try (PresenceClient presence = factory.create(session.agent())) {
-                SipResponse r = UserSession.await(presence.publish(status, note), "PUBLISH");
+            PresenceClient presence = factory.create(session.agent());
+            try {
+                Presence.Builder doc = Presence.builder(session.agent().account().aor(), status).timestamp(Instant.now());
+                if (note != null && !note.isBlank()) {
+                    doc.note(note);
+                }
+                SipResponse r = UserSession.await(presence.publish(doc.build(), lifetime), "PUBLISH");
                 if (!r.isSuccess()) {
+                    presence.close();
                     throw new CommandFailure("the presence server refused the status: " + r);
                 }
+                granted = granted(r, lifetime);
+            } finally {
+                presence.detach(); // the status stays for watchers after this command exits
             }
         } catch (CommandFailure e) {
             console.fail(e.getMessage());
@@ -82,10 +105,21 @@ public final class PresenceCommand implements Command, OptionSpec {
             line.put("user", user);
             line.put("status", status.name().toLowerCase(Locale.ROOT));
             line.put("note", note);
+            line.put("expires", Instant.now().plus(granted).toString());
             console.out().println(Json.object(line));
         } else {
-            console.out().println(user + " is now " + status.name().toLowerCase(Locale.ROOT) + (note == null ? "" : " (" + note + ")"));
+            console.out().println(user + " is now " + status.name().toLowerCase(Locale.ROOT) + (note == null ? "" : " (" + note + ")")
+                    + " for " + Durations.format(granted) + ", unless you publish another status");
         }
         return OK;
+    }
+
+    /** RFC 3903 §4.1: the 200's Expires is the lifetime the server granted (it may shorten what was asked). */
+    private static Duration granted(SipResponse ok, Duration asked) {
+        try {
+            return ok.header("Expires").map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))).orElse(asked);
+        } catch (NumberFormatException e) {
+            return asked;
+        }
     }
 }

@@ -168,24 +168,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     /** @return the storage link lifetime of {@code --link-lifetime} (90s, 30m, 24h, 7d), default 24 h */
     static Duration lifetime(String text) throws UsageException {
-        if (text == null) {
-            return SendOptions.DEFAULT_LINK_LIFETIME;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})([smhd])").matcher(text.strip());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new UsageException("--link-lifetime takes a duration such as 90s, 30m, 24h or 7d, not '" + text + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
-        case "s":
-            return Duration.ofSeconds(n);
-        case "m":
-            return Duration.ofMinutes(n);
-        case "h":
-            return Duration.ofHours(n);
-        default:
-            return Duration.ofDays(n);
-        }
+        return text == null ? SendOptions.DEFAULT_LINK_LIFETIME : Durations.parse("link-lifetime", text);
     }
 
     private static boolean report(Transfer t, Console console, TransferOutput out) {
