@@ -32,6 +32,8 @@ abstract class CallBase implements Call {
     final CompletableFuture<Void> ended = new CompletableFuture<>();
     volatile Dialog dialog;
     volatile SipBody remote;
+    /** The session description this side sent last: its offer (placed) or answer (received), then re-INVITE answers. */
+    volatile SipBody local;
     volatile CallHandler handler;
     private volatile SipReason peerReason;
 
@@ -113,6 +115,9 @@ abstract class CallBase implements Call {
                     if (Request.INVITE.equals(method) && resp.getStatusCode() < 300) {
                         ack(event);
                         remote = SipMessages.body(resp);
+                        if (body != null) {
+                            local = body;
+                        }
                     }
                     f.complete(SipMessages.response(resp));
                 }

@@ -54,6 +54,7 @@ final class IncomingCallImpl extends CallBase implements IncomingCall {
             throw new IllegalStateException("Call " + callId + " is answered already");
         }
         answered = true;
+        local = answer;
         respond(Response.OK, null, answer);
     }
 

@@ -32,6 +32,7 @@ final class OutgoingCall extends CallBase {
         String callId = ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
         OutgoingCall call = new OutgoingCall(callId, SipMessages.uri(((javax.sip.header.ToHeader) r.getHeader("To")).getAddress()),
                 provider, factory, handler);
+        call.local = offer;
         register.accept(call);
         requests.send(r, (ct, resp) -> {
             if (resp.getStatusCode() < 300) {

@@ -111,18 +111,41 @@ final class UserAgentRequests {
         h.accept(call);
     }
 
+    /**
+     * A re-INVITE of an established call (RFC 3261 §14.2). With an offer, the call's handler
+     * answers it (a session refresh of RFC 4028 repeats the last offer, which the handler answers
+     * unchanged) or refuses it: 488, and the session stays as it was. Without a body the peer asks
+     * for an offer (§14.2, RFC 3264 §8): the 200 carries the session description this side
+     * sent last, unchanged, and the ACK carries the peer's answer. A handler that fails gets 500:
+     * the session stays as it was.
+     */
     private void reinvite(RequestEvent e, SipProvider p, IncomingRequest in) throws ParseException, SipException, InvalidArgumentException {
         CallBase call = ua.calls.get(in.callId());
         if (call == null) {
             reply(e, p, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
         }
-        SipBody answer = in.body().map(offer -> call.handler.reinvited(call, offer)).orElse(null);
+        SipBody answer;
+        if (in.body().isEmpty()) {
+            answer = call.local;
+        } else {
+            try {
+                answer = call.handler.reinvited(call, in.body().get());
+            } catch (RuntimeException x) {
+                System.getLogger(UserAgentRequests.class.getName()).log(System.Logger.Level.WARNING,
+                        "A re-INVITE handler failed on " + in.callId(), x);
+                reply(e, p, Response.SERVER_INTERNAL_ERROR, "Server Internal Error (cannot answer this offer)");
+                return;
+            }
+        }
         if (answer == null) {
             reply(e, p, Response.NOT_ACCEPTABLE_HERE, "Not Acceptable Here");
             return;
         }
-        call.remote = in.body().orElse(null);
+        if (in.body().isPresent()) {
+            call.remote = in.body().get();
+            call.local = answer;
+        }
         Response ok = f.messages.createResponse(Response.OK, e.getRequest());
         ok.addHeader(f.contact());
         SipMessages.setBody(ok, answer, f.headers);
@@ -134,6 +157,10 @@ final class UserAgentRequests {
         CallBase call = ua.calls.get(callId);
         if (call instanceof IncomingCallImpl) {
             ((IncomingCallImpl) call).acked();
+        }
+        SipBody answer = call == null ? null : SipMessages.body(e.getRequest());
+        if (answer != null) { // the answer to the offer in our 200 to a body-less re-INVITE (RFC 3261 §14.2)
+            call.remote = answer;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.sipdrop.sip.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,6 +173,38 @@ class UserAgentTest {
         call.hangUp();
         call.ended().get(WAIT, TimeUnit.SECONDS);
         assertEquals("ended", bobEvents.poll(WAIT, TimeUnit.SECONDS));
+    }
+
+    /**
+     * RFC 3261 §14.2: a re-INVITE without a body asks for an offer; the answerer's 200 carries
+     * its current session description unchanged (it used to get 488). A handler that throws
+     * gets 500 and the session stays.
+     */
+    @Test
+    void bodylessReinviteIsAnsweredWithTheCurrentDescription() throws Exception {
+        SipUserAgent alice = agent("alice", SipTransport.TCP);
+        SipUserAgent bob = agent("bob", SipTransport.TCP);
+        bob.onInvite(call -> {
+            call.onReinvite(new CallHandler() {
+                @Override
+                public SipBody reinvited(Call c, SipBody offer) {
+                    throw new IllegalStateException("a broken handler");
+                }
+            });
+            call.accept(new SipBody("application/sdp", "v=0 answer1".getBytes()));
+        });
+        Call call = alice.invite(uriOf(bob), new SipBody("application/sdp", "v=0 offer1".getBytes()), null);
+        assertEquals(200, call.established().get(WAIT, TimeUnit.SECONDS).status());
+
+        SipResponse refresh = call.reinvite(null).get(WAIT, TimeUnit.SECONDS);
+        assertEquals(200, refresh.status());
+        assertEquals("v=0 answer1", refresh.body().orElseThrow().text());
+
+        SipResponse broken = call.reinvite(new SipBody("application/sdp", "v=0 offer2".getBytes())).get(WAIT, TimeUnit.SECONDS);
+        assertEquals(500, broken.status());
+        assertFalse(call.ended().isDone(), "a refused re-INVITE leaves the session as it was");
+        call.hangUp();
+        call.ended().get(WAIT, TimeUnit.SECONDS);
     }
 
     @Test

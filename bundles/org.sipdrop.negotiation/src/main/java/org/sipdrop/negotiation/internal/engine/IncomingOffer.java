@@ -2,6 +2,7 @@ package org.sipdrop.negotiation.internal.engine;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,8 +86,17 @@ final class IncomingOffer {
         List<IncomingStream> accepted = new ArrayList<>();
         List<OutgoingStream> served = new ArrayList<>();
         TransferFailure firstRejection = null;
-        for (OfferedStream o : streams) {
-            TransferFailure why = accept(o, answers, paths, accepted, served);
+        Map<Integer, IncomingStream> receivedOn = new HashMap<>();
+        Map<Integer, OutgoingStream> servedOn = new HashMap<>();
+        for (int i = 0; i < streams.size(); i++) {
+            int before = accepted.size();
+            int beforeServed = served.size();
+            TransferFailure why = accept(streams.get(i), answers, paths, accepted, served);
+            if (accepted.size() > before) {
+                receivedOn.put(i, accepted.get(before));
+            } else if (served.size() > beforeServed) {
+                servedOn.put(i, served.get(beforeServed));
+            }
             if (why != null && firstRejection == null) {
                 firstRejection = why;
             }
@@ -99,6 +109,10 @@ final class IncomingOffer {
         try {
             List<String> firstPath = paths.stream().filter(p -> p != null).findFirst().orElseThrow();
             Sdp answer = new OfferAnswer(ctx.endpointFor(firstPath), ctx.random()).answer(offer, answers, paths);
+            SessionReoffer reoffers = SessionReoffer.answered(offer, answer, ctx.executor());
+            receivedOn.forEach((i, s) -> reoffers.onAbort(i, s::abort));
+            servedOn.forEach((i, s) -> reoffers.onAbort(i, why -> s.fail(new TransferFailure(0, why))));
+            call.onReinvite(reoffers); // session refreshes and aborts (RFC 5547 §8.1, §8.4)
             call.accept(new SipBody("application/sdp", SdpWriter.toBytes(answer)));
         } catch (SdpException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot answer an offer from " + sender, e);

@@ -24,6 +24,7 @@ final class IncomingStream {
     private final DrainingSink sink;
     private volatile int verdictCause = -1;
     private volatile TransferFailure failure;
+    private volatile String abortedBecause;
 
     IncomingStream(EngineTransfer transfer, ReceivedFileStore.Partial partial, TransportSession session,
             List<String> remotePath) {
@@ -61,7 +62,8 @@ final class IncomingStream {
             close(session); // stop the transport first,
             sink.drain(); // let it write out what it already received, so a resume need not fetch it again,
             abandon(); // then close the .part
-            failure = new TransferFailure(0, String.valueOf(e.getMessage()));
+            String why = abortedBecause;
+            failure = new TransferFailure(0, why != null ? why : String.valueOf(e.getMessage()));
         } finally {
             close(session);
         }
@@ -107,6 +109,15 @@ final class IncomingStream {
             return Verdict.CANCELLED;
         }
         return verdictCause < 0 ? Verdict.NOT_SAVED : verdictCause;
+    }
+
+    /**
+     * The peer aborted this file stream inside the session (RFC 5547 §8.4): the transport stops,
+     * {@link #receive()} ends with {@code why}, and the {@code .part} stays to be resumed.
+     */
+    void abort(String why) {
+        abortedBecause = why;
+        close(session);
     }
 
     /** Stops without completing: the {@code .part} stays, to be resumed. */

@@ -44,6 +44,7 @@ final class OutgoingOffer {
     private final List<OutgoingStream> streams = new ArrayList<>();
     private volatile Call call;
     private Sdp offer;
+    private SessionReoffer reoffers;
 
     OutgoingOffer(AgentContext ctx, String to, String scheme) {
         this.ctx = ctx;
@@ -81,8 +82,14 @@ final class OutgoingOffer {
             ctx.track(s.transfer());
             result.add(s.transfer());
         }
-        // a call that ends early needs no handler here: the answer (or its absence) or the transport tells
-        call = ctx.userAgent().invite(to, OfferBody.write(SdpWriter.toBytes(offer), described, icons), null);
+        reoffers = SessionReoffer.offered(offer, ctx.executor());
+        for (int i = 0; i < streams.size(); i++) {
+            OutgoingStream s = streams.get(i);
+            reoffers.onAbort(i, why -> s.fail(new TransferFailure(0, why)));
+        }
+        // session refreshes and aborts from the receiver (RFC 5547 §8.1, §8.4); a call that ends
+        // early needs no more: the answer (or its absence) or the transport tells
+        call = ctx.userAgent().invite(to, OfferBody.write(SdpWriter.toBytes(offer), described, icons), reoffers);
         call.established().orTimeout(ctx.settings().answerTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync(this::answered, ctx.executor());
         return result;
@@ -106,6 +113,7 @@ final class OutgoingOffer {
                     .orElseThrow(() -> SdpException.notAcceptable("the 200 OK carries no SDP answer (RFC 3264 §5)"));
             answer = SdpParser.withDefaults().parse(body.content());
             accepted = AnswerValidator.validate(offer, answer);
+            reoffers.agreed(answer);
         } catch (SdpException e) {
             call.hangUp();
             failAll(new TransferFailure(e.status(), "unusable answer from " + to + ": " + e.reason()));
