@@ -10,6 +10,7 @@ import org.sipdrop.negotiation.internal.sdp.FileOfferMapping;
 import org.sipdrop.negotiation.internal.sdp.FileSelector;
 import org.sipdrop.negotiation.internal.sdp.FileStream;
 import org.sipdrop.negotiation.internal.sdp.OfferAnswer;
+import org.sipdrop.negotiation.internal.sdp.PulledFile;
 import org.sipdrop.negotiation.internal.sdp.Sdp;
 import org.sipdrop.negotiation.internal.sdp.SdpException;
 import org.sipdrop.negotiation.internal.sdp.SdpParser;
@@ -127,11 +128,7 @@ final class OutgoingPull {
                 throw SdpException.notAcceptable("the holder answered a=setup:" + answered.setup().value()
                         + "; this side only waits for the connection (RFC 4145 §4.1)");
             }
-            FileOffer file = FileOfferMapping.toFileOffer(answered);
-            if (file.sha1().isEmpty()) {
-                throw SdpException.notAcceptable("the answer names no sha-1, so the file cannot be verified (RFC 5547 §8.3.2)");
-            }
-            FileOffer described = file.toBuilder().transferId(transfer.id()).build();
+            FileOffer described = PulledFile.describe(transfer.offer(), sizeKnown, answered);
             transfer.describe(described, sizeKnown);
             request.describe(described);
         } catch (SdpException | IllegalArgumentException e) {
