@@ -32,9 +32,12 @@ import org.sipdrop.transfer.TransportSession;
 /**
  * The requester's side of one pull (RFC 5547 §8.2.2): a transport session opened first (its path
  * in the offer, {@code a=setup:actpass}, RFC 6135 §4.1), one INVITE with a {@code recvonly}
- * stream naming the wanted file; the holder answers {@code sendonly} with the file's own
- * selector (RFC 5547 §8.3.2), which must satisfy the request and carry the SHA-1; then the bytes
- * go into a {@code .part} in the download folder, hashed while written, as for a push.
+ * stream naming the wanted file; the holder answers {@code sendonly} with a selector that must
+ * not contradict the request and may hold as little as the hash (RFC 5547 §8.3.2, Fig. 16 of
+ * §9.2); {@link PulledFile} puts the file together: the name asked for, the size from the
+ * answer or the request. Then the bytes go into a {@code .part} in the download folder, hashed
+ * while written (against the answer's or the request's SHA-1, when either has one), as for a
+ * push.
  */
 final class OutgoingPull {
 
