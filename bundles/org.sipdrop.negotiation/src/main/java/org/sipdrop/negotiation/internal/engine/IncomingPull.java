@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sipdrop.negotiation.internal.sdp.FileRange;
+import org.sipdrop.negotiation.internal.sdp.MaxSize;
 import org.sipdrop.negotiation.internal.sdp.OfferedStream;
 import org.sipdrop.negotiation.internal.sdp.SdpException;
 import org.sipdrop.negotiation.internal.sdp.SetupRole;
@@ -20,8 +22,10 @@ import org.sipdrop.transfer.TransportSession;
 /**
  * The holder's side of one requested file (a {@code recvonly} stream, RFC 5547 §8.3.2): finds
  * the shared file the request names, opens the transport session that will send it and answers
- * {@code sendonly} with the file's own selector, hash included. A request naming no shared file
- * is refused with 404 and the selector asked for; the requester learns it as the reason.
+ * {@code sendonly} with the file's own selector, hash included, from the requested
+ * {@code a=file-range} if any. A request naming no shared file is refused with 404 and the
+ * selector asked for; one for a file larger than its {@code a=max-size} (RFC 5547 §8.7) or for
+ * a range this side does not send, with 488; the requester learns why as the reason.
  */
 final class IncomingPull {
 
@@ -65,7 +69,12 @@ final class IncomingPull {
                     "a=setup:holdconn: no connection to carry the file (RFC 4145 §4)").toFailure());
         }
         FileOffer file = match.get().offer().toBuilder().transferId(ctx.newId()).build();
-        TransportRequest request = new TransportRequest(file, Direction.OUTGOING, requester, scheme, 0,
+        long offset = offsetOf(o.stream().range(), file.size());
+        Optional<String> tooLarge = MaxSize.exceededBy(file.size() - offset, o.stream());
+        if (tooLarge.isPresent()) { // RFC 5547 §8.7: never more than the requester takes
+            throw new RefusedException(SdpException.notAcceptable("Not sent: " + tooLarge.get()).toFailure());
+        }
+        TransportRequest request = new TransportRequest(file, Direction.OUTGOING, requester, scheme, offset,
                 Map.of("setup", role.value()));
         TransportSession session;
         try {
@@ -86,6 +95,24 @@ final class IncomingPull {
         s.serve(o.stream().path());
         ctx.track(t);
         return s;
+    }
+
+    /**
+     * @return where sending starts for the requested range: 0 for the whole file (no
+     *         a=file-range, RFC 5547 §6)
+     * @throws RefusedException 488 for a range this side does not send: outside the file, or
+     *         ending before its last octet, as the transport sends to the end (RFC 5547 §8.3.2:
+     *         a holder that does not send the range "SHOULD reject the transfer")
+     */
+    static long offsetOf(FileRange range, long size) throws RefusedException {
+        if (range == null) {
+            return 0;
+        }
+        if (range.start() > size || (range.stop() != FileRange.TO_END && range.stop() != size)) {
+            throw new RefusedException(SdpException.notAcceptable("Cannot send octets " + range + " of a file of " + size
+                    + " octets: only a range up to the last octet is sent (RFC 5547 §8.3.2)").toFailure());
+        }
+        return range.start() - 1;
     }
 
     /** A request this side refuses, with the status and reason for the requester. */

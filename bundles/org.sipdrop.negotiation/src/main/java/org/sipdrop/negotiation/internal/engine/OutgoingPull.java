@@ -10,6 +10,7 @@ import org.sipdrop.negotiation.internal.sdp.FileOfferMapping;
 import org.sipdrop.negotiation.internal.sdp.FileSelector;
 import org.sipdrop.negotiation.internal.sdp.FileStream;
 import org.sipdrop.negotiation.internal.sdp.OfferAnswer;
+import org.sipdrop.negotiation.internal.sdp.PulledFile;
 import org.sipdrop.negotiation.internal.sdp.Sdp;
 import org.sipdrop.negotiation.internal.sdp.SdpException;
 import org.sipdrop.negotiation.internal.sdp.SdpParser;
@@ -31,9 +32,12 @@ import org.sipdrop.transfer.TransportSession;
 /**
  * The requester's side of one pull (RFC 5547 §8.2.2): a transport session opened first (its path
  * in the offer, {@code a=setup:actpass}, RFC 6135 §4.1), one INVITE with a {@code recvonly}
- * stream naming the wanted file; the holder answers {@code sendonly} with the file's own
- * selector (RFC 5547 §8.3.2), which must satisfy the request and carry the SHA-1; then the bytes
- * go into a {@code .part} in the download folder, hashed while written, as for a push.
+ * stream naming the wanted file; the holder answers {@code sendonly} with a selector that must
+ * not contradict the request and may hold as little as the hash (RFC 5547 §8.3.2, Fig. 16 of
+ * §9.2); {@link PulledFile} puts the file together: the name asked for, the size from the
+ * answer or the request. Then the bytes go into a {@code .part} in the download folder, hashed
+ * while written (against the answer's or the request's SHA-1, when either has one), as for a
+ * push.
  */
 final class OutgoingPull {
 
@@ -127,11 +131,7 @@ final class OutgoingPull {
                 throw SdpException.notAcceptable("the holder answered a=setup:" + answered.setup().value()
                         + "; this side only waits for the connection (RFC 4145 §4.1)");
             }
-            FileOffer file = FileOfferMapping.toFileOffer(answered);
-            if (file.sha1().isEmpty()) {
-                throw SdpException.notAcceptable("the answer names no sha-1, so the file cannot be verified (RFC 5547 §8.3.2)");
-            }
-            FileOffer described = file.toBuilder().transferId(transfer.id()).build();
+            FileOffer described = PulledFile.describe(transfer.offer(), sizeKnown, answered);
             transfer.describe(described, sizeKnown);
             request.describe(described);
         } catch (SdpException | IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import org.sipdrop.negotiation.internal.sdp.FileStream;
+import org.sipdrop.negotiation.internal.sdp.MaxSize;
 import org.sipdrop.negotiation.internal.sdp.MediaDescription;
 import org.sipdrop.negotiation.internal.sdp.Sdp;
 import org.sipdrop.negotiation.internal.sdp.SdpException;
@@ -50,7 +51,8 @@ final class OutgoingStream {
     }
 
     /**
-     * Takes the answer to this stream: the receiver's path, its a=setup and the range it wants.
+     * Takes the answer to this stream: the receiver's path, its a=setup, the range it wants and
+     * the largest message it takes (a=max-size, RFC 5547 §8.7).
      *
      * @return whether the file can be sent now
      */
@@ -64,6 +66,11 @@ final class OutgoingStream {
                 return false;
             }
             long offset = a.range() == null ? 0 : a.range().start() - 1;
+            java.util.Optional<String> tooLarge = MaxSize.exceededBy(transfer.offer().size() - offset, a);
+            if (tooLarge.isPresent()) { // RFC 5547 §8.7: never more than the receiver takes
+                fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "not sent: " + tooLarge.get()));
+                return false;
+            }
             request.resumeAt(offset); // RFC 5547 §6: only the range the receiver asked for moves
             remotePath = a.path();
         } catch (SdpException | IllegalArgumentException e) {

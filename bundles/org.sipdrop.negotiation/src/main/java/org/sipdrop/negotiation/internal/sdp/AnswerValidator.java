@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * Checks a received answer against the offer this side sent (RFC 3264 §6, RFC 5547 §8.3): the
  * same m= lines in the same order, each either rejected with port 0 or accepted with the same
- * file-transfer-id, the mirrored direction, an a=path, a compatible a=setup and a matching
- * file-selector.
+ * file-transfer-id, the mirrored direction, an a=path, a compatible a=setup, a file-selector
+ * that does not contradict the offered one and a file-range that fits it. Whatever else a legal
+ * answer holds or leaves out is accepted: e.g. the a=file-disposition that RFC 5547 §8.3.1 tells
+ * a receiver not to send but Fig. 20 of §9.2 sends.
  */
 public final class AnswerValidator {
 
@@ -72,20 +74,41 @@ public final class AnswerValidator {
                     + (o.setup() == null ? "(none)" : o.setup().value()) + " (RFC 4145 §4.1)");
         }
         checkSelector(which, o, a, problems);
-        if (o.range() != null && a.range() != null && o.direction() == StreamDirection.SENDONLY && !a.range().within(o.range())) {
-            problems.add(which + "file-range " + a.range() + " lies outside the offered " + o.range() + " (RFC 5547 §6)");
+        checkRange(which, o, a, problems);
+    }
+
+    /**
+     * An answer may leave selectors out (RFC 5547 §8.3.1: the receiver of a push copies name, type
+     * and size, the hash it may drop; §8.3.2: the holder of a pulled file adds the hash and may
+     * leave name and size out) but must not contradict the offer: each selector present in both
+     * must have the same value.
+     */
+    private static void checkSelector(String which, FileStream o, FileStream a, List<String> problems) {
+        if (a.selector() == null) {
+            problems.add(which + "no a=file-selector in the answer (RFC 5547 §5)");
+        } else if (a.selector().isEmpty()) {
+            problems.add(which + "the answer's a=file-selector selects no file (RFC 5547 §6)");
+        } else if (o.selector() != null && !a.selector().agreesWith(o.selector())) {
+            boolean push = o.direction() == StreamDirection.SENDONLY;
+            problems.add(which + (push ? "the answer's file-selector " : "the file answered ")
+                    + SdpException.quote(a.selector().format()) + (push ? " contradicts the offered " : " is not the file requested ")
+                    + SdpException.quote(o.selector().format()) + (push ? " (RFC 5547 §8.3.1)" : " (RFC 5547 §8.3.2)"));
         }
     }
 
-    private static void checkSelector(String which, FileStream o, FileStream a, List<String> problems) {
-        if (a.selector() == null) {
-            problems.add(which + "no a=file-selector in the answer (RFC 5547 §8.3)");
-        } else if (o.direction() == StreamDirection.SENDONLY && !a.selector().equals(o.selector())) {
-            problems.add(which + "the answer's file-selector " + SdpException.quote(a.selector().format())
-                    + " differs from the offered " + SdpException.quote(o.selector().format()) + " (RFC 5547 §8.3.1)");
-        } else if (o.direction() == StreamDirection.RECVONLY && o.selector() != null && !a.selector().satisfies(o.selector())) {
-            problems.add(which + "the file answered " + SdpException.quote(a.selector().format())
-                    + " is not the file requested " + SdpException.quote(o.selector().format()) + " (RFC 5547 §8.3.2)");
+    /**
+     * A push's receiver answers the offered range or a part of it, to resume (RFC 5547 §6,
+     * §8.3.1); a pull's holder that takes the request answers the same range (§8.3.2), and a
+     * request without range asks for the whole file, {@code 1-*} (§6).
+     */
+    private static void checkRange(String which, FileStream o, FileStream a, List<String> problems) {
+        if (o.direction() == StreamDirection.SENDONLY) {
+            if (o.range() != null && a.range() != null && !a.range().within(o.range())) {
+                problems.add(which + "file-range " + a.range() + " lies outside the offered " + o.range() + " (RFC 5547 §6)");
+            }
+        } else if (o.range() != null ? !o.range().equals(a.range()) : a.range() != null && a.range().start() != 1) {
+            problems.add(which + "the answer's file-range " + (a.range() == null ? "(none)" : a.range())
+                    + " is not the requested " + (o.range() == null ? "whole file, 1-*" : o.range()) + " (RFC 5547 §6, §8.3.2)");
         }
     }
 

@@ -23,9 +23,12 @@ import java.util.OptionalLong;
  * hash-value        = 2UHEX *(":" 2UHEX)   ; upper-case hex bytes separated by colons
  * </pre>
  *
- * Each selector appears at most once. On input, lower-case hex digits and {@code size:0} (an
- * empty file; RFC 4566 integer has no zero) are accepted; output is always upper-case hex. An empty selector ({@code a=file-selector} without value)
- * only says the endpoint supports RFC 5547 file transfer. Immutable.
+ * Name, type and size appear at most once; hash once per algorithm (RFC 5547 §6: a receiver
+ * "MUST be prepared to receive SDP containing more than a single 'hash' selector"). On input,
+ * lower-case hex digits and {@code size:0} (an empty file; RFC 4566 integer has no zero) are
+ * accepted, and selectors this code does not know are skipped; output is always upper-case hex
+ * and has only the four known selectors. An empty selector ({@code a=file-selector} without
+ * value) only says the endpoint supports RFC 5547 file transfer. Immutable.
  */
 public final class FileSelector {
 
@@ -36,26 +39,31 @@ public final class FileSelector {
     private final String mediaType;
     private final Map<String, String> typeParameters;
     private final long size;
-    private final String hashAlgorithm;
-    private final byte[] hash;
+    /** Hash bytes by algorithm in lower case, in the order given. */
+    private final Map<String, byte[]> hashes;
 
     private FileSelector(String name, String mediaType, Map<String, String> typeParameters, long size,
-            String hashAlgorithm, byte[] hash) {
+            Map<String, byte[]> hashes) {
         if (name != null && name.isEmpty()) {
             throw new IllegalArgumentException("A file name in a file-selector is not empty (RFC 5547 §6)");
         }
         if (mediaType != null && !isMediaType(mediaType)) {
             throw new IllegalArgumentException("Not a media type (type/subtype, RFC 2045 tokens): " + mediaType);
         }
-        if ((hashAlgorithm == null) != (hash == null)) {
-            throw new IllegalArgumentException("A hash selector needs both an algorithm and the hash bytes (RFC 5547 §6)");
-        }
-        if (hashAlgorithm != null && (!Tokens.isToken(hashAlgorithm) || hash.length == 0)) {
-            throw new IllegalArgumentException("A hash selector needs an algorithm token and at least one byte");
-        }
-        if (SHA_1.equalsIgnoreCase(hashAlgorithm) && hash.length != 20) {
-            throw new IllegalArgumentException("A sha-1 hash has 20 bytes, got " + hash.length);
-        }
+        Map<String, byte[]> h = new LinkedHashMap<>();
+        hashes.forEach((algorithm, bytes) -> {
+            if (algorithm == null || bytes == null) {
+                throw new IllegalArgumentException("A hash selector needs both an algorithm and the hash bytes (RFC 5547 §6)");
+            }
+            if (!Tokens.isToken(algorithm) || bytes.length == 0) {
+                throw new IllegalArgumentException("A hash selector needs an algorithm token and at least one byte");
+            }
+            String a = algorithm.toLowerCase(Locale.ROOT);
+            if (SHA_1.equals(a) && bytes.length != 20) {
+                throw new IllegalArgumentException("A sha-1 hash has 20 bytes, got " + bytes.length);
+            }
+            h.put(a, bytes.clone());
+        });
         typeParameters.forEach((k, v) -> {
             if (!Tokens.isMimeToken(k) || v.isEmpty()) {
                 throw new IllegalArgumentException("Bad media type parameter " + k + "=" + v);
@@ -65,13 +73,12 @@ public final class FileSelector {
         this.mediaType = mediaType;
         this.typeParameters = Collections.unmodifiableMap(new LinkedHashMap<>(typeParameters));
         this.size = size;
-        this.hashAlgorithm = hashAlgorithm == null ? null : hashAlgorithm.toLowerCase(Locale.ROOT);
-        this.hash = hash == null ? null : hash.clone();
+        this.hashes = Collections.unmodifiableMap(h);
     }
 
     /** @return the selector without any selector: capability only */
     public static FileSelector empty() {
-        return new FileSelector(null, null, Map.of(), -1, null, null);
+        return new FileSelector(null, null, Map.of(), -1, Map.of());
     }
 
     /**
@@ -79,12 +86,19 @@ public final class FileSelector {
      * @return a selector of the given parts
      */
     public static FileSelector of(String name, String mediaType, long size, String hashAlgorithm, byte[] hash) {
-        return new FileSelector(name, mediaType, Map.of(), size < 0 ? -1 : size, hashAlgorithm, hash);
+        if ((hashAlgorithm == null) != (hash == null)) {
+            throw new IllegalArgumentException("A hash selector needs both an algorithm and the hash bytes (RFC 5547 §6)");
+        }
+        Map<String, byte[]> hashes = new LinkedHashMap<>();
+        if (hashAlgorithm != null) {
+            hashes.put(hashAlgorithm, hash);
+        }
+        return new FileSelector(name, mediaType, Map.of(), size < 0 ? -1 : size, hashes);
     }
 
     /** @return this selector with media type parameters (values unencoded) */
     public FileSelector withTypeParameters(Map<String, String> parameters) {
-        return new FileSelector(name, mediaType, parameters, size, hashAlgorithm, hash);
+        return new FileSelector(name, mediaType, parameters, size, hashes);
     }
 
     public Optional<String> name() {
@@ -105,30 +119,62 @@ public final class FileSelector {
         return size < 0 ? OptionalLong.empty() : OptionalLong.of(size);
     }
 
-    /** @return the hash algorithm in lower case, e.g. {@value #SHA_1} */
+    /** @return the algorithm of {@link #hash()} in lower case: {@value #SHA_1} when present, else the first given */
     public Optional<String> hashAlgorithm() {
-        return Optional.ofNullable(hashAlgorithm);
+        return hashes.containsKey(SHA_1) ? Optional.of(SHA_1) : hashes.keySet().stream().findFirst();
     }
 
-    /** @return a copy of the hash bytes */
+    /** @return a copy of the bytes of the sha-1 hash when present, else of the first hash given */
     public Optional<byte[]> hash() {
-        return Optional.ofNullable(hash).map(byte[]::clone);
+        return hashAlgorithm().map(a -> hashes.get(a).clone());
+    }
+
+    /** @return every hash selector: the bytes (copies) by algorithm in lower case */
+    public Map<String, byte[]> hashes() {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        hashes.forEach((a, b) -> copy.put(a, b.clone()));
+        return copy;
     }
 
     /** @return whether no selector is present (a capability indication) */
     public boolean isEmpty() {
-        return name == null && mediaType == null && size < 0 && hash == null;
+        return name == null && mediaType == null && size < 0 && hashes.isEmpty();
     }
 
     /**
      * Tells whether every selector present in {@code wanted} matches this one: how an answerer that
      * sends a pulled file checks that its file is the one the offer asked for (RFC 5547 §8.3.2).
+     * Of the hashes, those of the algorithms both have must be equal, and there must be one such
+     * algorithm when {@code wanted} has any hash: a hash this side cannot compute selects nothing.
      */
     public boolean satisfies(FileSelector wanted) {
         return (wanted.name == null || wanted.name.equals(name))
                 && (wanted.mediaType == null || wanted.mediaType.equalsIgnoreCase(String.valueOf(mediaType)))
                 && (wanted.size < 0 || wanted.size == size)
-                && (wanted.hash == null || (wanted.hashAlgorithm.equals(hashAlgorithm) && Arrays.equals(wanted.hash, hash)));
+                && (wanted.hashes.isEmpty() || (commonHashes(wanted) > 0 && hashesAgree(wanted)));
+    }
+
+    /**
+     * Tells whether this selector and {@code other} can describe the same file: every selector
+     * present in both has the same value (type compared without parameters, hashes per common
+     * algorithm). How an offerer checks an answer that may legally leave selectors out
+     * (RFC 5547 §8.3.1: the receiver copies name, type and size; §8.3.2: the holder adds the
+     * hash and may add the rest) but must not contradict the offer.
+     */
+    public boolean agreesWith(FileSelector other) {
+        return (name == null || other.name == null || name.equals(other.name))
+                && (mediaType == null || other.mediaType == null || mediaType.equalsIgnoreCase(other.mediaType))
+                && (size < 0 || other.size < 0 || size == other.size)
+                && hashesAgree(other);
+    }
+
+    private long commonHashes(FileSelector other) {
+        return hashes.keySet().stream().filter(other.hashes::containsKey).count();
+    }
+
+    private boolean hashesAgree(FileSelector other) {
+        return hashes.entrySet().stream().allMatch(e -> !other.hashes.containsKey(e.getKey())
+                || Arrays.equals(e.getValue(), other.hashes.get(e.getKey())));
     }
 
     /** Parses the value after {@code a=file-selector:}; null or empty for the bare attribute. */
@@ -136,7 +182,7 @@ public final class FileSelector {
         return value == null || value.isEmpty() ? empty() : new FileSelectorReader(value).read();
     }
 
-    /** @return the attribute value, selectors in the order name, type, size, hash as in RFC 5547 §10 */
+    /** @return the attribute value, selectors in the order name, type, size, hash as in RFC 5547 §9 (Fig. 8) */
     public String format() {
         StringBuilder b = new StringBuilder(128);
         if (name != null) {
@@ -149,9 +195,8 @@ public final class FileSelector {
         if (size >= 0) {
             b.append(b.length() == 0 ? "" : " ").append("size:").append(size);
         }
-        if (hash != null) {
-            b.append(b.length() == 0 ? "" : " ").append("hash:").append(hashAlgorithm).append(':').append(hex(hash));
-        }
+        hashes.forEach((algorithm, bytes) -> b.append(b.length() == 0 ? "" : " ").append("hash:").append(algorithm)
+                .append(':').append(hex(bytes)));
         return b.toString();
     }
 
@@ -184,17 +229,16 @@ public final class FileSelector {
         return format();
     }
 
-    /** Builds a selector while parsing; each part may be set once. */
+    /** Builds a selector while parsing; name, type and size may be set once, a hash once per algorithm. */
     static final class Parts {
         String name;
         String mediaType;
         final Map<String, String> parameters = new LinkedHashMap<>();
         long size = -1;
-        String hashAlgorithm;
-        byte[] hash;
+        final Map<String, byte[]> hashes = new LinkedHashMap<>();
 
         FileSelector build() {
-            return new FileSelector(name, mediaType, parameters, size, hashAlgorithm, hash);
+            return new FileSelector(name, mediaType, parameters, size, hashes);
         }
     }
 }

@@ -1,9 +1,18 @@
 package org.sipdrop.negotiation.internal.sdp;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
-/** Reads the selectors of an {@code a=file-selector} value, strictly per the ABNF of RFC 5547 §6. */
+/**
+ * Reads the selectors of an {@code a=file-selector} value per the ABNF of RFC 5547 §6
+ * ({@code selector *(SP selector)}), liberal where a strict reading would refuse a legal offer
+ * for nothing: a hash selector may come once per algorithm (§6 asks receivers to be prepared
+ * for several), a selector of an unknown kind ({@code token ":" value}, the value quoted or up
+ * to the next space) is skipped, names are matched without regard to case (RFC 5234 §2.3:
+ * ABNF strings are case-insensitive) and white space around selectors is ignored. Values of the
+ * four known selectors are read strictly.
+ */
 final class FileSelectorReader {
 
     private final String text;
@@ -16,13 +25,15 @@ final class FileSelectorReader {
     }
 
     FileSelector read() throws SdpException {
-        while (true) {
+        skipWhiteSpace();
+        while (pos < text.length()) {
             int colon = text.indexOf(':', pos);
-            String key = colon < 0 ? text.substring(pos) : text.substring(pos, colon);
-            if (colon < 0 || !(key.equals("name") || key.equals("type") || key.equals("size") || key.equals("hash"))) {
-                throw fail("expected name:, type:, size: or hash: but found " + SdpException.quote(text.substring(pos)));
+            String key = colon < 0 ? "" : text.substring(pos, colon).toLowerCase(Locale.ROOT);
+            if (!Tokens.isToken(key)) {
+                throw fail("expected a selector such as name:, type:, size: or hash: but found "
+                        + SdpException.quote(text.substring(pos)));
             }
-            if (!seen.add(key)) {
+            if (!key.equals("hash") && !seen.add(key)) {
                 throw fail("the " + key + " selector appears twice");
             }
             pos = colon + 1;
@@ -30,21 +41,40 @@ final class FileSelectorReader {
                 case "name" -> parts.name = PercentCoding.decode(quoted(), "file name");
                 case "type" -> readType();
                 case "size" -> parts.size = number(word(), "size");
-                default -> readHash();
+                case "hash" -> readHash();
+                default -> skipValue();
             }
-            if (pos == text.length()) {
-                break;
+            if (pos < text.length() && !isWhiteSpace(text.charAt(pos))) {
+                throw fail("selectors are separated by a space, found " + SdpException.quote(text.substring(pos)));
             }
-            if (text.charAt(pos) != ' ' || pos + 1 == text.length()) {
-                throw fail("selectors are separated by a single space, found " + SdpException.quote(text.substring(pos)));
-            }
-            pos++;
+            skipWhiteSpace();
         }
         try {
             return parts.build();
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }
+    }
+
+    /** Skips the value of a selector this code does not know: a quoted string, or up to the next space. */
+    private void skipValue() throws SdpException {
+        if (pos < text.length() && text.charAt(pos) == '"') {
+            quoted();
+        } else {
+            while (pos < text.length() && !isWhiteSpace(text.charAt(pos))) {
+                pos++;
+            }
+        }
+    }
+
+    private void skipWhiteSpace() {
+        while (pos < text.length() && isWhiteSpace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private static boolean isWhiteSpace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private String quoted() throws SdpException {
@@ -61,15 +91,16 @@ final class FileSelectorReader {
     }
 
     private String word() {
-        int end = text.indexOf(' ', pos);
-        String w = end < 0 ? text.substring(pos) : text.substring(pos, end);
-        pos += w.length();
-        return w;
+        int start = pos;
+        while (pos < text.length() && !isWhiteSpace(text.charAt(pos))) {
+            pos++;
+        }
+        return text.substring(start, pos);
     }
 
     private void readType() throws SdpException {
         int start = pos;
-        while (pos < text.length() && text.charAt(pos) != ';' && text.charAt(pos) != ' ') {
+        while (pos < text.length() && text.charAt(pos) != ';' && !isWhiteSpace(text.charAt(pos))) {
             pos++;
         }
         String type = text.substring(start, pos);
@@ -108,8 +139,10 @@ final class FileSelectorReader {
             }
             bytes[i] = (byte) (hi << 4 | lo);
         }
-        parts.hashAlgorithm = algorithm;
-        parts.hash = bytes;
+        byte[] earlier = parts.hashes.put(algorithm.toLowerCase(Locale.ROOT), bytes);
+        if (earlier != null && !java.util.Arrays.equals(earlier, bytes)) {
+            throw fail("two different " + algorithm + " hashes");
+        }
     }
 
     private long number(String digits, String what) throws SdpException {

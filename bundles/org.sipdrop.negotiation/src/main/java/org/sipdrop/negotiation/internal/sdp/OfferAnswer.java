@@ -12,8 +12,9 @@ import org.sipdrop.transfer.FileOffer;
  * <ul>
  * <li>a push offer: one {@code sendonly} m= line per file (RFC 5547 §8.2.1, §8.2.3);</li>
  * <li>a pull offer: one {@code recvonly} m= line per wanted file (RFC 5547 §8.2.2);</li>
- * <li>an answer that mirrors each accepted stream's direction, copies its file-selector and
- * file-transfer-id, and sets this side's a=path and a=setup; rejected streams get port 0
+ * <li>an answer that mirrors each accepted stream's direction, copies its file-transfer-id and
+ * (push) its file-selector or (pull) describes the file sent, and sets this side's a=path and
+ * a=setup; rejected streams get port 0 and keep only file-selector and file-transfer-id
  * (RFC 5547 §8.3, RFC 3264 §6).</li>
  * </ul>
  * Session ids, MSRP session ids and file-transfer-ids come from the given random generator;
@@ -23,7 +24,7 @@ import org.sipdrop.transfer.FileOffer;
 public final class OfferAnswer {
 
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    /** RFC 5547 §8.1: a file-transfer-id with enough randomness to be unique; 32 characters as in §10. */
+    /** RFC 5547 §8.1: a file-transfer-id with enough randomness to be unique; 32 characters as in §9. */
     private static final int TRANSFER_ID_LENGTH = 32;
     /** RFC 4975 §6.1: the session-id part of an MSRP URI needs at least 80 bits of randomness. */
     private static final int SESSION_ID_LENGTH = 20;
@@ -141,8 +142,7 @@ public final class OfferAnswer {
             OfferedStream o = streams.get(i);
             StreamAnswer a = answers.get(i);
             if (!o.acceptable() || !a.accepted()) {
-                MediaDescription m = offer.media().get(i);
-                media.add(m.toBuilder().port(0).portCount(0).information(null).connection(null).clearAttributes().build());
+                media.add(rejected(offer.media().get(i)));
             } else {
                 media.add(answerStream(o.stream(), a, pathOf(paths, i)).toMedia());
             }
@@ -150,6 +150,29 @@ public final class OfferAnswer {
         return session(media);
     }
 
+    /**
+     * A rejected m= line: port 0 (RFC 3264 §6), and the offer's a=file-selector and
+     * a=file-transfer-id copied as they were: "The rejected answer MUST contain[] a
+     * 'file-selector' and 'file-transfer-id' attributes whose values mirror the corresponding
+     * values of the SDP offer" (RFC 5547 §8.3).
+     */
+    private static MediaDescription rejected(MediaDescription offered) {
+        MediaDescription.Builder m = offered.toBuilder().port(0).portCount(0).information(null).connection(null)
+                .clearAttributes();
+        offered.attributes().stream().filter(x -> x.name().equals(AttributeNames.FILE_SELECTOR)
+                || x.name().equals(AttributeNames.FILE_TRANSFER_ID)).forEach(m::attribute);
+        return m.build();
+    }
+
+    /**
+     * One accepted stream. A push's receiver copies the selector (RFC 5547 §8.3.1 wants name, type
+     * and size; the hash goes along, as in Fig. 9 of §9.1) and "MUST NOT include 'file-icon',
+     * 'file-disposition', or 'file-date'". A pull's holder describes its own file (§8.3.2): the
+     * hash it SHOULD add, the type it MAY add, and also name, size and date, which §8.3.2
+     * recommends leaving out only when the transfer carries them in a Content-Disposition; this
+     * side's MSRP transfer sends the file's bytes unwrapped, without one. A requested range is
+     * answered with the same range (§8.3.2), none when the whole file was asked for (§6).
+     */
     private FileStream answerStream(FileStream offered, StreamAnswer a, List<String> path) {
         FileSelector selector = offered.selector();
         FileDate date = null;
@@ -164,7 +187,11 @@ public final class OfferAnswer {
                         + offered.selector() + " (RFC 5547 §8.3.2)");
             }
             date = FileOfferMapping.dateOf(a.file()).orElse(null);
-            range = a.file().size() > 0 ? FileRange.whole(a.file().size()) : null;
+            range = offered.range();
+            if (range != null && (range.start() > a.file().size() || range.stop() > a.file().size())) {
+                throw new IllegalArgumentException("The requested file-range " + range + " lies outside the "
+                        + a.file().size() + " octets of " + a.file().name() + " (RFC 5547 §8.3.2)");
+            }
         }
         if (a.range() != null && offered.range() != null && !a.range().within(offered.range())) {
             throw new IllegalArgumentException("Answered file-range " + a.range() + " is outside the offered "
@@ -172,7 +199,7 @@ public final class OfferAnswer {
         }
         List<String> own = path != null ? path : List.of(local.pathFor(randomId(SESSION_ID_LENGTH), offered.tls()));
         return new FileStream(portOf(own), offered.tls(), offered.direction().mirror(), selector, offered.transferId(),
-                offered.disposition(), date, null, range, null, own, local.acceptTypes(),
+                null, date, null, range, null, own, local.acceptTypes(),
                 offered.acceptWrappedTypes(), -1, SetupRole.answerTo(offered.setup()), offered.connectionMode(), List.of());
     }
 

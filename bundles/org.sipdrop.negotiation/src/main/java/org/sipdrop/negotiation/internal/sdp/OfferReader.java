@@ -81,6 +81,11 @@ public final class OfferReader {
                     + s.direction().attributeName() + " (RFC 5547 §8.2)");
         }
         if (s.direction() == StreamDirection.SENDONLY) {
+            FileSelector f = s.selector();
+            if (f.mediaType().isEmpty() && f.size().isEmpty() && f.hash().isEmpty()) {
+                return rejected(i, s, which + "a push offer's file-selector has at least one of the type, size and hash"
+                        + " selectors (RFC 5547 §8.2.1)");
+            }
             try {
                 FileOfferMapping.toFileOffer(s);
             } catch (SdpException e) {

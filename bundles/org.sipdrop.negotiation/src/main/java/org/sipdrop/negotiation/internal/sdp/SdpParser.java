@@ -13,7 +13,7 @@ import java.util.Objects;
  * (RFC 4566 §5 asks parsers to), a lone CR is not. The line order of RFC 4566 §5 is enforced, and
  * a type letter this parser does not know rejects the whole description, as RFC 4566 §5 demands.
  * Unknown attributes are kept verbatim. Every violation raises {@link SdpException} with 400.
- * An empty {@code s=} is accepted on input because the examples of RFC 5547 §10 use it, although
+ * An empty {@code s=} is accepted on input because the examples of RFC 5547 §9 use it, although
  * RFC 4566 §5.3 asks for at least one character; {@link Sdp.Builder} writes {@code s=-}.
  * <p>
  * Stateless and thread-safe; one instance serves any number of parses.

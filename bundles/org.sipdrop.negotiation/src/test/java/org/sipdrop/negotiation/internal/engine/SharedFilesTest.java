@@ -69,7 +69,7 @@ class SharedFilesTest {
         assertTrue(shared.find(FileSelector.of("r.bin", null, 9, FileSelector.SHA_1, oldHash)).isEmpty());
         byte[] newHash = MessageDigest.getInstance("SHA-1").digest("version 2".getBytes());
         assertEquals(f, shared.find(FileSelector.of(null, null, -1, FileSelector.SHA_1, newHash)).orElseThrow().file(),
-                "a selector with the hash only (RFC 5547 §10.2) finds the file");
+                "a selector with the hash only (RFC 5547 §9.2, Fig. 15) finds the file");
     }
 
     @Test

@@ -47,7 +47,7 @@ class AnswerValidatorTest {
     @Test
     void answerMustCarryPathAndTheSameSelector() throws SdpException {
         assertRejected(Vectors.PUSH_OFFER, Vectors.PUSH_ANSWER.replaceAll("a=path:[^\r]*\r\n", ""), "no a=path");
-        assertRejected(Vectors.PUSH_OFFER, Vectors.PUSH_ANSWER.replace("size:32349", "size:1"), "differs from the offered");
+        assertRejected(Vectors.PUSH_OFFER, Vectors.PUSH_ANSWER.replace("size:32349", "size:1"), "contradicts the offered");
         assertRejected(Vectors.PULL_OFFER, Vectors.PULL_ANSWER.replace("hash:sha-1:72", "hash:sha-1:73"), "is not the file requested");
     }
 

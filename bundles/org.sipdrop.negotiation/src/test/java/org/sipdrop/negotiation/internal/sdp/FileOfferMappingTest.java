@@ -43,9 +43,8 @@ class FileOfferMappingTest {
     }
 
     @Test
-    void selectorWithoutNameOrSizeIsNotAcceptable() {
-        assertEquals(488, assertThrows(SdpException.class,
-                () -> FileOfferMapping.toFileOffer(stream(FileSelector.of(null, null, 3, null, null), null))).status());
+    void selectorWithoutSizeIsNotAcceptableHereAndWithoutNameGetsOne() throws SdpException {
+        assertEquals("file-id1", FileOfferMapping.toFileOffer(stream(FileSelector.of(null, null, 3, null, null), null)).name());
         assertEquals(488, assertThrows(SdpException.class,
                 () -> FileOfferMapping.toFileOffer(stream(FileSelector.of("x", null, -1, null, null), null))).status());
     }

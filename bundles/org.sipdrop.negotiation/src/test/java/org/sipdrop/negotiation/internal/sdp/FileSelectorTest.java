@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,32 @@ class FileSelectorTest {
         assertEquals(FileSelector.of("n", null, 3, "sha-1", SHA1), s);
     }
 
+    /** RFC 5547 §6 (receivers take several hash selectors) and liberal reading of what no rule forbids. */
+    @ParameterizedTest
+    @ValueSource(strings = { "colour:red name:\"a\" size:1", "name:\"a\"  size:1", "name:\"a\" size:1 ",
+            " name:\"a\" note:\"x y\" size:1", "NAME:\"a\" Size:1" })
+    void skipsUnknownSelectorsAndExtraWhiteSpace(String value) throws SdpException {
+        assertEquals(FileSelector.of("a", null, 1, null, null), FileSelector.parse(value));
+    }
+
+    @Test
+    void keepsEveryHashSelectorAndPrefersSha1() throws SdpException {
+        FileSelector s = FileSelector.parse("hash:sha-256:01:02 hash:sha-1:a0:a1:a2:a3:a4:a5:a6:a7:a8:a9:aa:ab:ac:ad:ae:af:b0:b1:b2:b3");
+        assertEquals("sha-1", s.hashAlgorithm().orElseThrow());
+        assertEquals(List.of("sha-256", "sha-1"), List.copyOf(s.hashes().keySet()));
+        assertEquals("hash:sha-256:01:02 hash:sha-1:A0:A1:A2:A3:A4:A5:A6:A7:A8:A9:AA:AB:AC:AD:AE:AF:B0:B1:B2:B3", s.format());
+        roundTrip(s);
+    }
+
+    @Test
+    void selectorsAgreeWhenEveryCommonOneMatches() throws SdpException {
+        FileSelector full = FileSelector.parse("name:\"a\" type:text/plain size:1 hash:sha-1:a0:a1:a2:a3:a4:a5:a6:a7:a8:a9:aa:ab:ac:ad:ae:af:b0:b1:b2:b3");
+        assertTrue(full.agreesWith(FileSelector.parse("name:\"a\" type:TEXT/plain size:1")));
+        assertTrue(FileSelector.parse("hash:sha-256:01").agreesWith(full));
+        assertFalse(full.agreesWith(FileSelector.parse("size:2")));
+        assertFalse(full.agreesWith(FileSelector.parse("hash:sha-1:00:a1:a2:a3:a4:a5:a6:a7:a8:a9:aa:ab:ac:ad:ae:af:b0:b1:b2:b3")));
+    }
+
     @Test
     void bareSelectorIndicatesCapabilityOnly() throws SdpException {
         assertTrue(FileSelector.parse(null).isEmpty());
@@ -111,7 +138,8 @@ class FileSelectorTest {
     @ValueSource(strings = { "name:\"unterminated", "name:unquoted", "name:\"\"", "name:\"a\" name:\"b\"",
             "size:12 size:13", "size:-1", "size:1e3", "size:99999999999999999999", "type:text", "type:text/",
             "type:text/plain;charset=UTF-8", "hash:sha-1:72:24", "hash:sha-1:7224", "hash:sha-1:ZZ", "hash:sha-1",
-            "colour:red", "name:\"a\"  size:1", "name:\"a\" ", "name:\"a\"size:1", "name:\"bad%2\"", "name:\"a\"b\"" })
+            "colour", "name:\"a\"size:1", "name:\"bad%2\"", "name:\"a\"b\"",
+            "hash:sha-1:" + "72:24:5F:E8:65:3D:DA:F3:71:36:2F:86:D4:71:91:3E:E4:A2:CE:2E hash:sha-1:" + "00:24:5F:E8:65:3D:DA:F3:71:36:2F:86:D4:71:91:3E:E4:A2:CE:2E" })
     void rejectsMalformedSelectorsWith400(String value) {
         SdpException e = assertThrows(SdpException.class, () -> FileSelector.parse(value));
         assertEquals(400, e.status(), value);

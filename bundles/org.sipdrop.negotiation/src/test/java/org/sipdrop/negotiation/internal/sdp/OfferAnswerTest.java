@@ -3,6 +3,7 @@ package org.sipdrop.negotiation.internal.sdp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,7 +93,11 @@ class OfferAnswerTest {
         assertEquals(0, rejected.port());
         assertEquals("message", rejected.media());
         assertEquals("TCP/MSRP", rejected.proto());
-        assertTrue(rejected.attributes().isEmpty());
+        // RFC 5547 §8.3: the rejected m= line mirrors the offer's file-selector and file-transfer-id, nothing else
+        MediaDescription offered = offer.media().get(1);
+        assertEquals(List.of("file-selector", "file-transfer-id"), rejected.attributes().stream().map(Attribute::name).toList());
+        assertEquals(offered.attribute("file-selector"), rejected.attribute("file-selector"));
+        assertEquals(offered.attribute("file-transfer-id"), rejected.attribute("file-transfer-id"));
         assertEquals(List.of(0, 2), AnswerValidator.validate(offer, answer));
     }
 
@@ -145,7 +150,7 @@ class OfferAnswerTest {
         assertEquals(StreamDirection.SENDONLY, a.direction());
         assertEquals(FileOfferMapping.selectorOf(wanted), a.selector());
         assertEquals(s.stream().transferId(), a.transferId());
-        assertEquals(FileRange.whole(4096), a.range());
+        assertNull(a.range()); // the whole file was asked for (RFC 5547 §6: no a=file-range means 1-*)
         assertTrue(a.date().modificationTime().isPresent());
         assertEquals(List.of(0), AnswerValidator.validate(offer, answer));
     }

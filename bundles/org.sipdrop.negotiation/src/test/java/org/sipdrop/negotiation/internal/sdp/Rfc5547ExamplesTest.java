@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sipdrop.transfer.FileOffer;
 
+/** The {@link Vectors}, SDP modelled on RFC 5547's examples; the RFC's own figures are tested in {@link Rfc5547FiguresTest}. */
 class Rfc5547ExamplesTest {
 
     private final SdpParser parser = SdpParser.withDefaults();
@@ -24,7 +25,7 @@ class Rfc5547ExamplesTest {
     }
 
     @Test
-    void pushOfferOfSection10_1ParsesToTypedAttributes() throws SdpException {
+    void pushOfferAfterFig2ParsesToTypedAttributes() throws SdpException {
         Sdp sdp = parse(Vectors.PUSH_OFFER);
         assertEquals("alice", sdp.origin().username());
         assertEquals("", sdp.sessionName());
@@ -54,7 +55,7 @@ class Rfc5547ExamplesTest {
     }
 
     @Test
-    void pushOfferOfSection10_1IsAnAcceptableFileOffer() throws SdpException {
+    void pushOfferAfterFig2IsAnAcceptableFileOffer() throws SdpException {
         List<OfferedStream> streams = OfferReader.read(parse(Vectors.PUSH_OFFER));
         assertTrue(streams.get(0).acceptable());
         assertTrue(streams.get(0).isPush());
@@ -68,12 +69,12 @@ class Rfc5547ExamplesTest {
     }
 
     @Test
-    void answerOfSection10_1ValidatesAgainstItsOffer() throws SdpException {
+    void answerAfterFig9ValidatesAgainstItsOffer() throws SdpException {
         assertEquals(List.of(0), AnswerValidator.validate(parse(Vectors.PUSH_OFFER), parse(Vectors.PUSH_ANSWER)));
     }
 
     @Test
-    void pullOfferOfSection10_2SelectsTheFileByHashOnly() throws SdpException {
+    void pullOfferAfterFig15SelectsTheFileByHashOnly() throws SdpException {
         Sdp sdp = parse(Vectors.PULL_OFFER);
         OfferedStream s = OfferReader.read(sdp).get(0);
         assertTrue(s.acceptable());
@@ -85,7 +86,7 @@ class Rfc5547ExamplesTest {
     }
 
     @Test
-    void answerOfSection10_2SendsTheRequestedFileAndValidates() throws SdpException {
+    void answerAfterFig16SendsTheRequestedFileAndValidates() throws SdpException {
         Sdp answer = parse(Vectors.PULL_ANSWER);
         assertEquals(List.of(0), AnswerValidator.validate(parse(Vectors.PULL_OFFER), answer));
         FileOffer f = FileOfferMapping.toFileOffer(FileStream.read(answer.media().get(0), answer));

@@ -1,14 +1,15 @@
 package org.sipdrop.negotiation.internal.sdp;
 
 /**
- * SDP bodies after the examples of RFC 5547 §10, with the lines the RFC folds for presentation
- * unfolded, and with CRLF line ends as on the wire.
+ * SDP bodies modelled on RFC 5547 (the example of Fig. 2 in §6 and the examples of §9), not
+ * copies of them: hosts, sizes, ids and some attributes differ. The RFC's own figures, verbatim,
+ * are in {@link Rfc5547Figures}. Lines end with CRLF as on the wire.
  */
 final class Vectors {
 
     static final String SHA1_HEX = "72:24:5F:E8:65:3D:DA:F3:71:36:2F:86:D4:71:91:3E:E4:A2:CE:2E";
 
-    /** RFC 5547 §10.1: Alice offers to send a picture (push, sendonly). */
+    /** After Fig. 2 (RFC 5547 §6): Alice offers to send a picture (push, sendonly). */
     static final String PUSH_OFFER = crlf("""
             v=0
             o=alice 2890844526 2890844526 IN IP4 host.atlanta.example.com
@@ -29,7 +30,11 @@ final class Vectors {
             a=file-range:1-32349
             """);
 
-    /** RFC 5547 §10.1: Bob accepts (recvonly), copying file-selector and file-transfer-id. */
+    /**
+     * After Fig. 9 (RFC 5547 §9.1): Bob accepts (recvonly), copying file-selector and
+     * file-transfer-id; unlike Fig. 9 it also has a=file-disposition, which §8.3.1 tells a
+     * receiver not to send, and a=file-range.
+     */
     static final String PUSH_ANSWER = crlf("""
             v=0
             o=bob 2890844656 2890844656 IN IP4 host.biloxi.example.com
@@ -47,7 +52,7 @@ final class Vectors {
             a=file-range:1-32349
             """);
 
-    /** RFC 5547 §10.2: Alice asks Bob for a file she knows by its hash (pull, recvonly). */
+    /** After Fig. 15 (RFC 5547 §9.2): Alice asks Bob for a file she knows by its hash (pull, recvonly). */
     static final String PULL_OFFER = crlf("""
             v=0
             o=alice 2890844526 2890844526 IN IP4 host.atlanta.example.com
@@ -63,7 +68,7 @@ final class Vectors {
             a=file-transfer-id:Aw9ilduRGbCfVLyFkq1oqRnxRR3c1b0f
             """);
 
-    /** RFC 5547 §10.2: Bob sends the file (sendonly) and describes it fully. */
+    /** After Fig. 16 (RFC 5547 §9.2): Bob sends the file (sendonly) and, unlike Fig. 16, describes it fully. */
     static final String PULL_ANSWER = crlf("""
             v=0
             o=bob 2890844656 2890844656 IN IP4 host.biloxi.example.com
@@ -103,10 +108,10 @@ final class Vectors {
             a=file-transfer-id:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2
             """);
 
-    /** RFC 5547 §10 resume: the receiver asks only for the octets it is missing. */
+    /** RFC 5547 §6 file-range, to resume: the receiver asks only for the octets it is missing. */
     static final String RESUME_ANSWER = PUSH_ANSWER.replace("a=file-range:1-32349", "a=file-range:16385-32349");
 
-    /** RFC 5547 §10.3-style capability indication: bare a=file-selector, disabled streams. */
+    /** After RFC 5547 §9.3: a capability indication, bare a=file-selector, disabled streams. */
     static final String CAPABILITIES = crlf("""
             v=0
             o=bob 2890844656 2890855439 IN IP4 host.biloxi.example.com
