@@ -3,8 +3,15 @@ package org.sipdrop.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +60,33 @@ class PresenceCommandTest {
         assertEquals(Command.OK, bob.run("watch", "--user", "bob", "--server", sipServer, "--transport", "tcp",
                 "--contacts", "alice", "--count", "1", "--timeout", "20"), bob.err());
         assertTrue(bob.out().contains("away (in a call)"), "bob watched after alice's command ended: " + bob.out());
+    }
+
+    /**
+     * A colleague whose {@code receive} is waiting shows as available (it used to show offline),
+     * and goes offline when the command ends.
+     */
+    @Test
+    void aRunningReceiverShowsAvailableUntilItStops() throws Exception {
+        Path into = Files.createTempDirectory("presence-receive");
+        CommandRun bob = new CommandRun(services);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> receiving = pool.submit(() -> bob.run("receive", "--user", "bob", "--server", sipServer,
+                    "--transport", "tcp", "--into", into.toString(), "--accept", "none", "--timeout", "10"));
+            bob.awaitPrinted("waiting for files", receiving, Duration.ofSeconds(30));
+            CommandRun dave = new CommandRun(services);
+            assertEquals(Command.OK, dave.run("watch", "--user", "dave", "--server", sipServer, "--transport", "tcp",
+                    "--contacts", "bob", "--count", "2", "--timeout", "40"), dave.err());
+            List<String> lines = dave.out().lines().toList();
+            assertEquals(2, lines.size(), dave.out());
+            assertTrue(lines.get(0).endsWith("available (receiving files)"), lines.get(0));
+            assertTrue(lines.get(1).endsWith("offline"), "withdrawn when receive ended: " + lines.get(1));
+            assertEquals(Command.OK, receiving.get(30, TimeUnit.SECONDS).intValue(), bob.err());
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -86,7 +86,8 @@ public final class ReceiveCommand implements Command, OptionSpec {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            try (FileTransferAgent agent = factory.create(session.agent(), AgentSettings.of(into, policy))) {
+            try (FileTransferAgent agent = factory.create(session.agent(), AgentSettings.of(into, policy));
+                    ReadyPresence ready = ReadyPresence.publish(services, session, transfers, "receiving files", console)) {
                 agent.onOffer(new TerminalPrompt(console));
                 agent.onIncoming(t -> t.addListener(new org.sipdrop.transfer.TransferListener() {
                     @Override

@@ -84,7 +84,9 @@ public final class ShareCommand implements Command, OptionSpec {
                     .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
             AgentSettings settings = AgentSettings.of(Path.of(System.getProperty("java.io.tmpdir")),
                     transfers.acceptancePolicy("none", null)).sharing(files); // shares; declines pushes
-            try (FileTransferAgent agent = factory.create(session.agent(), settings)) {
+            try (FileTransferAgent agent = factory.create(session.agent(), settings);
+                    ReadyPresence ready = ReadyPresence.publish(services, session, transfers, "sharing " + files.size() + " files",
+                            console)) {
                 list(files, client, console);
                 if (!client.json()) {
                     console.err().println("sharing " + files.size() + " files from " + dir.toAbsolutePath() + " as "
