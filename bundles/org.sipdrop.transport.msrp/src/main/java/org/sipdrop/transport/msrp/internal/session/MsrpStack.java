@@ -178,8 +178,14 @@ public final class MsrpStack implements Closeable, ConnectionListener {
         }
         // 506 guards a direct session's binding; through relays (From-Path longer than one URI)
         // a relay may deliver on a connection of its own (RFC 4976 §6)
-        if (!s.bind(c) && r.headers().fromPath().size() == 1) {
+        if (!s.bind(c, r.headers().fromPath()) && r.headers().fromPath().size() == 1) {
             answer(c, r, MsrpStatus.SESSION_ALREADY_BOUND);
+            s.claimedBy(c);
+            closeIfUnused(c);
+            return;
+        }
+        if (s.isAttacked()) {
+            answer(c, r, MsrpStatus.SESSION_DOES_NOT_EXIST); // it no longer exists for anyone (RFC 4975 §7.3)
             return;
         }
         users.computeIfAbsent(c, k -> ConcurrentHashMap.newKeySet()).add(s);
@@ -193,6 +199,17 @@ public final class MsrpStack implements Closeable, ConnectionListener {
             s.onReport(r);
         } else {
             answer(c, r, MsrpStatus.NOT_IMPLEMENTED);
+        }
+    }
+
+    /**
+     * Closes a connection that claimed a session bound elsewhere, unless sessions of its own use
+     * it (connection reuse, RFC 4975 §5.4: a connection is not closed under its sessions).
+     */
+    private void closeIfUnused(MsrpConnection c) {
+        Set<MsrpSession> own = users.get(c);
+        if (own == null || own.isEmpty()) {
+            c.close(new IOException("It claimed an MSRP session bound to another connection (RFC 4975 §5.4)"));
         }
     }
 
