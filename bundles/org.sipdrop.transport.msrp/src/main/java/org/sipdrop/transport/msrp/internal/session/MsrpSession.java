@@ -43,6 +43,13 @@ import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
  * message starts, no earlier. The legitimate peer connects as soon as the SDP exchange is done
  * (§5.4: the active side MUST send at once), so a third party that connected first and sent a
  * whole small file before the peer came is still caught when the peer's connection arrives.</li>
+ * <li>when the peer's own URI names a non-loopback IP address and no relay is in between,
+ * refuses (481) a direct connection from another address: §5.4 infers the connecting host from
+ * the session description, and an attacker elsewhere that learnt the URIs is not that host.
+ * Names are not resolved for this (not on an I/O thread), loopback peers share one host anyway,
+ * and a peer behind NAT that advertises its private address fails the check: it can be turned
+ * off ({@link StackConfig#checkPeerHost()}), and the timeout then says which address was
+ * refused.</li>
  * </ul>
  * An active session connects itself, so a request claiming it on a connection it did not open
  * (before it did) is such a second connection too. None of this authenticates the bytes: only
@@ -65,6 +72,8 @@ public final class MsrpSession implements Closeable {
     private Long settledAt;
     /** True once a third party was seen in the session: it takes no more requests (481). */
     private boolean attacked;
+    /** The last address refused by the peer host check, for the timeout's message, or null. */
+    private String refusedHost;
     private IncomingMessage incoming;
     private OutgoingMessage outgoing;
     private IOException failure;
@@ -217,7 +226,10 @@ public final class MsrpSession implements Closeable {
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
                 if (left <= 0) {
                     throw new IOException("The peer did not connect to " + localUri + " within "
-                            + stack.config().sessionTimeoutMillis() + " ms (a=setup:passive, RFC 6135)");
+                            + stack.config().sessionTimeoutMillis() + " ms (a=setup:passive, RFC 6135)"
+                            + (refusedHost == null ? "" : "; a connection from " + refusedHost + " was refused: the peer's"
+                                    + " a=path names " + remotePath.get(0).host() + " (a peer behind NAT without a"
+                                    + " relay needs the peer host check off)"));
                 }
                 waitOn(left);
             }
@@ -237,7 +249,40 @@ public final class MsrpSession implements Closeable {
             attackedBy(new IOException("The MSRP session " + id + " was bound on " + connection.description() + " by "
                     + binderFromPath.get(binderFromPath.size() - 1) + ", not the negotiated peer "
                     + remote.get(remote.size() - 1) + " (RFC 4975 §5.4): nothing it sent is taken"));
+        } else if (binderFromPath != null && binderFromPath.size() == 1 && !peerHostMatches(connection)) {
+            attackedBy(new IOException("The MSRP session " + id + " was bound on " + connection.description()
+                    + ", not from the address the peer's path names (" + remote.get(0).host()
+                    + ", RFC 4975 §5.4): nothing it sent is taken"));
         }
+    }
+
+    /**
+     * The peer host check (see the class comment).
+     *
+     * @param c a connection that carries a direct request for this session
+     * @return false if the peer's path names another address than the one {@code c} comes from
+     */
+    boolean isFromPeerHost(MsrpConnection c) {
+        synchronized (lock) {
+            return remotePath == null || peerHostMatches(c);
+        }
+    }
+
+    /** Holds the lock; the peer's path is known. */
+    private boolean peerHostMatches(MsrpConnection c) {
+        if (!stack.config().checkPeerHost() || remotePath.size() != 1) {
+            return true;
+        }
+        java.util.Optional<java.net.InetAddress> expected = remotePath.get(0).ipLiteral();
+        if (expected.isEmpty() || expected.get().isLoopbackAddress() || expected.get().isAnyLocalAddress()) {
+            return true;
+        }
+        java.util.Optional<java.net.InetAddress> from = c.remoteAddress();
+        if (from.isEmpty() || from.get().equals(expected.get())) {
+            return true;
+        }
+        refusedHost = from.get().getHostAddress();
+        return false;
     }
 
     /** Waits until a direct passive binding stood unchallenged for the settle time, or the session failed. Holds the lock. */

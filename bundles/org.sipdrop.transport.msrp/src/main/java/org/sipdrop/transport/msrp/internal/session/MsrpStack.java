@@ -32,8 +32,10 @@ import org.sipdrop.transport.msrp.internal.relay.RelayClient;
  * An MSRP endpoint: listeners for {@code msrp} (and {@code msrps}), the sessions by session-id,
  * the connections to reuse, and the relay registration. Requests are matched to sessions as
  * RFC 4975 §5.4 says: the rightmost To-Path URI names the session (481 if none), the rightmost
- * From-Path URI must be the peer, and a session answers only on the connection it is bound to
- * (506 otherwise). No statics: many stacks live in one JVM.
+ * From-Path URI must be the peer (and a direct one must come from the address the peer's path
+ * names, when that is checkable), and a session answers only on the connection it is bound to
+ * (506 otherwise, and the session ends as attacked: see {@link MsrpSession}). No statics: many
+ * stacks live in one JVM.
  */
 public final class MsrpStack implements Closeable, ConnectionListener {
 
@@ -174,6 +176,10 @@ public final class MsrpStack implements Closeable, ConnectionListener {
                 && s.isFromPeer(r.headers().fromPath());
         if (!matches) {
             answer(c, r, MsrpStatus.SESSION_DOES_NOT_EXIST);
+            return;
+        }
+        if (r.headers().fromPath().size() == 1 && !s.isFromPeerHost(c)) {
+            answer(c, r, MsrpStatus.SESSION_DOES_NOT_EXIST); // not from the peer's host (see MsrpSession)
             return;
         }
         // 506 guards a direct session's binding; through relays (From-Path longer than one URI)

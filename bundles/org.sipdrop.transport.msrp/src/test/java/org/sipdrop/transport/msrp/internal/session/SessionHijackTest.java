@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
 
 /**
  * RFC 4975 §5.4 and §14: when SipDrop is the passive side, the first connection whose SEND names
@@ -140,6 +141,70 @@ class SessionHijackTest {
             assertTrue(refused.getMessage().contains("not the negotiated peer"), refused.getMessage());
             WireAttacker.Frame answer = stranger.nextResponse();
             assertEquals(481, answer == null ? 481 : answer.status());
+        }
+    }
+
+    @Test
+    void connectionFromAnotherAddressThanThePeersPathNamesIsRefused() throws Exception {
+        MsrpUri far = MsrpUri.of(false, "192.0.2.7", 2855, "farpeer1"); // TEST-NET-1: never this host
+        try (MsrpStack shortWait = MsrpStack.start(StackConfig.defaults().withTimeouts(2_000, 2_000))) {
+            MsrpSession rx = shortWait.openSession(false, false);
+            Future<?> received = callers.submit(() -> {
+                try (FileChannel out = TestFiles.create(dir.resolve("far.bin"))) {
+                    rx.receive(List.of(far), out, 3, n -> { });
+                }
+                return null;
+            });
+            awaitPeerKnown(rx);
+            try (WireAttacker attacker = new WireAttacker(shortWait.port())) {
+                attacker.send(rx.localUri().toString(), far.toString(), "forged01", "1-3/3", new byte[] { 1, 2, 3 }, '$');
+                assertEquals(481, attacker.nextResponse().status(), "127.0.0.1 is not 192.0.2.7");
+            }
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> received.get(20, TimeUnit.SECONDS));
+            assertTrue(failed.getCause().getMessage().contains("a connection from 127.0.0.1 was refused"),
+                    failed.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void withThePeerHostCheckOffAPeerBehindNatMayConnectFromAnotherAddress() throws Exception {
+        MsrpUri natted = MsrpUri.of(false, "192.0.2.7", 2855, "natpeer1"); // its private address, say
+        try (MsrpStack lenient = MsrpStack.start(StackConfig.defaults().withTimeouts(5_000, 5_000)
+                .withBindingSettle(0).withPeerHostCheck(false))) {
+            MsrpSession rx = lenient.openSession(false, false);
+            Future<?> received = callers.submit(() -> {
+                try (FileChannel out = TestFiles.create(dir.resolve("nat.bin"))) {
+                    rx.receive(List.of(natted), out, 3, n -> { });
+                }
+                return null;
+            });
+            awaitPeerKnown(rx);
+            try (WireAttacker peer = new WireAttacker(lenient.port())) {
+                peer.send(rx.localUri().toString(), natted.toString(), "message1", "1-3/3", new byte[] { 1, 2, 3 }, '$');
+                assertEquals(200, peer.nextResponse().status());
+                received.get(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** RFC 4975 §14.1: the session-id, the URI's only secret, carries at least 80 bits of randomness. */
+    @Test
+    void sessionIdsCarryAtLeast80BitsOfRandomness() throws Exception {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            try (MsrpSession s = bob.openSession(false, false)) {
+                String id = s.id();
+                assertTrue(id.matches("[A-Za-z0-9]+"), id);
+                assertTrue(id.length() * Math.log(62) / Math.log(2) >= 80, id + " is too short");
+                ids.add(id);
+            }
+        }
+        assertEquals(200, ids.size());
+    }
+
+    private static void awaitPeerKnown(MsrpSession rx) throws InterruptedException {
+        for (int i = 0; i < 1000 && !rx.knowsPeer(); i++) {
+            Thread.sleep(10);
         }
     }
 
