@@ -373,11 +373,18 @@ public final class MsrpSession implements Closeable {
      * @param rival the connection that claimed it
      */
     void claimedBy(MsrpConnection rival) {
+        OutgoingMessage out;
+        IOException why;
         synchronized (lock) {
             String bound = connection == null ? "none yet (this side connects, RFC 6135)" : connection.description();
             attackedBy(new IOException("A third party may be in the session: a second connection claimed the MSRP session "
                     + id + " (" + rival.description() + ", refused with 506) while it was bound to " + bound
                     + " (RFC 4975 §5.4, §14); the session is ended and nothing received in it is taken"));
+            out = outgoing;
+            why = failure;
+        }
+        if (out != null) {
+            out.fail(why); // a message this side sends stops too: the peer it goes to is in doubt
         }
     }
 

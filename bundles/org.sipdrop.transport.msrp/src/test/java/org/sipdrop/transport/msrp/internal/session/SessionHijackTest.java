@@ -124,6 +124,38 @@ class SessionHijackTest {
         sent.cancel(true);
     }
 
+    /**
+     * The default push has the receiver connect (RFC 5547 push, {@code a=setup} absent): SipDrop
+     * sends as the passive side. A third party that binds first must get no byte of the file.
+     */
+    @Test
+    void attackerWhoBindsAPassiveSendersSessionFirstGetsNoByteOfTheFile() throws Exception {
+        MsrpSession tx = bob.openSession(false, false);
+        MsrpSession rx = alice.openSession(false, true);
+        Future<?> sent = callers.submit(() -> {
+            sendRealFile(tx, rx);
+            return null;
+        });
+        awaitPeerKnown(tx);
+        try (WireAttacker attacker = new WireAttacker(bob.port())) {
+            attacker.bodiless(tx.localUri().toString(), rx.localUri().toString());
+            assertEquals(200, attacker.nextResponse().status(), "the first claim binds the session");
+
+            Future<?> received = callers.submit(() -> {
+                try (FileChannel out = TestFiles.create(dir.resolve("legit.bin"))) {
+                    rx.receive(tx.localPath(), out, SIZE, n -> { });
+                }
+                return null;
+            });
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> sent.get(20, TimeUnit.SECONDS));
+            assertTrue(failed.getCause().getMessage().contains("a second connection claimed the MSRP session"),
+                    failed.getCause().getMessage());
+            assertEquals(List.of(), attacker.startLinesUntilQuiet(500).stream().filter(l -> l.endsWith(" SEND")).toList(),
+                    "no chunk of the file went to the third party");
+            received.cancel(true);
+        }
+    }
+
     @Test
     void strangerWhoBindsTheSessionBeforeThePeerIsKnownIsRefused() throws Exception {
         MsrpSession tx = alice.openSession(false, true);

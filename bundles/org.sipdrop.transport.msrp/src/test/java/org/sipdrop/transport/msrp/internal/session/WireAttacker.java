@@ -61,6 +61,40 @@ final class WireAttacker implements AutoCloseable {
     }
 
     /**
+     * Writes a SEND without body (RFC 4975 §5.4: the active side's way to bind a session):
+     * headers, then the end-line at once.
+     *
+     * @return its transaction id
+     */
+    String bodiless(String toPath, String fromPath) throws IOException {
+        String tid = "atk" + (10_000 + ++transactions);
+        String frame = "MSRP " + tid + " SEND\r\n" + "To-Path: " + toPath + "\r\n" + "From-Path: " + fromPath + "\r\n"
+                + "Message-ID: bind" + tid + "\r\n" + "Byte-Range: 1-0/0\r\n" + "-------" + tid + "$\r\n";
+        out.write(frame.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return tid;
+    }
+
+    /**
+     * @param quietMillis how long a silence ends the listening
+     * @return the start lines of the frames that came until the stack was quiet that long or closed
+     */
+    List<String> startLinesUntilQuiet(int quietMillis) throws IOException {
+        List<String> lines = new ArrayList<>();
+        socket.setSoTimeout(quietMillis);
+        try {
+            for (Frame f = next(); f != null; f = next()) {
+                lines.add(f.startLine());
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            // quiet
+        } catch (IOException e) {
+            // reset: closed
+        }
+        return lines;
+    }
+
+    /**
      * Writes the start line and headers of a SEND with a body (RFC 4975 §9: a blank line after
      * the headers), leaving the body open: the caller writes body bytes with {@link #write}.
      *
