@@ -44,12 +44,8 @@ import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
  * (§5.4: the active side MUST send at once), so a third party that connected first and sent a
  * whole small file before the peer came is still caught when the peer's connection arrives.</li>
  * <li>when the peer's own URI names a non-loopback IP address and no relay is in between,
- * refuses (481) a direct connection from another address: §5.4 infers the connecting host from
- * the session description, and an attacker elsewhere that learnt the URIs is not that host.
- * Names are not resolved for this (not on an I/O thread), loopback peers share one host anyway,
- * and a peer behind NAT that advertises its private address fails the check: it can be turned
- * off ({@link StackConfig#checkPeerHost()}), and the timeout then says which address was
- * refused.</li>
+ * refuses (481) a direct connection from another address ({@link PeerHost}); the timeout then
+ * says which address was refused.</li>
  * </ul>
  * An active session connects itself, so a request claiming it on a connection it did not open
  * (before it did) is such a second connection too. None of this authenticates the bytes: only
@@ -270,19 +266,10 @@ public final class MsrpSession implements Closeable {
 
     /** Holds the lock; the peer's path is known. */
     private boolean peerHostMatches(MsrpConnection c) {
-        if (!stack.config().checkPeerHost() || remotePath.size() != 1) {
-            return true;
-        }
-        java.util.Optional<java.net.InetAddress> expected = remotePath.get(0).ipLiteral();
-        if (expected.isEmpty() || expected.get().isLoopbackAddress() || expected.get().isAnyLocalAddress()) {
-            return true;
-        }
-        java.util.Optional<java.net.InetAddress> from = c.remoteAddress();
-        if (from.isEmpty() || from.get().equals(expected.get())) {
-            return true;
-        }
-        refusedHost = from.get().getHostAddress();
-        return false;
+        java.util.Optional<java.net.InetAddress> refused = stack.config().checkPeerHost()
+                ? PeerHost.refused(remotePath, c.remoteAddress()) : java.util.Optional.empty();
+        refused.ifPresent(a -> refusedHost = a.getHostAddress());
+        return refused.isEmpty();
     }
 
     /** Waits until a direct passive binding stood unchallenged for the settle time, or the session failed. Holds the lock. */
