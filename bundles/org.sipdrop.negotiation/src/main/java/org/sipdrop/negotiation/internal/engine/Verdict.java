@@ -20,6 +20,11 @@ import org.sipdrop.transfer.TransferState;
  * <ul>
  * <li>{@code Reason: SIP ;cause=200 ;text="Verified and saved"}: every accepted file arrived
  * whole, its SHA-1 matched the offer and it was moved into place;</li>
+ * <li>{@code Reason: SIP ;cause=200 ;text="Saved, not verified: no hash in the offer"}: the
+ * same, but an offer without a hash (RFC 5547 §6 makes it optional) leaves nothing to check the
+ * bytes against. Over a transport that does not authenticate the peer (MSRP over TCP, RFC 4975
+ * §14.2) the bytes may then even come from a third party that learnt the session's URIs, so
+ * "Verified" would be a claim the receiver cannot make;</li>
  * <li>otherwise the cause of the first failure (400 when the bytes do not match the offered size
  * or hash, 500 when the file could not be saved, 487 when the receiving user cancelled) with
  * every failed file named in the text and, as a reason-extension (RFC 3326 §2 generic-param),
@@ -93,10 +98,24 @@ final class Verdict {
             ids.add(t.offer().transferId().orElse(null));
         }
         if (cause == 0) {
-            return SipReason.of(200, streams.size() == 1 ? "Verified and saved" : "Verified and saved: " + streams.size() + " files");
+            return SipReason.of(200, successText(streams.stream().map(s -> s.transfer().offer()).toList()));
         }
         SipReason r = SipReason.of(cause, String.join("; ", texts));
         return ids.contains(null) ? r : r.with(IDS, String.join(".", ids));
+    }
+
+    /**
+     * @return the text of a positive verdict: "Verified" only when every file's offer carried a
+     *         hash that its bytes matched; files offered without one are named as not verified
+     */
+    static String successText(List<org.sipdrop.transfer.FileOffer> offers) {
+        List<String> unverified = offers.stream().filter(o -> o.sha1().isEmpty()).map(o -> o.name()).toList();
+        String count = offers.size() == 1 ? "" : ": " + offers.size() + " files";
+        if (unverified.isEmpty()) {
+            return "Verified and saved" + count;
+        }
+        return "Saved" + count + ", not verified: no hash in the offer"
+                + (offers.size() == 1 ? "" : " of " + String.join(", ", unverified));
     }
 
     /**

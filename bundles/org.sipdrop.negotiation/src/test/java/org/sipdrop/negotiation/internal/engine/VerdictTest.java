@@ -95,6 +95,69 @@ class VerdictTest {
         assertEquals(new TransferFailure(500, "f.bin: disk full"), t.failure().orElseThrow());
     }
 
+    /**
+     * An offer without a hash (RFC 5547 §6: optional) leaves nothing to check the bytes against:
+     * over MSRP without TLS they may even come from a third party that learnt the session's URIs
+     * (RFC 4975 §14.2), so the receiver does not call them verified.
+     */
+    @Test
+    void aFileOfferedWithoutAHashIsSavedButNotCalledVerified(@org.junit.jupiter.api.io.TempDir Path folder) {
+        SipReason r = received(FileOffer.builder("f.bin", 0).build(), folder);
+        assertEquals(200, r.cause());
+        assertEquals("Saved, not verified: no hash in the offer", r.text());
+        assertEquals("Verified and saved", received(FileOffer.builder("f.bin", 0).sha1(new byte[20]).build(), folder).text());
+    }
+
+    /** @return the receiver's verdict on {@code offer} once its (empty) bytes arrived and were saved */
+    private static SipReason received(FileOffer offer, Path folder) {
+        EngineTransfer t = new EngineTransfer("A1", offer, "alice", Direction.INCOMING, null, () -> { });
+        t.moveTo(TransferState.ACCEPTED);
+        IncomingStream s = new IncomingStream(t, new SavedPartial(folder), new IdleSession(),
+                List.of("msrp://127.0.0.1:2855/s;tcp"));
+        s.receive();
+        return Verdict.of(List.of(s), folder);
+    }
+
+    /** A part file that is always complete: the store's own checks are tested with the store. */
+    private static final class SavedPartial implements org.sipdrop.transfer.ReceivedFileStore.Partial {
+        private final Path folder;
+
+        SavedPartial(Path folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        public long offset() {
+            return 0;
+        }
+
+        @Override
+        public Path partFile() {
+            return folder.resolve("f.bin.part");
+        }
+
+        @Override
+        public Path complete() {
+            return folder.resolve("f.bin");
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src) {
+            int n = src.remaining();
+            src.position(src.limit());
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
     @org.junit.jupiter.api.AfterEach

@@ -71,6 +71,16 @@ public @interface MsrpTransportConfig {
     @AttributeDefinition(description = "Session timeout in milliseconds")
     long session_timeout_ms() default 30_000;
 
+    /**
+     * @return true to refuse a direct MSRP connection from another address than the one the
+     *         peer's SDP path names (when that is a non-loopback IP address): a third party that
+     *         learnt the session's URIs cannot then bind it from elsewhere (RFC 4975 §14.1).
+     *         Turn off for peers behind NAT that advertise a private address and use no relay.
+     */
+    @AttributeDefinition(description = "Refuse MSRP connections from another address than the peer's a=path names"
+            + " (turn off for peers behind NAT without a relay)")
+    boolean peer_host_check() default true;
+
     /** @return I/O worker threads, fixed whatever the number of sessions */
     @AttributeDefinition(description = "I/O worker threads")
     int io_workers() default 2;

@@ -57,7 +57,7 @@ public final class MsrpTransportProvider implements TransportProvider {
                 c.session_timeout_ms()).withIo(c.io_workers(), 64 * 1024);
         s = new StackConfig(c.bind_address(), c.port(), -1, s.chunkSize(), c.relay_chunk_size(), s.bufferSize(),
                 s.workers(), s.idleTimeoutMillis(), s.sessionTimeoutMillis(), s.reportIntervalBytes(), s.lingerMillis(),
-                false, null, null);
+                false, null, null, s.bindingSettleMillis(), c.peer_host_check());
         boolean hasKey = !c.tls_key_store().isBlank();
         if (hasKey || !c.tls_trust_store().isBlank()) {
             SSLContext tls = TlsContexts.create(hasKey ? Path.of(c.tls_key_store()) : null,

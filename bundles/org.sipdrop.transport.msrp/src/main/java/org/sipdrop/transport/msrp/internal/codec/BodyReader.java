@@ -19,6 +19,14 @@ import org.sipdrop.transport.msrp.internal.codec.MsrpProtocolException.Resync;
  */
 public final class BodyReader implements ReadableByteChannel {
 
+    /**
+     * Body bytes a sender may still have in flight when the receiver's 413 reaches it, beyond the
+     * chunk's declared range-end: RFC 4975 §10.5 obliges it to stop the message then, and to
+     * interrupt an interruptible chunk ({@code *} range-end, §7.1.1). A peer that sends more is
+     * not stopping.
+     */
+    public static final long REFUSED_BODY_GRACE = 4L * 1024 * 1024;
+
     private final InputBuffer in;
     private final EndLineScanner scanner;
     private final MsrpFrame frame;
@@ -160,6 +168,32 @@ public final class BodyReader implements ReadableByteChannel {
         return skipped;
     }
 
+    /**
+     * Discards the rest of a body the receiver refused (answered 413, 481…), but only as much as
+     * the sender may still send after the refusal: the rest of the chunk up to its declared
+     * range-end when it gave one, plus {@link #REFUSED_BODY_GRACE}. A chunk that says neither
+     * its end ({@code Byte-Range: 1-*}{@code /*}, RFC 4975 §7.1.1) nor ever sends its end-line
+     * would otherwise be read until the connection closes.
+     *
+     * @return true once the end-line was read; false when the peer sent more than that: it is
+     *         not stopping, and the connection must be closed
+     */
+    public boolean discardRefused() throws IOException {
+        long declaredLeft = frame instanceof MsrpRequest ? ((MsrpRequest) frame).headers().byteRange()
+                .filter(ByteRange::isEndKnown).map(r -> Math.max(0, r.end() - r.start() + 1 - count)).orElse(0L) : 0;
+        long max = declaredLeft + REFUSED_BODY_GRACE;
+        enforceLimit = false;
+        long skipped = 0;
+        for (ByteBuffer slice = nextSlice((int) Math.min(Integer.MAX_VALUE, max + 1)); slice != null;
+                slice = nextSlice((int) Math.min(Integer.MAX_VALUE, max - skipped + 1))) {
+            skipped += slice.remaining();
+            if (skipped > max) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return true once the end-line was read */
     public boolean isFinished() {
         return finished;
@@ -174,6 +208,11 @@ public final class BodyReader implements ReadableByteChannel {
             throw new IllegalStateException("Read the body to its end before asking for the continuation flag");
         }
         return flag;
+    }
+
+    /** @return the transaction id of the frame this body belongs to */
+    String transactionId() {
+        return frame == null ? "" : frame.transactionId();
     }
 
     /** @return body bytes delivered so far */

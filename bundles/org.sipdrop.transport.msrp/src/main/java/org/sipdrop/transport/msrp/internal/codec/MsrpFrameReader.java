@@ -11,8 +11,10 @@ import org.sipdrop.transport.msrp.internal.codec.MsrpProtocolException.Resync;
 /**
  * Reads MSRP frames from one blocking connection through a single fixed-size buffer
  * (RFC 4975 §9). {@link #next()} parses a start line and headers within the
- * {@link MsrpCodecLimits} and returns the body as a stream; unread body bytes are skipped by the
- * following {@link #next()}. After a recoverable {@link MsrpProtocolException}, {@link #next()}
+ * {@link MsrpCodecLimits} and returns the body as a stream; unread body bytes, those of a refused
+ * chunk, are skipped by the following {@link #next()} up to a bound
+ * ({@link BodyReader#discardRefused()}): a peer that goes on sending past it breaks the
+ * connection. After a recoverable {@link MsrpProtocolException}, {@link #next()}
  * first skips to the broken frame's end-line (resynchronisation); after an unrecoverable one the
  * connection must be closed and {@link #next()} refuses to continue. Not thread-safe.
  */
@@ -76,7 +78,11 @@ public final class MsrpFrameReader {
             if (current != null) {
                 BodyReader previous = current;
                 current = null;
-                previous.skip();
+                if (!previous.discardRefused()) {
+                    throw new IOException("The peer went on sending the body of transaction "
+                            + previous.transactionId() + " after it was refused, beyond its declared end and "
+                            + BodyReader.REFUSED_BODY_GRACE + " bytes more (RFC 4975 §10.5: it must stop)");
+                }
             }
             if (resync != null) {
                 EndLineScanner scanner = resync;

@@ -205,6 +205,18 @@ public final class MsrpUri {
         return host.text();
     }
 
+    /** @return the host's address when it is an IP literal; empty for a name (never resolved) */
+    public Optional<java.net.InetAddress> ipLiteral() {
+        if (!host.key().startsWith("ip:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.net.InetAddress.getByName(host.text())); // a literal: no lookup
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
     /** @return the explicit port, or -1 if the URI has none */
     public int port() {
         return port;

@@ -284,6 +284,17 @@ public final class MsrpConnection implements Closeable {
         return description;
     }
 
+    /** @return the address of the far end, if the socket still knows it */
+    public Optional<java.net.InetAddress> remoteAddress() {
+        try {
+            java.net.SocketAddress a = raw.socket().getRemoteAddress();
+            return a instanceof java.net.InetSocketAddress ? Optional.of(((java.net.InetSocketAddress) a).getAddress())
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** @return the local port, for tests and URIs */
     public Optional<Integer> localPort() {
         try {

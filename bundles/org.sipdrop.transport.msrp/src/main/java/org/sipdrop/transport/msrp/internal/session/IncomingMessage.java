@@ -19,7 +19,11 @@ import org.sipdrop.transport.msrp.internal.codec.MsrpStatus;
  * socket buffer to the sink at the position its Byte-Range names, so chunks may arrive out of
  * order or overlap when the sink is seekable (a {@link FileChannel} at its starting position);
  * a plain channel takes chunks in order, overlaps trimmed. The message is complete when the
- * {@code $} chunk was seen and every byte of the total is there. Used by one worker at a time.
+ * {@code $} chunk was seen and every byte of the total is there. What one message may bring is
+ * bounded (RFC 4975 §7.1.1, §14.5: sanity-check the Byte-Range before taking bytes): the
+ * negotiated file size, or for a message of unknown length the most the session takes; a chunk
+ * that goes beyond it, also one that never names its end ({@code 1-*}{@code /*}), is refused
+ * with 413 at the first byte too many, not at its end-line. Used by one worker at a time.
  */
 final class IncomingMessage {
 
@@ -131,16 +135,18 @@ final class IncomingMessage {
         return Outcome.OK;
     }
 
-    /** @return bytes written, or -1 if cancelled meanwhile (the rest of the body is skipped) */
+    /**
+     * @return bytes written, -1 if cancelled meanwhile, or past the end of the message when the
+     *         chunk runs beyond it; the rest of a refused body is not read here but discarded,
+     *         bounded, once the 413 went out ({@link BodyReader#discardRefused()})
+     */
     private long writeAt(BodyReader body, long offset) throws IOException {
         long written = 0;
         for (ByteBuffer slice = body.nextSlice(Integer.MAX_VALUE); slice != null; slice = body.nextSlice(Integer.MAX_VALUE)) {
             if (cancelled) {
-                body.skip();
-                return -1;
+                return -1; // the rest is discarded, bounded, after the 413 (BodyReader#discardRefused)
             }
             if (offset + written + slice.remaining() > expected) {
-                body.skip();
                 return expected + 1 - offset;
             }
             written += write(slice, base + offset + written);
@@ -158,7 +164,6 @@ final class IncomingMessage {
     private long writeInOrder(BodyReader body, long offset) throws IOException {
         long next = ranges.contiguous();
         if (offset > next) {
-            body.skip();
             throw new IOException("Chunk at byte " + offset + " left a gap after byte " + next
                     + "; out-of-order chunks need a seekable sink (RFC 4975 §7.1.1)");
         }
@@ -166,7 +171,6 @@ final class IncomingMessage {
         long written = 0;
         for (ByteBuffer slice = body.nextSlice(Integer.MAX_VALUE); slice != null; slice = body.nextSlice(Integer.MAX_VALUE)) {
             if (cancelled) {
-                body.skip();
                 return -1;
             }
             int n = slice.remaining();
@@ -174,7 +178,6 @@ final class IncomingMessage {
                 int skip = (int) Math.max(0, next - position);
                 slice.position(slice.position() + skip);
                 if (next + slice.remaining() > expected) {
-                    body.skip();
                     return expected + 1 - offset;
                 }
                 int r = slice.remaining();

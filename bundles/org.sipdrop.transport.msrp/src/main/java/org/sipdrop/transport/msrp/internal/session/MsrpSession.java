@@ -25,6 +25,32 @@ import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
  * has nothing to send yet (RFC 4975 §5.4); the passive side waits for that SEND. Carries one
  * message, the file: {@link #send} or {@link #receive}; or one small message whose length only
  * the sender knows, e.g. a content-indirection offer: {@link #receiveUpTo}.
+ * <p>
+ * Binding is where a session can be hijacked (RFC 4975 §5.4, §14.1, §14.2): over plain TCP, and
+ * over TLS without a client certificate or an SDP fingerprint (§14.4), whoever presents the
+ * session's URI first is taken for the peer, and the URI travels in SDP that third parties may
+ * see. So the passive side
+ * <ul>
+ * <li>checks the From-Path of the binding request against the peer's SDP path, also when the
+ * request came before that path was known here (then it is checked once it is known);</li>
+ * <li>treats a second connection that claims the session as an attack on it: the claim is
+ * answered 506 (§5.4), the session fails with "a second connection claimed the MSRP session",
+ * and nothing it received counts. Either connection may be the third party's, so neither is
+ * believed;</li>
+ * <li>trusts a direct binding (From-Path of one URI: no relay, whose connection is authenticated
+ * by TLS and AUTH, RFC 4976) only after it stood unchallenged for
+ * {@link StackConfig#bindingSettleMillis()}: a message counts as received, or this side's own
+ * message starts, no earlier. The legitimate peer connects as soon as the SDP exchange is done
+ * (§5.4: the active side MUST send at once), so a third party that connected first and sent a
+ * whole small file before the peer came is still caught when the peer's connection arrives.</li>
+ * <li>when the peer's own URI names a non-loopback IP address and no relay is in between,
+ * refuses (481) a direct connection from another address ({@link PeerHost}); the timeout then
+ * says which address was refused.</li>
+ * </ul>
+ * An active session connects itself, so a request claiming it on a connection it did not open
+ * (before it did) is such a second connection too. None of this authenticates the bytes: only
+ * TLS with a checked certificate or fingerprint does (§14.2, §14.4), or, for a file, the hash in
+ * the offer (RFC 5547 §6) that the receiver verifies.
  */
 public final class MsrpSession implements Closeable {
 
@@ -36,6 +62,14 @@ public final class MsrpSession implements Closeable {
     private final Object lock = new Object();
     private MsrpConnection connection;
     private List<MsrpUri> remotePath;
+    /** The From-Path of the request that bound an accepted connection, checked once the peer is known. */
+    private List<MsrpUri> binderFromPath;
+    /** {@link System#nanoTime()} from which a direct passive binding is trusted, or null: nothing to settle. */
+    private Long settledAt;
+    /** True once a third party was seen in the session: it takes no more requests (481). */
+    private boolean attacked;
+    /** The last address refused by the peer host check, for the timeout's message, or null. */
+    private String refusedHost;
     private IncomingMessage incoming;
     private OutgoingMessage outgoing;
     private IOException failure;
@@ -131,6 +165,8 @@ public final class MsrpSession implements Closeable {
             if (incoming != null || outgoing != null) {
                 throw new IllegalStateException("This MSRP session already carries a message");
             }
+            learnPeer(remote); // before a waiting worker may write a chunk: its sender is checked first
+            checkUsable();
             incoming = in;
             lock.notifyAll();
         }
@@ -165,7 +201,8 @@ public final class MsrpSession implements Closeable {
         }
         synchronized (lock) {
             checkUsable();
-            remotePath = List.copyOf(remote);
+            learnPeer(remote);
+            checkUsable();
         }
         if (active) {
             MsrpConnection c = stack.connectionFor(this, toPath().get(0));
@@ -185,13 +222,77 @@ public final class MsrpSession implements Closeable {
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
                 if (left <= 0) {
                     throw new IOException("The peer did not connect to " + localUri + " within "
-                            + stack.config().sessionTimeoutMillis() + " ms (a=setup:passive, RFC 6135)");
+                            + stack.config().sessionTimeoutMillis() + " ms (a=setup:passive, RFC 6135)"
+                            + (refusedHost == null ? "" : "; a connection from " + refusedHost + " was refused: the peer's"
+                                    + " a=path names " + remotePath.get(0).host() + " (a peer behind NAT without a"
+                                    + " relay needs the peer host check off)"));
                 }
                 waitOn(left);
             }
+            awaitSettled();
             checkUsable();
             return connection;
         }
+    }
+
+    /**
+     * Records the peer's SDP path and checks the request that already bound the session, if
+     * any, against it (RFC 4975 §5.4). Holds the lock.
+     */
+    private void learnPeer(List<MsrpUri> remote) {
+        remotePath = List.copyOf(remote);
+        if (binderFromPath != null && !isFromPeer(binderFromPath)) {
+            attackedBy(new IOException("The MSRP session " + id + " was bound on " + connection.description() + " by "
+                    + binderFromPath.get(binderFromPath.size() - 1) + ", not the negotiated peer "
+                    + remote.get(remote.size() - 1) + " (RFC 4975 §5.4): nothing it sent is taken"));
+        } else if (binderFromPath != null && binderFromPath.size() == 1 && !peerHostMatches(connection)) {
+            attackedBy(new IOException("The MSRP session " + id + " was bound on " + connection.description()
+                    + ", not from the address the peer's path names (" + remote.get(0).host()
+                    + ", RFC 4975 §5.4): nothing it sent is taken"));
+        }
+    }
+
+    /**
+     * The peer host check (see the class comment).
+     *
+     * @param c a connection that carries a direct request for this session
+     * @return false if the peer's path names another address than the one {@code c} comes from
+     */
+    boolean isFromPeerHost(MsrpConnection c) {
+        synchronized (lock) {
+            return remotePath == null || peerHostMatches(c);
+        }
+    }
+
+    /** Holds the lock; the peer's path is known. */
+    private boolean peerHostMatches(MsrpConnection c) {
+        java.util.Optional<java.net.InetAddress> refused = stack.config().checkPeerHost()
+                ? PeerHost.refused(remotePath, c.remoteAddress()) : java.util.Optional.empty();
+        refused.ifPresent(a -> refusedHost = a.getHostAddress());
+        return refused.isEmpty();
+    }
+
+    /** Waits until a direct passive binding stood unchallenged for the settle time, or the session failed. Holds the lock. */
+    private void awaitSettled() throws IOException {
+        while (failure == null && settledAt != null) {
+            long left = (settledAt - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                break;
+            }
+            waitOn(left);
+        }
+    }
+
+    /** The session met a third party: it fails, its message stops, later requests get 481. Holds the lock. */
+    private void attackedBy(IOException why) {
+        attacked = true;
+        if (failure == null) {
+            failure = why;
+        }
+        if (incoming != null) {
+            incoming.cancel();
+        }
+        lock.notifyAll();
     }
 
     private void sendBodiless(MsrpConnection c) throws IOException {
@@ -228,18 +329,56 @@ public final class MsrpSession implements Closeable {
     // ---- called by the stack, on workers ----
 
     /**
-     * Binds the session to the connection its first request came on (RFC 4975 §5.4).
+     * Binds a passive session to the connection its first request came on (RFC 4975 §5.4). An
+     * active session is bound to the connection it opens, never to an accepted one.
      *
+     * @param fromPath the request's From-Path, checked against the peer's once it is known
      * @return false if it is bound to another connection (answer 506)
      */
-    boolean bind(MsrpConnection c) {
+    boolean bind(MsrpConnection c, List<MsrpUri> fromPath) {
         synchronized (lock) {
-            if (connection == null) {
-                connection = c;
-                lock.notifyAll();
+            if (connection == c) {
                 return true;
             }
-            return connection == c;
+            if (connection != null || active) {
+                return false;
+            }
+            connection = c;
+            binderFromPath = List.copyOf(fromPath);
+            if (fromPath.size() == 1) {
+                settledAt = System.nanoTime() + stack.config().bindingSettleMillis() * 1_000_000L;
+            }
+            lock.notifyAll();
+            return true;
+        }
+    }
+
+    /**
+     * A second connection claimed this session, which is bound elsewhere (answered 506, RFC 4975
+     * §5.4). One of the two is a third party's and nothing tells which: the session fails.
+     *
+     * @param rival the connection that claimed it
+     */
+    void claimedBy(MsrpConnection rival) {
+        OutgoingMessage out;
+        IOException why;
+        synchronized (lock) {
+            String bound = connection == null ? "none yet (this side connects, RFC 6135)" : connection.description();
+            attackedBy(new IOException("A third party may be in the session: a second connection claimed the MSRP session "
+                    + id + " (" + rival.description() + ", refused with 506) while it was bound to " + bound
+                    + " (RFC 4975 §5.4, §14); the session is ended and nothing received in it is taken"));
+            out = outgoing;
+            why = failure;
+        }
+        if (out != null) {
+            out.fail(why); // a message this side sends stops too: the peer it goes to is in doubt
+        }
+    }
+
+    /** @return true once a third party was seen: requests get 481 */
+    boolean isAttacked() {
+        synchronized (lock) {
+            return attacked;
         }
     }
 
@@ -277,6 +416,11 @@ public final class MsrpSession implements Closeable {
             return;
         }
         IncomingMessage in = awaitIncoming();
+        if (isAttacked() || !isFromPeer(send.headers().fromPath())) {
+            // the peer became known, or an attack was seen, while this SEND waited (RFC 4975 §5.4, §7.3)
+            answer(c, send, MsrpStatus.SESSION_DOES_NOT_EXIST, null);
+            return;
+        }
         if (in == null || in.isCancelled()) {
             answer(c, send, MsrpStatus.MESSAGE_TOO_LARGE, "the receiver does not want this message");
             return;

@@ -32,8 +32,10 @@ import org.sipdrop.transport.msrp.internal.relay.RelayClient;
  * An MSRP endpoint: listeners for {@code msrp} (and {@code msrps}), the sessions by session-id,
  * the connections to reuse, and the relay registration. Requests are matched to sessions as
  * RFC 4975 §5.4 says: the rightmost To-Path URI names the session (481 if none), the rightmost
- * From-Path URI must be the peer, and a session answers only on the connection it is bound to
- * (506 otherwise). No statics: many stacks live in one JVM.
+ * From-Path URI must be the peer (and a direct one must come from the address the peer's path
+ * names, when that is checkable), and a session answers only on the connection it is bound to
+ * (506 otherwise, and the session ends as attacked: see {@link MsrpSession}). No statics: many
+ * stacks live in one JVM.
  */
 public final class MsrpStack implements Closeable, ConnectionListener {
 
@@ -176,10 +178,20 @@ public final class MsrpStack implements Closeable, ConnectionListener {
             answer(c, r, MsrpStatus.SESSION_DOES_NOT_EXIST);
             return;
         }
+        if (r.headers().fromPath().size() == 1 && !s.isFromPeerHost(c)) {
+            answer(c, r, MsrpStatus.SESSION_DOES_NOT_EXIST); // not from the peer's host (see MsrpSession)
+            return;
+        }
         // 506 guards a direct session's binding; through relays (From-Path longer than one URI)
         // a relay may deliver on a connection of its own (RFC 4976 §6)
-        if (!s.bind(c) && r.headers().fromPath().size() == 1) {
+        if (!s.bind(c, r.headers().fromPath()) && r.headers().fromPath().size() == 1) {
             answer(c, r, MsrpStatus.SESSION_ALREADY_BOUND);
+            s.claimedBy(c);
+            closeIfUnused(c);
+            return;
+        }
+        if (s.isAttacked()) {
+            answer(c, r, MsrpStatus.SESSION_DOES_NOT_EXIST); // it no longer exists for anyone (RFC 4975 §7.3)
             return;
         }
         users.computeIfAbsent(c, k -> ConcurrentHashMap.newKeySet()).add(s);
@@ -193,6 +205,17 @@ public final class MsrpStack implements Closeable, ConnectionListener {
             s.onReport(r);
         } else {
             answer(c, r, MsrpStatus.NOT_IMPLEMENTED);
+        }
+    }
+
+    /**
+     * Closes a connection that claimed a session bound elsewhere, unless sessions of its own use
+     * it (connection reuse, RFC 4975 §5.4: a connection is not closed under its sessions).
+     */
+    private void closeIfUnused(MsrpConnection c) {
+        Set<MsrpSession> own = users.get(c);
+        if (own == null || own.isEmpty()) {
+            c.close(new IOException("It claimed an MSRP session bound to another connection (RFC 4975 §5.4)"));
         }
     }
 
