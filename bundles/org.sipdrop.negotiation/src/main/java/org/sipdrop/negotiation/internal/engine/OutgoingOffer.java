@@ -15,6 +15,7 @@ import org.sipdrop.negotiation.internal.sdp.SdpParser;
 import org.sipdrop.negotiation.internal.sdp.SdpWriter;
 import org.sipdrop.sip.Call;
 import org.sipdrop.sip.SipBody;
+import org.sipdrop.sip.SipReason;
 import org.sipdrop.sip.SipResponse;
 import org.sipdrop.transfer.Decision;
 import org.sipdrop.transfer.Direction;
@@ -115,8 +116,9 @@ final class OutgoingOffer {
             accepted = AnswerValidator.validate(offer, answer);
             reoffers.agreed(answer);
         } catch (SdpException e) {
-            call.hangUp();
-            failAll(new TransferFailure(e.status(), "unusable answer from " + to + ": " + e.reason()));
+            TransferFailure why = new TransferFailure(e.status(), "unusable answer from " + to + ": " + e.reason());
+            // RFC 3261 §13.2.2.4: a 2xx is ACKed even when its answer is unusable; then the call ends saying why
+            Verdict.hangUpThen(ctx, call, SipReason.of(e.status(), "Unusable answer: " + e.reason()), () -> failAll(why));
             return;
         }
         List<OutgoingStream> sending = new ArrayList<>();

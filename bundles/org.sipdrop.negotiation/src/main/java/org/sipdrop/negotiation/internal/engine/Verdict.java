@@ -50,6 +50,8 @@ final class Verdict {
     static final int NOT_SAVED = 500;
     /** Cause when the receiving user cancelled: RFC 3261 §21.4.25 487 Request Terminated. */
     static final int CANCELLED = 487;
+    /** Cause of the sender's BYE when the receiver never said what became of the file (RFC 3261 §21.4.9). */
+    static final int NO_VERDICT = 408;
 
     /**
      * How long to wait for the verdict when sending failed here: the receiver's close may race
@@ -180,15 +182,31 @@ final class Verdict {
                 ? LOCAL_FAILURE_WAIT : ctx.settings().verdictTimeout();
         call.ended().orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((v, e) -> {
             if (e != null) {
-                call.hangUp();
                 TransferFailure none = new TransferFailure(0, "no verdict from " + peer + " within " + (wait.toMillis() < 1000
                         ? wait.toMillis() + " ms" : wait.toSeconds() + " s") + " after the last byte: the file may not have been verified");
-                waiting.forEach(s -> s.fail(s.sendFailure().orElse(none)));
+                Optional<TransferFailure> local = waiting.stream().map(OutgoingStream::sendFailure).flatMap(Optional::stream).findFirst();
+                SipReason why = local.map(f -> SipReason.of(f.status() >= 400 && f.status() < 700 ? f.status() : NOT_SAVED,
+                        "Sending failed: " + f.reason())).orElse(SipReason.of(NO_VERDICT, "No verdict on the file"));
+                hangUpThen(ctx, call, why.with(IDS, ids(waiting)), () -> waiting.forEach(s -> s.fail(s.sendFailure().orElse(none))));
                 return;
             }
             Optional<SipReason> r = call.peerReason();
             waiting.forEach(s -> s.verdict(r.isEmpty() && s.sendFailure().isPresent() ? s.sendFailure().get()
                     : failureFor(r, s.transfer().id(), peer)));
         }, ctx.executor());
+    }
+
+    /**
+     * Ends the call saying why (RFC 3326), then runs {@code then} once the BYE is answered or
+     * {@link #BYE_WAIT} passed: a front end that exits as soon as the transfer fails would
+     * otherwise close the stack before the BYE leaves, and the peer would wait for nothing.
+     */
+    static void hangUpThen(AgentContext ctx, Call call, SipReason reason, Runnable then) {
+        call.hangUp(reason);
+        call.ended().orTimeout(BYE_WAIT.toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((v, e) -> then.run(), ctx.executor());
+    }
+
+    private static String ids(List<OutgoingStream> streams) {
+        return String.join(".", streams.stream().map(s -> s.transfer().id()).toList());
     }
 }

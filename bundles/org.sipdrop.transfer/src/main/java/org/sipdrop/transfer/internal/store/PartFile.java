@@ -114,12 +114,23 @@ final class PartFile implements ReceivedFileStore.Partial {
         return open;
     }
 
-    /** Closes without completing: a cut. The part file and its sidecar stay, to be resumed. */
+    /**
+     * Closes without completing: a cut. The part file and its sidecar stay, to be resumed —
+     * unless not one byte arrived: an empty part resumes nothing and would only be litter in the
+     * user's download folder, so both go.
+     */
     @Override
     public synchronized void close() throws IOException {
         if (open) {
             open = false;
-            channel.close(); // releases the lock too
+            try {
+                channel.close(); // releases the lock too
+            } finally {
+                if (position == 0) {
+                    Files.deleteIfExists(part);
+                    Files.deleteIfExists(meta);
+                }
+            }
         }
     }
 

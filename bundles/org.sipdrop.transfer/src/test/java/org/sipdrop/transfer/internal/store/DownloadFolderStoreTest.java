@@ -98,6 +98,21 @@ class DownloadFolderStoreTest {
         }
     }
 
+    /** A receive that failed before its first byte left a 0-byte .part and its .part.meta behind. */
+    @Test
+    void aCutBeforeTheFirstByteLeavesNothingBehind() throws Exception {
+        byte[] data = bytes(5_000, 9);
+        try (Partial p = store.begin(folder, offer("never.bin", data))) {
+            assertTrue(Files.exists(p.partFile()));
+        }
+        assertFalse(Files.exists(folder.resolve("never.bin.part")));
+        assertFalse(Files.exists(folder.resolve("never.bin.part.meta")));
+        try (Partial p = store.begin(folder, offer("never.bin", data))) {
+            write(p, data, 0, 1, 1);
+        }
+        assertEquals(1, Files.size(folder.resolve("never.bin.part")), "one byte is worth resuming");
+    }
+
     @Test
     void resumesAfterACutAtRandomOffsetsAndYieldsTheRightHash() throws Exception {
         Random random = new Random(5547);

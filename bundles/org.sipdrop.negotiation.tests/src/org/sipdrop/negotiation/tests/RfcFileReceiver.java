@@ -1,0 +1,133 @@
+package org.sipdrop.negotiation.tests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A file receiver written from the RFC texts with raw sockets, not SipDrop's classes: it takes
+ * one INVITE over TCP (RFC 3261 §17.2.1, §18), answers it with an RFC 5547 §8.3.1 answer that
+ * says {@code a=setup:active} (RFC 6135; this side opens the MSRP connection, RFC 4975 §5.4),
+ * and then misbehaves as the test asks — e.g. connects and hangs up the MSRP connection at once,
+ * as a peer that fails would. Every read is bounded by the socket timeout.
+ */
+final class RfcFileReceiver implements AutoCloseable {
+
+    private static final int TIMEOUT_MS = 30_000;
+    private static final Pattern PATH = Pattern.compile("a=path:msrp://([^:/]+):(\\d+)/\\S+");
+
+    private final ServerSocket listener;
+    private Socket sip;
+    private InputStream sipIn;
+    private RfcFileSender.Message invite;
+
+    RfcFileReceiver() throws IOException {
+        listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        listener.setSoTimeout(TIMEOUT_MS);
+    }
+
+    /** @return the URI to send files to */
+    String uri() {
+        return "sip:carol@127.0.0.1:" + listener.getLocalPort() + ";transport=tcp";
+    }
+
+    /** Takes the INVITE and accepts it (200 with the answer), then takes the ACK; @return the INVITE */
+    RfcFileSender.Message acceptInvite() throws IOException {
+        sip = listener.accept();
+        sip.setSoTimeout(TIMEOUT_MS);
+        sipIn = sip.getInputStream();
+        invite = RfcFileSender.Message.read(sipIn);
+        for (int i = 0; i < 5 && invite.startLine().startsWith("OPTIONS "); i++) {
+            respond(invite, "200 OK", ";tag=carolopt", null); // RFC 3261 §11.2; no RFC 3840 transports: the default
+            invite = RfcFileSender.Message.read(sipIn);
+        }
+        if (!invite.startLine().startsWith("INVITE ")) {
+            throw new IOException("expected an INVITE, got " + invite.startLine());
+        }
+        String offer = invite.body();
+        String answer = String.join("\r\n",
+                "v=0",
+                "o=carol 2890844656 2890844656 IN IP4 127.0.0.1",
+                "s=",
+                "c=IN IP4 127.0.0.1",
+                "t=0 0",
+                "m=message 9 TCP/MSRP *",
+                "a=recvonly",
+                "a=accept-types:*",
+                "a=path:msrp://127.0.0.1:9/carolS3ss10n;tcp",
+                "a=setup:active",
+                line(offer, "a=file-selector:"),
+                line(offer, "a=file-transfer-id:"), "");
+        respond(invite, "200 OK", ";tag=carol1", answer);
+        RfcFileSender.Message ack = RfcFileSender.Message.read(sipIn);
+        if (!ack.startLine().startsWith("ACK ")) {
+            throw new IOException("expected the ACK, got " + ack.startLine());
+        }
+        return invite;
+    }
+
+    /**
+     * Opens the MSRP connection to the offer's a=path, binds it with an empty SEND (RFC 4975
+     * §5.4, §7.1), reads the first bytes the sender sends, then resets the connection: a peer
+     * that fails in the middle of the file.
+     */
+    void connectAndFailMidFile() throws IOException {
+        Matcher p = PATH.matcher(invite.body());
+        if (!p.find()) {
+            throw new IOException("no a=path in the offer");
+        }
+        String toPath = p.group(0).substring("a=path:".length());
+        try (Socket msrp = new Socket(p.group(1), Integer.parseInt(p.group(2)))) {
+            msrp.setSoTimeout(TIMEOUT_MS);
+            String bind = "MSRP b1nd SEND\r\nTo-Path: " + toPath + "\r\nFrom-Path: msrp://127.0.0.1:9/carolS3ss10n;tcp\r\n"
+                    + "Message-ID: bind1\r\nByte-Range: 1-0/0\r\n\r\n-------b1nd$\r\n";
+            msrp.getOutputStream().write(bind.getBytes(StandardCharsets.US_ASCII));
+            msrp.getOutputStream().flush();
+            msrp.getInputStream().readNBytes(64 * 1024); // its 200 to the bind, then the file's first bytes
+            msrp.setSoLinger(true, 0); // a reset, as a crashed peer gives
+        }
+    }
+
+    /** Waits for the sender's BYE, answers 200; @return it */
+    RfcFileSender.Message awaitBye() throws IOException {
+        RfcFileSender.Message m = RfcFileSender.Message.read(sipIn);
+        for (int i = 0; i < 10 && !m.startLine().startsWith("BYE "); i++) {
+            m = RfcFileSender.Message.read(sipIn);
+        }
+        respond(m, "200 OK", "", null);
+        return m;
+    }
+
+    private void respond(RfcFileSender.Message request, String status, String toTag, String sdp) throws IOException {
+        byte[] body = sdp == null ? new byte[0] : sdp.getBytes(StandardCharsets.UTF_8);
+        String to = request.copy("To").strip();
+        String head = "SIP/2.0 " + status + "\r\n" + request.copy("Via") + request.copy("From")
+                + (to.contains(";tag=") ? to : to + toTag) + "\r\n" + request.copy("Call-ID") + request.copy("CSeq")
+                + "Contact: <sip:carol@127.0.0.1:" + listener.getLocalPort() + ";transport=tcp>\r\n"
+                + (sdp == null ? "" : "Content-Type: application/sdp\r\n") + "Content-Length: " + body.length + "\r\n\r\n";
+        sip.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+        sip.getOutputStream().write(body);
+        sip.getOutputStream().flush();
+    }
+
+    private static String line(String sdp, String prefix) throws IOException {
+        return sdp.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new IOException("the offer has no " + prefix));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (sip != null) {
+                sip.close();
+            }
+        } finally {
+            listener.close();
+        }
+    }
+}
