@@ -331,8 +331,9 @@ class StorageServerTest {
                 Thread.sleep(10);
             }
             assertEquals(1_000_000, server.store().reserved(), "the upload holds its reservation");
-            clock.advance(Duration.ofMillis(FileStore.STALL_MILLIS + 1000));
             while (server.store().reserved() != 0 && System.nanoTime() < deadline) {
+                // advanced in the loop: the worker may read the 1000 bytes (progress, now) after a first advance
+                clock.advance(Duration.ofMillis(FileStore.STALL_MILLIS + 1000));
                 server.store().sweep();
                 Thread.sleep(20);
             }

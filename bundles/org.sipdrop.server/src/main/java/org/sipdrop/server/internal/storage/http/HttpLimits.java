@@ -1,0 +1,51 @@
+package org.sipdrop.server.internal.storage.http;
+
+import java.time.Duration;
+
+/**
+ * What one connection and one client may hold of an {@link HttpFront}. RFC 9110 leaves these to
+ * the server; they exist so that slow or idle clients cannot starve the others.
+ *
+ * @param headTimeout the longest a connection may take to send a whole request head (request
+ *        line and header fields, the TLS handshake included), from when the server starts
+ *        waiting for it: accepting the connection or finishing the previous response. A
+ *        connection idle between two requests is closed after it too.
+ * @param stallTimeout the longest a request or response body may make no progress before the
+ *        connection is closed (a client that vanished, or stopped reading a download)
+ * @param maxConnections connections open at once; more are closed when accepted
+ * @param maxPerSource connections open at once from one IP address; more are closed when
+ *        accepted. Far above the handful a client uses for parallel range requests
+ * @param maxHeadBytes the largest request head; a larger one is answered 431
+ */
+public record HttpLimits(Duration headTimeout, Duration stallTimeout, int maxConnections, int maxPerSource, int maxHeadBytes) {
+
+    /** 10 s for a head, 60 s of stall, 1024 connections of which 64 from one address, 16 KiB heads. */
+    public static final HttpLimits DEFAULT = new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), 1024, 64, 16 * 1024);
+
+    public HttpLimits {
+        if (headTimeout == null || headTimeout.isNegative() || headTimeout.isZero()) {
+            throw new IllegalArgumentException("headTimeout must be positive, was " + headTimeout);
+        }
+        if (stallTimeout == null || stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("stallTimeout must be positive, was " + stallTimeout);
+        }
+        if (maxConnections < 1 || maxPerSource < 1 || maxPerSource > maxConnections) {
+            throw new IllegalArgumentException("need 1 <= maxPerSource (" + maxPerSource + ") <= maxConnections (" + maxConnections + ")");
+        }
+        if (maxHeadBytes < 1024) {
+            throw new IllegalArgumentException("maxHeadBytes must be at least 1024, was " + maxHeadBytes);
+        }
+    }
+
+    public HttpLimits withHeadTimeout(Duration d) {
+        return new HttpLimits(d, stallTimeout, maxConnections, maxPerSource, maxHeadBytes);
+    }
+
+    public HttpLimits withStallTimeout(Duration d) {
+        return new HttpLimits(headTimeout, d, maxConnections, maxPerSource, maxHeadBytes);
+    }
+
+    public HttpLimits withMaxPerSource(int n) {
+        return new HttpLimits(headTimeout, stallTimeout, maxConnections, n, maxHeadBytes);
+    }
+}
