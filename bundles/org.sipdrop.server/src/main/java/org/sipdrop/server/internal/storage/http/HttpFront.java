@@ -1,7 +1,6 @@
 package org.sipdrop.server.internal.storage.http;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
@@ -80,7 +79,7 @@ public final class HttpFront implements AutoCloseable {
      *
      * @param tls for HTTPS, {@code null} for plain HTTP
      * @param workers where requests are served (the caller owns and stops it)
-     * @throws BindException the address is taken
+     * @throws java.net.BindException the address is taken
      */
     public static HttpFront start(InetSocketAddress address, SSLContext tls, HttpHandler handler, Executor workers, HttpLimits limits)
             throws IOException {
@@ -126,7 +125,7 @@ public final class HttpFront implements AutoCloseable {
                         continue;
                     }
                     if (k.isAcceptable()) {
-                        accept();
+                        acceptAll();
                     } else {
                         readHead((Connection) k.attachment());
                     }
@@ -145,6 +144,23 @@ public final class HttpFront implements AutoCloseable {
             }
         } finally {
             closeAll();
+        }
+    }
+
+    /** Accepts what is waiting; a failure (out of file descriptors) is logged and the front goes on. */
+    private void acceptAll() {
+        try {
+            accept();
+        } catch (IOException | RuntimeException e) {
+            if (open) {
+                LOG.log(System.Logger.Level.WARNING, "The storage cannot accept a connection: " + e);
+                try {
+                    Thread.sleep(TICK_MILLIS / 4); // not a busy loop while the cause lasts
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    open = false;
+                }
+            }
         }
     }
 
