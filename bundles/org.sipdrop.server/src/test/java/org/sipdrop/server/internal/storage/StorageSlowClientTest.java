@@ -245,6 +245,28 @@ class StorageSlowClientTest {
     }
 
     @Test
+    void plainTextOnTheHttpsPortIsClosedAndHttpsServesOn() throws Exception {
+        start(HttpLimits.DEFAULT); // 10 s for a head: the close must come from the failed handshake
+        String name = upload(StorageServerTest.randomBytes(1000));
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", URI.create(server.baseUris().get(1)).getPort()), 5000);
+            s.setSoTimeout(5000);
+            s.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            int n;
+            try {
+                n = s.getInputStream().readAllBytes().length >= 0 ? -1 : 0; // to the end: an alert at most, then closed
+            } catch (SocketTimeoutException stillOpen) {
+                n = -2;
+            } catch (IOException reset) {
+                n = -1;
+            }
+            assertEquals(-1, n, "closed by the server");
+        }
+        HttpRequest get = HttpRequest.newBuilder(URI.create(server.baseUris().get(1) + name)).timeout(Duration.ofSeconds(5)).build();
+        assertEquals(200, client().send(get, HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
     void parallelRangeGetsFromOneClientAreAllServed() throws Exception {
         start(HttpLimits.DEFAULT);
         byte[] bytes = StorageServerTest.randomBytes(1 << 20);

@@ -27,8 +27,4 @@ final class SourceCounts {
     synchronized void release(InetAddress source) {
         open.computeIfPresent(source, (a, n) -> n <= 1 ? null : n - 1);
     }
-
-    synchronized int count(InetAddress source) {
-        return open.getOrDefault(source, 0);
-    }
 }
