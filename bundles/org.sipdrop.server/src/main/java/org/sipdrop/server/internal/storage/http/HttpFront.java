@@ -37,7 +37,8 @@ import com.sun.net.httpserver.HttpHandler;
  * a worker of the given executor, which serves it with blocking I/O and then returns a
  * persistent connection to the front. One address holds at most
  * {@link HttpLimits#maxPerSource()} connections, all of them {@link HttpLimits#maxConnections()};
- * more are closed as soon as they are accepted. A body (upload or download) that makes no
+ * more are closed as soon as they are accepted. Requests of one address take at most
+ * {@link HttpLimits#maxBusyPerSource()} workers at once ({@link WorkerShares}). A body (upload or download) that makes no
  * progress for {@link HttpLimits#stallTimeout()} has its connection closed.
  */
 public final class HttpFront implements AutoCloseable {
@@ -50,7 +51,7 @@ public final class HttpFront implements AutoCloseable {
     private final Selector selector;
     private final SSLContext tls;
     private final HttpHandler handler;
-    private final Executor workers;
+    private final WorkerShares workers;
     private final HttpLimits limits;
     private final SourceCounts sources;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -67,7 +68,7 @@ public final class HttpFront implements AutoCloseable {
         this.selector = selector;
         this.tls = tls;
         this.handler = handler;
-        this.workers = workers;
+        this.workers = new WorkerShares(workers, limits.maxBusyPerSource());
         this.limits = limits;
         this.sources = new SourceCounts(limits.maxPerSource());
         this.thread = new Thread(this::run, "sipdrop-storage-front-" + server.socket().getLocalPort());
@@ -110,6 +111,11 @@ public final class HttpFront implements AutoCloseable {
     /** @return connections open now (for tests and diagnostics) */
     int connectionCount() {
         return connections.size();
+    }
+
+    /** @return requests from {@code source} waiting for a worker because it has its share (for tests and diagnostics) */
+    int waiting(java.net.InetAddress source) {
+        return workers.waiting(source);
     }
 
     private void run() {
@@ -246,7 +252,7 @@ public final class HttpFront implements AutoCloseable {
         handoffs.add(() -> {
             try {
                 c.channel.configureBlocking(true);
-                workers.execute(task);
+                workers.execute(c.source, task);
             } catch (IOException | RejectedExecutionException e) {
                 close(c);
             }

@@ -16,11 +16,17 @@ import java.time.Duration;
  * @param maxPerSource connections open at once from one IP address; more are closed when
  *        accepted. Far above the handful a client uses for parallel range requests
  * @param maxHeadBytes the largest request head; a larger one is answered 431
+ * @param maxBusyPerSource requests from one IP address served at once; more wait for one of
+ *        them to end, so that slow downloads of one client cannot hold every worker
  */
-public record HttpLimits(Duration headTimeout, Duration stallTimeout, int maxConnections, int maxPerSource, int maxHeadBytes) {
+public record HttpLimits(Duration headTimeout, Duration stallTimeout, int maxConnections, int maxPerSource, int maxHeadBytes,
+        int maxBusyPerSource) {
 
-    /** 10 s for a head, 60 s of stall, 1024 connections of which 64 from one address, 16 KiB heads. */
-    public static final HttpLimits DEFAULT = new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), 1024, 64, 16 * 1024);
+    /**
+     * 10 s for a head, 60 s of stall, 1024 connections of which 64 from one address, 16 KiB heads,
+     * 16 requests served at once for one address (half the storage's 32 workers).
+     */
+    public static final HttpLimits DEFAULT = new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), 1024, 64, 16 * 1024, 16);
 
     public HttpLimits {
         if (headTimeout == null || headTimeout.isNegative() || headTimeout.isZero()) {
@@ -35,17 +41,24 @@ public record HttpLimits(Duration headTimeout, Duration stallTimeout, int maxCon
         if (maxHeadBytes < 1024) {
             throw new IllegalArgumentException("maxHeadBytes must be at least 1024, was " + maxHeadBytes);
         }
+        if (maxBusyPerSource < 1) {
+            throw new IllegalArgumentException("maxBusyPerSource must be at least 1, was " + maxBusyPerSource);
+        }
     }
 
     public HttpLimits withHeadTimeout(Duration d) {
-        return new HttpLimits(d, stallTimeout, maxConnections, maxPerSource, maxHeadBytes);
+        return new HttpLimits(d, stallTimeout, maxConnections, maxPerSource, maxHeadBytes, maxBusyPerSource);
     }
 
     public HttpLimits withStallTimeout(Duration d) {
-        return new HttpLimits(headTimeout, d, maxConnections, maxPerSource, maxHeadBytes);
+        return new HttpLimits(headTimeout, d, maxConnections, maxPerSource, maxHeadBytes, maxBusyPerSource);
+    }
+
+    public HttpLimits withMaxBusyPerSource(int n) {
+        return new HttpLimits(headTimeout, stallTimeout, maxConnections, maxPerSource, maxHeadBytes, n);
     }
 
     public HttpLimits withMaxPerSource(int n) {
-        return new HttpLimits(headTimeout, stallTimeout, maxConnections, n, maxHeadBytes);
+        return new HttpLimits(headTimeout, stallTimeout, maxConnections, n, maxHeadBytes, maxBusyPerSource);
     }
 }

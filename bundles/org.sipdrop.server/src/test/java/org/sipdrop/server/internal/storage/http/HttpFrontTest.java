@@ -32,6 +32,8 @@ class HttpFrontTest {
 
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
     private final CountDownLatch downloadEnded = new CountDownLatch(1);
+    private final CountDownLatch blocked = new CountDownLatch(2);
+    private final CountDownLatch unblock = new CountDownLatch(1);
     private HttpFront front;
 
     private void start(HttpLimits limits) throws IOException {
@@ -47,13 +49,21 @@ class HttpFrontTest {
         assertTrue(workers.awaitTermination(10, TimeUnit.SECONDS));
     }
 
-    /** /echo answers the request body's length; /big sends 256 MiB; anything else "ok". */
+    /** /echo answers the request body's length; /big sends 256 MiB; /block waits for the test; anything else "ok". */
     private void handle(HttpExchange x) throws IOException {
         try (x) {
             String path = x.getRequestURI().getRawPath();
             if (path.equals("/echo")) {
                 byte[] body = x.getRequestBody().readAllBytes();
                 reply(x, Integer.toString(body.length));
+            } else if (path.equals("/block")) {
+                blocked.countDown();
+                try {
+                    unblock.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                reply(x, "unblocked");
             } else if (path.equals("/big")) {
                 x.sendResponseHeaders(200, 256L << 20);
                 OutputStream out = x.getResponseBody();
@@ -213,5 +223,25 @@ class HttpFrontTest {
             Thread.sleep(20);
         }
         assertEquals(0, front.connectionCount(), "no connection left behind");
+    }
+
+    @Test
+    void oneAddressTakesOnlyItsShareOfTheWorkersAndTheRestWaitInOrder() throws Exception {
+        start(HttpLimits.DEFAULT.withMaxBusyPerSource(2)); // of 4 workers
+        try (Socket a = connect(); Socket b = connect(); Socket c = connect()) {
+            send(a, "GET /block HTTP/1.1\r\nHost: x\r\n\r\n");
+            send(b, "GET /block HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(blocked.await(10, TimeUnit.SECONDS), "both served");
+            send(c, "GET /third HTTP/1.1\r\nHost: x\r\n\r\n");
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (front.waiting(InetAddress.getByName("127.0.0.1")) == 0 && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, front.waiting(InetAddress.getByName("127.0.0.1")), "the third waits although two workers are idle");
+            unblock.countDown();
+            assertTrue(readResponse(a).endsWith("unblocked"));
+            assertTrue(readResponse(b).endsWith("unblocked"));
+            assertTrue(readResponse(c).endsWith("ok GET"), "served once one of its address ended");
+        }
     }
 }
