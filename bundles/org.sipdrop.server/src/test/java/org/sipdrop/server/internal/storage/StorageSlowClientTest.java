@@ -245,6 +245,27 @@ class StorageSlowClientTest {
     }
 
     @Test
+    void aStalledUploadOverHttpsIsEndedByTheStallLimitAndReleasesItsReservation() throws Exception {
+        start(HttpLimits.DEFAULT.withStallTimeout(Duration.ofSeconds(1)));
+        try (Socket s = connect(true)) {
+            s.getOutputStream().write(("PUT " + StorageServer.BASE_PATH + StorageServerTest.randomName() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: " + StorageServerTest.basic("alice", "wonderland") + "\r\nContent-Length: 1000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(new byte[1000]); // then nothing
+            s.getOutputStream().flush();
+            long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (server.store().reserved() == 0 && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertEquals(1_000_000, server.store().reserved(), "the upload started");
+            while (server.store().reserved() != 0 && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, server.store().reserved(), "ended once stalled, its reservation released");
+        }
+    }
+
+    @Test
     void plainTextOnTheHttpsPortIsClosedAndHttpsServesOn() throws Exception {
         start(HttpLimits.DEFAULT); // 10 s for a head: the close must come from the failed handshake
         String name = upload(StorageServerTest.randomBytes(1000));
