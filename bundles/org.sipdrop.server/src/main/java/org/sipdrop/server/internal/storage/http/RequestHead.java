@@ -112,12 +112,17 @@ record RequestHead(String method, URI target, String version, Headers headers, l
         }
         List<String> hosts = headers.get("Host");
         if (version.equals("HTTP/1.1") && (hosts == null || hosts.size() != 1)) {
-            throw new Refused(400, "Bad request: exactly one Host header field is required");
+            throw new Refused(400, "Bad request: exactly one Host header field is required"); // RFC 9112 §3.2
         }
         return new RequestHead(parts[0], target, version, headers, contentLength(headers));
     }
 
-    /** Frames the body: chunked wins over Content-Length; lengths that disagree are refused (request smuggling). */
+    /**
+     * Frames the body as RFC 9112 §6.3 says: chunked wins over Content-Length (and the connection
+     * is closed after, see {@link Exchange}); a request whose last transfer coding is not chunked,
+     * or whose Content-Length values disagree, cannot be framed reliably and is refused with 400
+     * (request smuggling otherwise).
+     */
     private static long contentLength(Headers headers) throws Refused {
         List<String> te = headers.get("Transfer-Encoding");
         if (te != null) {
