@@ -167,6 +167,41 @@ class StorageSlowClientTest {
         }
     }
 
+    @Test
+    void unfinishedTlsHandshakesHoldNoWorkerAndAreClosedAtTheHeadDeadline() throws Exception {
+        start(HttpLimits.DEFAULT.withHeadTimeout(HEAD_TIMEOUT));
+        String name = upload(StorageServerTest.randomBytes(1000));
+        int port = URI.create(server.baseUris().get(1)).getPort();
+        List<Socket> hanging = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_CLIENTS; i++) {
+                Socket s = new Socket();
+                s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                s.getOutputStream().write(new byte[] { 0x16, 0x03, 0x01 }); // the start of a TLS handshake record, then nothing
+                s.getOutputStream().flush();
+                hanging.add(s);
+            }
+            HttpRequest get = HttpRequest.newBuilder(URI.create(server.baseUris().get(1) + name)).timeout(Duration.ofSeconds(5)).build();
+            assertEquals(200, client().send(get, HttpResponse.BodyHandlers.discarding()).statusCode(), "HTTPS is served meanwhile");
+            for (Socket s : hanging) {
+                s.setSoTimeout((int) HEAD_TIMEOUT.plusSeconds(10).toMillis());
+                int n;
+                try {
+                    n = s.getInputStream().read();
+                } catch (SocketTimeoutException stillOpen) {
+                    n = -2;
+                } catch (IOException reset) {
+                    n = -1;
+                }
+                assertEquals(-1, n, "closed by the server at the head deadline");
+            }
+        } finally {
+            for (Socket s : hanging) {
+                s.close();
+            }
+        }
+    }
+
     /** Sends one header byte on each open connection, marks those the server closed or answered. */
     private static void dribble(List<Socket> sockets, boolean[] closed) throws IOException {
         for (int i = 0; i < sockets.size(); i++) {
