@@ -42,6 +42,8 @@ final class Connection {
     volatile State state = State.HEAD;
     /** {@link System#nanoTime()} by which the head must be complete, in {@link State#HEAD}. */
     volatile long deadline;
+    /** In {@link State#HEAD}: a persistent connection between two requests, no byte of the next yet. */
+    volatile boolean idle;
     /** {@link System#nanoTime()} of the last body byte moved, in {@link State#BUSY}. */
     volatile long lastProgress;
     /** The front's registration, in {@link State#HEAD}; front thread only. */

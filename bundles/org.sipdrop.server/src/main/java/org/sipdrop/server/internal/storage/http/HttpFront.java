@@ -33,7 +33,8 @@ import com.sun.net.httpserver.HttpHandler;
  * properties ({@code sun.net.httpserver.*}, read once), which a bundle in a shared OSGi process
  * must not set for everyone. Here one thread (the front) accepts connections and reads request
  * heads without blocking, each bounded by {@link HttpLimits#headTimeout()} (answered 408,
- * RFC 9110 §15.5.9, when part of a request came, else just closed); only a complete head goes to
+ * RFC 9110 §15.5.9, when part of a request came, else just closed; a persistent connection
+ * may first idle for {@link HttpLimits#keepAliveTimeout()}); only a complete head goes to
  * a worker of the given executor, which serves it with blocking I/O and then returns a
  * persistent connection to the front. One address holds at most
  * {@link HttpLimits#maxPerSource()} connections, all of them {@link HttpLimits#maxConnections()};
@@ -226,6 +227,10 @@ public final class HttpFront implements AutoCloseable {
             close(c);
             return;
         }
+        if (c.idle && c.hasPartialRequest()) {
+            c.idle = false; // the next request began: its head has the head timeout
+            c.deadline = System.nanoTime() + limits.headTimeout().toNanos();
+        }
         if (end == Connection.EOF) {
             close(c);
         } else if (end == Connection.TOO_LARGE) {
@@ -302,7 +307,8 @@ public final class HttpFront implements AutoCloseable {
         if (exchange.close() && open && !c.isClosed()) {
             try {
                 c.channel.configureBlocking(false);
-                c.deadline = System.nanoTime() + limits.headTimeout().toNanos();
+                c.idle = true;
+                c.deadline = System.nanoTime() + limits.keepAliveTimeout().toNanos();
                 c.state = Connection.State.HEAD;
                 returned.add(c);
                 selector.wakeup();

@@ -193,7 +193,7 @@ class HttpFrontTest {
 
     @Test
     void anIdleConnectionIsClosedAndAnIncompleteHeadGets408() throws Exception {
-        start(HttpLimits.DEFAULT.withHeadTimeout(Duration.ofMillis(500)));
+        start(HttpLimits.DEFAULT.withHeadTimeout(Duration.ofMillis(500)).withKeepAliveTimeout(Duration.ofMillis(700)));
         try (Socket idle = connect(); Socket partial = connect()) {
             send(partial, "GET / HTTP/1.1\r\nHost:");
             assertTrue(closedByServer(idle), "closed without an answer");
@@ -204,9 +204,24 @@ class HttpFrontTest {
         try (Socket kept = connect()) {
             send(kept, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
             assertTrue(readResponse(kept).endsWith("ok GET"));
-            assertTrue(closedByServer(kept), "idle after its response: closed after the head deadline");
+            assertTrue(closedByServer(kept), "idle after its response: closed after the keep-alive timeout");
         }
         assertServesAgain();
+    }
+
+    @Test
+    void aPersistentConnectionMayIdleLongerThanAHeadTakesButItsNextHeadHasTheHeadTimeout() throws Exception {
+        start(HttpLimits.DEFAULT.withHeadTimeout(Duration.ofMillis(300)).withKeepAliveTimeout(Duration.ofSeconds(20)));
+        try (Socket kept = connect()) {
+            send(kept, "GET /one HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(readResponse(kept).endsWith("ok GET"));
+            Thread.sleep(1000); // idle for more than a head may take
+            send(kept, "GET /two HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(readResponse(kept).endsWith("ok GET"), "kept open while idle");
+            send(kept, "GET /three HTTP/1.1\r\n"); // and never the rest
+            assertTrue(readResponse(kept).startsWith("HTTP/1.1 408 "), "the started head has the head timeout, not the idle one");
+            assertTrue(closedByServer(kept));
+        }
     }
 
     @Test
