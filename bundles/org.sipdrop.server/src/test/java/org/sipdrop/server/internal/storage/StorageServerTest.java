@@ -292,6 +292,25 @@ class StorageServerTest {
     }
 
     @Test
+    void aRefusalToAClientWaitingFor100ContinueEndsTheExchangeAtOnce() throws Exception {
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Content-Length: 1000000", "Expect: 100-continue"));
+            RawHttp.Response r = raw.read();
+            assertEquals(401, r.status(), "the final answer, no 100 Continue before it");
+            assertEquals("close", r.headers().get("connection"));
+            assertTrue(raw.closedByServer(), "the server waits for no body the client was never invited to send");
+        }
+        try (RawHttp raw = new RawHttp(port)) { // and with credentials, 100 Continue comes when the body is wanted
+            byte[] body = randomBytes(1000);
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Authorization: " + basic("alice", "wonderland"),
+                    "Content-Length: " + body.length, "Expect: 100-continue"));
+            assertEquals(100, raw.readInterim().status());
+            raw.sendBody(body);
+            assertEquals(201, raw.read().status());
+        }
+    }
+
+    @Test
     void unauthenticatedUploadIs401BeforeAnyBodyByte() throws Exception {
         try (RawHttp raw = new RawHttp(port)) {
             raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Content-Length: 1000000"));

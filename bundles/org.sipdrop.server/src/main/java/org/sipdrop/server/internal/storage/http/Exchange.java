@@ -192,7 +192,7 @@ final class Exchange {
         }
 
         private void beforeRead() throws IOException {
-            if (!continued && !complete() && head.expectsContinue() && status < 0) {
+            if (!continued && head.expectsContinue()) {
                 continued = true;
                 byte[] line = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
                 connection.write(line, 0, line.length);
@@ -211,6 +211,12 @@ final class Exchange {
                 return 0;
             }
             if (complete()) {
+                return -1;
+            }
+            if (!continued && head.expectsContinue() && status >= 0) {
+                // RFC 9110 §10.1.1: the client waits for 100 Continue and got a final answer instead, so
+                // it will not send the body: nothing to read (or drain); the connection is closed after
+                keep = false;
                 return -1;
             }
             beforeRead();
