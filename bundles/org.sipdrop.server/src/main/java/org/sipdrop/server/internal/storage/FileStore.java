@@ -36,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FileStore {
 
+    private static final System.Logger LOG = System.getLogger(FileStore.class.getName());
+
     /** How many expired names are remembered to answer 410 rather than 404. */
     static final int TOMBSTONES = 10_000;
     /** An upload that receives no byte for this long is ended, and its reservation released. */
@@ -52,7 +54,12 @@ public final class FileStore {
         }
     }
 
-    /** Why an upload cannot start; {@link #status()} is the HTTP status to answer. */
+    /**
+     * Why an upload cannot start; {@link #status()} is the HTTP status to answer. The message is
+     * sent to a client that may not be authenticated (open mode), so it names only the request's
+     * own length and, when that alone is too much, the quota: never the space or quota left,
+     * which would tell anyone how full the server is. The details are logged instead.
+     */
     public static final class StorageFullException extends IOException {
         private static final long serialVersionUID = 1L;
         private final int status;
@@ -188,15 +195,20 @@ public final class FileStore {
         synchronized (this) {
             long free = quota - used - reserved;
             if (length > free) {
-                throw new StorageFullException(413, "Storage quota exceeded: " + length + " bytes asked, " + Math.max(0, free)
+                LOG.log(System.Logger.Level.INFO, "Storage quota exceeded: " + length + " bytes asked for " + name + ", " + Math.max(0, free)
                         + " of " + quota + " free");
+                throw new StorageFullException(413, length > quota
+                        ? "Storage quota exceeded: " + length + " bytes is more than the storage takes (" + quota + " bytes)"
+                        : "Storage quota exceeded: the storage cannot take " + length + " more bytes now; try later or send less");
             }
             reserved += length;
         }
         try {
             long usable = Files.getFileStore(data).getUsableSpace();
             if (usable - DISK_RESERVE < length) {
-                throw new StorageFullException(507, "Insufficient storage: the disk has " + usable + " bytes free");
+                LOG.log(System.Logger.Level.WARNING, "Insufficient storage: " + length + " bytes asked for " + name + ", the disk of "
+                        + data + " has " + usable + " bytes free (" + DISK_RESERVE + " kept in reserve)");
+                throw new StorageFullException(507, "Insufficient storage: the server cannot store " + length + " bytes now");
             }
             byte[] r = new byte[8];
             random.nextBytes(r);

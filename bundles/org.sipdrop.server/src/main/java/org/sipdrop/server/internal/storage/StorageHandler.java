@@ -41,7 +41,7 @@ final class StorageHandler implements HttpHandler {
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "[A-Za-z0-9!#$&^_.+-]{1,64}/[A-Za-z0-9!#$&^_.+-]{1,64}(\\s*;\\s*[A-Za-z0-9!#$&^_.+-]{1,64}=[A-Za-z0-9!#$&^_.+-]{1,64}){0,4}");
     static final String DEFAULT_TYPE = "application/octet-stream";
-    /** Bytes per write of a download: large writes go past the JDK server's 8 KiB buffer straight to the socket. */
+    /** Bytes per write of a download: few large writes, which the front sends straight to the socket. */
     static final int DOWNLOAD_BUFFER = 256 * 1024;
 
     private final FileStore store;
@@ -268,8 +268,9 @@ final class StorageHandler implements HttpHandler {
 
     /**
      * The most of a refused request's body read and dropped after the answer, so that a client
-     * still sending (the JDK server says 100 Continue by itself) reads the refusal instead of a
-     * connection reset; a larger body is cut off there.
+     * still sending (one that did not wait for 100 Continue, or stopped waiting) reads the
+     * refusal instead of a connection reset; a larger body is cut off there. A client that sends
+     * nothing is cut off by the front's stall limit.
      */
     private static final long DRAIN_LIMIT = 16L << 20;
 

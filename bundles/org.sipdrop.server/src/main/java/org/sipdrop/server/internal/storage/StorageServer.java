@@ -27,16 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import org.sipdrop.server.internal.storage.http.HttpFront;
+import org.sipdrop.server.internal.storage.http.HttpLimits;
 
 /**
- * The embedded HTTP(S) storage: the JDK's {@code com.sun.net.httpserver} on the server's bind
- * address, one {@link StorageHandler} under {@value #BASE_PATH} for HTTP and, if configured,
- * HTTPS with the server's TLS key store; a bounded worker pool; a sweeper that deletes expired
- * files every second. {@link #close()} stops both listeners and the workers, and deletes a
- * temporary storage directory.
+ * The embedded HTTP(S) storage: an {@link HttpFront} on the server's bind address for HTTP and,
+ * if configured, one for HTTPS with the server's TLS key store, both giving complete requests to
+ * one {@link StorageHandler} (written against {@code com.sun.net.httpserver}'s handler API)
+ * under {@value #BASE_PATH} on a bounded worker pool; a sweeper that deletes expired files every
+ * second. The fronts, not the JDK's own server, read request heads, so slow clients hold no
+ * worker ({@link HttpLimits}). {@link #close()} stops both listeners and the workers, and
+ * deletes a temporary storage directory.
  */
 public final class StorageServer implements AutoCloseable {
 
@@ -48,17 +49,17 @@ public final class StorageServer implements AutoCloseable {
      * carries the expiry granted in {@code Expires} (HTTP-date) and in this header.
      */
     public static final String EXPIRES_IN_HEADER = org.sipdrop.server.EmbeddedServer.STORAGE_EXPIRES_IN_HEADER;
-    /** Most requests served at once; more wait in the listener's queue. */
+    /** Most requests served at once; more complete requests wait in the pool's queue. */
     static final int WORKERS = 32;
 
-    private final List<HttpServer> servers;
+    private final List<HttpFront> servers;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService sweeper;
     private final FileStore store;
     private final Optional<Path> temporaryDir;
     private final List<String> baseUris;
 
-    private StorageServer(List<HttpServer> servers, ThreadPoolExecutor workers, ScheduledExecutorService sweeper, FileStore store,
+    private StorageServer(List<HttpFront> servers, ThreadPoolExecutor workers, ScheduledExecutorService sweeper, FileStore store,
             Optional<Path> temporaryDir, List<String> baseUris) {
         this.servers = servers;
         this.workers = workers;
@@ -76,6 +77,12 @@ public final class StorageServer implements AutoCloseable {
      */
     public static StorageServer start(StorageSettings settings, InetAddress bind, StorageAuth auth, Path keyStore, char[] keyStorePassword,
             Clock clock) throws IOException {
+        return start(settings, bind, auth, keyStore, keyStorePassword, clock, HttpLimits.DEFAULT);
+    }
+
+    /** As {@link #start(StorageSettings, InetAddress, StorageAuth, Path, char[], Clock)}, with other limits (tests). */
+    static StorageServer start(StorageSettings settings, InetAddress bind, StorageAuth auth, Path keyStore, char[] keyStorePassword,
+            Clock clock, HttpLimits limits) throws IOException {
         Optional<Path> temp = settings.dir().isPresent() ? Optional.empty()
                 : Optional.of(Files.createTempDirectory("sipdrop-storage-",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
@@ -92,33 +99,28 @@ public final class StorageServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        List<HttpServer> servers = new ArrayList<>();
+        List<HttpFront> servers = new ArrayList<>();
         try {
             FileStore store = FileStore.open(dir, settings.quotaBytes(), settings.maxExpiry(), clock);
             StorageHandler handler = new StorageHandler(store, auth, BASE_PATH);
             String host = hostForUri(bind);
             List<String> uris = new ArrayList<>();
-            HttpServer http = bind(false, bind, settings.httpPort(), StorageSettings.HTTP_PORT);
+            HttpFront http = bind(null, bind, settings.httpPort(), StorageSettings.HTTP_PORT, handler, workers, limits);
             servers.add(http);
-            uris.add("http://" + host + ":" + http.getAddress().getPort() + BASE_PATH);
+            uris.add("http://" + host + ":" + http.address().getPort() + BASE_PATH);
             if (settings.httpsPort().isPresent()) {
                 if (keyStore == null) {
                     throw new IllegalArgumentException("HTTPS storage needs a TLS key store");
                 }
-                HttpsServer https = (HttpsServer) bind(true, bind, settings.httpsPort().getAsInt(), StorageSettings.HTTPS_PORT);
-                https.setHttpsConfigurator(new HttpsConfigurator(sslContext(keyStore, keyStorePassword)));
+                HttpFront https = bind(sslContext(keyStore, keyStorePassword), bind, settings.httpsPort().getAsInt(), StorageSettings.HTTPS_PORT,
+                        handler, workers, limits);
                 servers.add(https);
-                uris.add("https://" + host + ":" + https.getAddress().getPort() + BASE_PATH);
-            }
-            for (HttpServer s : servers) {
-                s.createContext("/", handler);
-                s.setExecutor(workers);
-                s.start();
+                uris.add("https://" + host + ":" + https.address().getPort() + BASE_PATH);
             }
             sweeper.scheduleWithFixedDelay(store::sweep, 1, 1, TimeUnit.SECONDS);
             return new StorageServer(List.copyOf(servers), workers, sweeper, store, temp, List.copyOf(uris));
         } catch (IOException | RuntimeException e) {
-            servers.forEach(s -> s.stop(0));
+            servers.forEach(HttpFront::close);
             workers.shutdownNow();
             sweeper.shutdownNow();
             temp.ifPresent(StorageServer::deleteTree);
@@ -126,10 +128,10 @@ public final class StorageServer implements AutoCloseable {
         }
     }
 
-    private static HttpServer bind(boolean https, InetAddress bind, int port, String key) throws IOException {
-        InetSocketAddress a = new InetSocketAddress(bind, port);
+    private static HttpFront bind(SSLContext tls, InetAddress bind, int port, String key, StorageHandler handler, ThreadPoolExecutor workers,
+            HttpLimits limits) throws IOException {
         try {
-            return https ? HttpsServer.create(a, 0) : HttpServer.create(a, 0);
+            return HttpFront.start(new InetSocketAddress(bind, port), tls, handler, workers, limits);
         } catch (BindException e) {
             throw new BindException("Cannot listen for the storage on " + bind.getHostAddress() + ":" + port + " (setting '" + key
                     + "'): " + e.getMessage());
@@ -168,7 +170,7 @@ public final class StorageServer implements AutoCloseable {
     /** Stops listening, waits briefly for the workers, deletes a temporary storage directory. */
     @Override
     public void close() {
-        servers.forEach(s -> s.stop(0));
+        servers.forEach(HttpFront::close);
         sweeper.shutdownNow();
         workers.shutdownNow();
         try {

@@ -72,8 +72,8 @@ public final class Upload implements AutoCloseable {
 
     /**
      * Ends an upload whose client sent nothing for {@code stallMillis}: interrupts the thread
-     * reading it, which closes the connection (the JDK server reads from an interruptible
-     * channel), so the upload aborts and its reservation is released instead of leaking.
+     * reading it, which closes the connection (the front's connections are interruptible socket
+     * channels), so the upload aborts and its reservation is released instead of leaking.
      *
      * @return whether it was stalled
      */

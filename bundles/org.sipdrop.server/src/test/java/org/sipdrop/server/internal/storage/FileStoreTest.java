@@ -58,7 +58,8 @@ class FileStoreTest {
             FileStore.StorageFullException e = assertThrows(FileStore.StorageFullException.class,
                     () -> s.begin("b", 500, "text/plain", "alice", Duration.ofMinutes(1)));
             assertEquals(413, e.status());
-            assertTrue(e.getMessage().contains("400 of 1000 free"), e.getMessage());
+            assertTrue(e.getMessage().contains("cannot take 500 more bytes"), e.getMessage());
+            assertFalse(e.getMessage().contains("400"), "the quota left is not told: " + e.getMessage());
             first.copyFrom(new ByteArrayInputStream(new byte[600]));
             first.commit();
         }

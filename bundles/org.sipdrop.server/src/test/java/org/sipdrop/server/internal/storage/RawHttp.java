@@ -39,6 +39,23 @@ final class RawHttp implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /** Reads one interim (1xx) response, which has no body. */
+    Response readInterim() throws IOException {
+        String[] lines = readHead(socket.getInputStream()).split("\r\n");
+        return new Response(Integer.parseInt(lines[0].split(" ")[1]), Map.of(), "");
+    }
+
+    /** @return whether the server closed the connection (end of stream or reset) within the read timeout */
+    boolean closedByServer() throws IOException {
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
     /** Reads one response (skipping 1xx), its body by Content-Length. */
     Response read() throws IOException {
         return read(false);

@@ -230,7 +230,84 @@ class StorageServerTest {
         assertEquals(201, put(randomName(), fits, basic("alice", "wonderland")).statusCode(), "exactly the quota fits");
         HttpResponse<String> over = put(randomName(), new byte[1], basic("alice", "wonderland"));
         assertEquals(413, over.statusCode());
-        assertTrue(over.body().contains("0 of " + QUOTA + " free"), over.body());
+        assertTrue(over.body().contains("quota exceeded"), over.body());
+    }
+
+    @Test
+    void refusalsForSpaceRevealNeitherTheQuotaLeftNorTheFreeDiskSpace() throws Exception {
+        long stored = 3L << 20;
+        assertEquals(201, put(randomName(), randomBytes((int) stored), basic("alice", "wonderland")).statusCode());
+        long asked = 6L << 20; // more than the 5 MiB left, less than the quota
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Content-Length: " + asked));
+            RawHttp.Response r = raw.read();
+            assertEquals(401, r.status(), "credentials are asked first");
+        }
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Authorization: " + basic("alice", "wonderland"),
+                    "Content-Length: " + asked));
+            RawHttp.Response r = raw.read();
+            assertEquals(413, r.status());
+            assertTrue(r.body().contains("quota exceeded"), r.body());
+            assertRevealsOnlyTheRequest(r, asked, QUOTA - stored, "free");
+        }
+        try (RawHttp raw = new RawHttp(port)) {
+            long beyondQuota = QUOTA + 1;
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Authorization: " + basic("alice", "wonderland"),
+                    "Content-Length: " + beyondQuota));
+            RawHttp.Response r = raw.read();
+            assertEquals(413, r.status());
+            assertTrue(r.body().contains(Long.toString(QUOTA)), "a request larger than the whole quota may learn the limit: " + r.body());
+            assertRevealsOnlyTheRequest(r, beyondQuota, QUOTA - stored, "free");
+        }
+        assertEquals(stored, server.store().used());
+    }
+
+    @Test
+    void insufficientStorageRevealsNotTheFreeDiskSpace() throws Exception {
+        server.close();
+        long quota = 1L << 62;
+        server = StorageServer.start(new StorageSettings(0, OptionalInt.empty(), Optional.of(dir), quota, Duration.ofHours(1)),
+                java.net.InetAddress.getLoopbackAddress(), auth(), null, null, clock);
+        long asked = 1L << 55; // no disk has 32 PiB free
+        try (RawHttp raw = new RawHttp(URI.create(server.baseUris().get(0)).getPort())) {
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Authorization: " + basic("alice", "wonderland"),
+                    "Content-Length: " + asked));
+            RawHttp.Response r = raw.read();
+            assertEquals(507, r.status());
+            assertRevealsOnlyTheRequest(r, asked, quota, "free");
+        }
+        assertEquals(0, server.store().reserved());
+    }
+
+    /** The only number in the answer's text and headers is the requester's own (or the quota when it asked for more). */
+    private static void assertRevealsOnlyTheRequest(RawHttp.Response r, long asked, long left, String word) {
+        String all = r.body() + "\n" + r.headers().entrySet().stream().filter(h -> !h.getKey().equals("content-length") && !h.getKey().equals("date"))
+                .map(Object::toString).collect(java.util.stream.Collectors.joining("\n"));
+        assertFalse(all.toLowerCase(java.util.Locale.ROOT).contains(word), all);
+        assertFalse(all.contains(Long.toString(left)), "the quota left is not told: " + all);
+        List<String> numbers = java.util.regex.Pattern.compile("[0-9]{2,}").matcher(all).results().map(m -> m.group())
+                .filter(n -> !n.equals(Long.toString(asked)) && !n.equals(Long.toString(QUOTA))).toList();
+        assertEquals(List.of(), numbers, "no other number (free disk space) is told: " + all);
+    }
+
+    @Test
+    void aRefusalToAClientWaitingFor100ContinueEndsTheExchangeAtOnce() throws Exception {
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Content-Length: 1000000", "Expect: 100-continue"));
+            RawHttp.Response r = raw.read();
+            assertEquals(401, r.status(), "the final answer, no 100 Continue before it");
+            assertEquals("close", r.headers().get("connection"));
+            assertTrue(raw.closedByServer(), "the server waits for no body the client was never invited to send");
+        }
+        try (RawHttp raw = new RawHttp(port)) { // and with credentials, 100 Continue comes when the body is wanted
+            byte[] body = randomBytes(1000);
+            raw.send(RawHttp.request("PUT", URI.create(base).getPath() + randomName(), "Authorization: " + basic("alice", "wonderland"),
+                    "Content-Length: " + body.length, "Expect: 100-continue"));
+            assertEquals(100, raw.readInterim().status());
+            raw.sendBody(body);
+            assertEquals(201, raw.read().status());
+        }
     }
 
     @Test
@@ -273,8 +350,9 @@ class StorageServerTest {
                 Thread.sleep(10);
             }
             assertEquals(1_000_000, server.store().reserved(), "the upload holds its reservation");
-            clock.advance(Duration.ofMillis(FileStore.STALL_MILLIS + 1000));
             while (server.store().reserved() != 0 && System.nanoTime() < deadline) {
+                // advanced in the loop: the worker may read the 1000 bytes (progress, now) after a first advance
+                clock.advance(Duration.ofMillis(FileStore.STALL_MILLIS + 1000));
                 server.store().sweep();
                 Thread.sleep(20);
             }
