@@ -20,13 +20,16 @@ import gov.nist.javax.sip.header.SIPHeader;
  * (its realm, nonces and users) for both roles of the server:
  * <ul>
  * <li>REGISTER, which the registrar answers as a UAS: {@code Authorization}, challenged with 401
- * and {@code WWW-Authenticate}; wrong credentials are challenged again (§22.4).</li>
+ * and {@code WWW-Authenticate} (§22.4).</li>
  * <li>every other request, which the server proxies or answers as a presence agent:
- * {@code Proxy-Authorization}, challenged with 407 and {@code Proxy-Authenticate} (§22.3). Wrong
- * credentials, sent in answer to our challenge, get 403 (§21.4.4: authorization will not
- * help), so a user agent with a wrong password stops after one retry.</li>
+ * {@code Proxy-Authorization}, challenged with 407 and {@code Proxy-Authenticate} (§22.3).</li>
  * </ul>
- * A stale nonce is challenged again with {@code stale=true} (RFC 7616 §3.3) in both roles.
+ * In both roles wrong credentials sent in answer to our own challenge (our realm, a nonce we issued,
+ * not stale) get 403 (§21.4.4: "authorization will not help"), so a user agent with a wrong
+ * password stops after one retry instead of looping on challenges; §22.4 allows a re-challenge,
+ * which is kept for credentials that do not answer a challenge of ours (a REGISTER gets 401 again,
+ * any other request 403). A stale nonce is challenged again with {@code stale=true} (RFC 7616
+ * §3.3) in both roles.
  */
 final class Authorizer {
 
@@ -70,6 +73,9 @@ final class Authorizer {
             return Optional.empty();
         case FORBIDDEN:
             ctx.reply(st, request, Response.FORBIDDEN, null);
+            return Optional.empty();
+        case WRONG:
+            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (wrong credentials for realm " + policy.realm() + ")");
             return Optional.empty();
         default:
             if (proxy) {
