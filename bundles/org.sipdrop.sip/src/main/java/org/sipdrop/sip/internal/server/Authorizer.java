@@ -30,15 +30,21 @@ import gov.nist.javax.sip.header.SIPHeader;
  * which is kept for credentials that do not answer a challenge of ours (a REGISTER gets 401 again,
  * any other request 403). A stale nonce is challenged again with {@code stale=true} (RFC 7616
  * §3.3) in both roles.
+ * <p>
+ * Failed verifications (wrong, or not answering our challenge) are counted by the
+ * {@link AuthenticationThrottle} per source address and user name; while a pair is locked out its
+ * credentials get 403 without being verified, so guessing passwords costs time.
  */
 final class Authorizer {
 
     private final ServerContext ctx;
     private final ServerAuthenticator policy;
+    private final AuthenticationThrottle throttle;
 
-    Authorizer(ServerContext ctx, ServerAuthenticator policy) {
+    Authorizer(ServerContext ctx, ServerAuthenticator policy, AuthenticationThrottle throttle) {
         this.ctx = ctx;
         this.policy = policy;
+        this.throttle = throttle;
     }
 
     /**
@@ -64,7 +70,26 @@ final class Authorizer {
             }
             return Optional.empty();
         }
+        String source = source(request);
+        String user = ours.getUsername();
+        Optional<java.time.Duration> locked = throttle.lockedOut(source, user);
+        if (locked.isPresent()) {
+            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (too many failed authentications; retry in "
+                    + Math.max(1, locked.get().toSeconds()) + " s)");
+            return Optional.empty();
+        }
         Result result = policy.verify(request.getMethod(), digestUri(request, ours), ((SIPHeader) ours).getHeaderValue());
+        switch (result.outcome()) {
+        case WRONG:
+        case REJECTED:
+            throttle.failed(source, user);
+            break;
+        case ACCEPTED:
+            throttle.succeeded(source, user);
+            break;
+        default:
+            break;
+        }
         switch (result.outcome()) {
         case ACCEPTED:
             return result.user();
@@ -85,6 +110,12 @@ final class Authorizer {
             }
             return Optional.empty();
         }
+    }
+
+    /** @return the address the request came from (not its Via, which the sender writes) */
+    private static String source(Request request) {
+        java.net.InetAddress a = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        return a == null ? "?" : a.getHostAddress();
     }
 
     /**
