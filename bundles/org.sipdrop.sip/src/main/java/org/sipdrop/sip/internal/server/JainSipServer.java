@@ -62,7 +62,7 @@ final class JainSipServer implements SipServer {
         InetAddress bind = InetAddress.getByName(config.bindAddress());
         try {
             stack = new SipStackImpl(ServerStackProperties.of(stackName, config));
-            stack.setMessageParserFactory(SipVersionKeepingParser.FACTORY); // before any listening point parses
+            stack.setMessageParserFactory(ServerMessageParser.FACTORY); // before any listening point parses
         } catch (PeerUnavailableException e) {
             throw new IOException("Cannot create the SIP stack for " + config + ": " + e.getMessage(), e);
         }
