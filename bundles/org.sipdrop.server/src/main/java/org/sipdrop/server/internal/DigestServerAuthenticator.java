@@ -40,6 +40,7 @@ final class DigestServerAuthenticator implements ServerAuthenticator {
         return digest.challenges(stale);
     }
 
+    /** Failures are logged at DEBUG only: a guesser must not flood the log; the server logs lockouts. */
     @Override
     public Result verify(String method, String digestUri, String authorization) {
         try {
@@ -57,10 +58,10 @@ final class DigestServerAuthenticator implements ServerAuthenticator {
         case STALE:
             return Result.of(Outcome.STALE);
         case WRONG:
-            LOG.log(System.Logger.Level.INFO, "Digest authentication failed: " + v.reason());
+            LOG.log(System.Logger.Level.DEBUG, "Digest authentication failed: " + v.reason());
             return Result.of(Outcome.WRONG);
         default:
-            LOG.log(System.Logger.Level.INFO, "Digest authentication failed: " + v.reason());
+            LOG.log(System.Logger.Level.DEBUG, "Digest authentication failed: " + v.reason());
             return Result.of(Outcome.REJECTED);
         }
     }

@@ -1,6 +1,8 @@
 package org.sipdrop.sip.internal.server;
 
+import java.net.InetAddress;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ListIterator;
 import java.util.Optional;
 
@@ -14,6 +16,7 @@ import org.sipdrop.sip.ServerAuthenticator;
 import org.sipdrop.sip.ServerAuthenticator.Result;
 
 import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.message.SIPMessage;
 
 /**
  * Digest authentication (RFC 3261 §22.1, §22.3, §22.4) with the one {@link ServerAuthenticator}
@@ -72,24 +75,14 @@ final class Authorizer {
         }
         String source = source(request);
         String user = ours.getUsername();
-        Optional<java.time.Duration> locked = throttle.lockedOut(source, user);
+        Optional<Duration> locked = throttle.lockedOut(source, user);
         if (locked.isPresent()) {
             ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (too many failed authentications; retry in "
                     + Math.max(1, locked.get().toSeconds()) + " s)");
             return Optional.empty();
         }
         Result result = policy.verify(request.getMethod(), digestUri(request, ours), ((SIPHeader) ours).getHeaderValue());
-        switch (result.outcome()) {
-        case WRONG:
-        case REJECTED:
-            throttle.failed(source, user);
-            break;
-        case ACCEPTED:
-            throttle.succeeded(source, user);
-            break;
-        default:
-            break;
-        }
+        count(result, source, user);
         switch (result.outcome()) {
         case ACCEPTED:
             return result.user();
@@ -112,9 +105,28 @@ final class Authorizer {
         }
     }
 
+    /**
+     * Wrong credentials and those that do not answer our challenge are failures: a stale nonce with
+     * a wrong response tells a guesser as much as a fresh one. Stale (right) and foreign-realm
+     * credentials are neither.
+     */
+    private void count(Result result, String source, String user) {
+        switch (result.outcome()) {
+        case WRONG:
+        case REJECTED:
+            throttle.failed(source, user);
+            break;
+        case ACCEPTED:
+            throttle.succeeded(source, user);
+            break;
+        default:
+            break;
+        }
+    }
+
     /** @return the address the request came from (not its Via, which the sender writes) */
     private static String source(Request request) {
-        java.net.InetAddress a = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        InetAddress a = ((SIPMessage) request).getRemoteAddress();
         return a == null ? "?" : a.getHostAddress();
     }
 
