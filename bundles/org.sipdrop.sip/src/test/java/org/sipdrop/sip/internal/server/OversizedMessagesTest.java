@@ -1,18 +1,23 @@
 package org.sipdrop.sip.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.log4j.Logger;
+import org.apache.log4j.SimpleLayout;
+import org.apache.log4j.WriterAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +33,9 @@ class OversizedMessagesTest extends ServerTestBase {
 
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private Thread.UncaughtExceptionHandler previous;
+    /** What the RI logs through log4j (its exceptions included) while a test runs. */
+    private final StringWriter stackLog = new StringWriter();
+    private final WriterAppender stackLogAppender = new WriterAppender(new SimpleLayout(), stackLog);
 
     @BeforeAll
     void startServer() throws Exception {
@@ -38,11 +46,13 @@ class OversizedMessagesTest extends ServerTestBase {
     void catchUncaught() {
         previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        Logger.getRootLogger().addAppender(stackLogAppender);
     }
 
     @AfterEach
     void restoreHandler() {
         Thread.setDefaultUncaughtExceptionHandler(previous);
+        Logger.getRootLogger().removeAppender(stackLogAppender);
     }
 
     /** Sends {@code request} on a fresh connection; @return the first answer, or null when the server closed without one */
@@ -94,6 +104,8 @@ class OversizedMessagesTest extends ServerTestBase {
         assertNotNull(ok, "the server stopped serving after the hostile message");
         assertEquals(200, ok.status());
         assertTrue(uncaught.isEmpty(), "uncaught in a stack thread: " + uncaught);
+        String log = stackLog.toString();
+        assertFalse(log.contains("NullPointerException") || log.contains("RuntimeException"), "the stack logged: " + log);
     }
 
     @Test
