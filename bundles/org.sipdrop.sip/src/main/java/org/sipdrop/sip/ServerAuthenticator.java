@@ -24,10 +24,19 @@ public interface ServerAuthenticator {
         /** The credentials were right but the nonce is stale: re-challenge with {@code stale=true} (RFC 7616 §3.3). */
         STALE,
         /**
-         * Missing, malformed or wrong credentials: a REGISTER is challenged again with a fresh
-         * nonce (RFC 3261 §22.4); a request with wrong {@code Proxy-Authorization} gets 403.
+         * Missing or malformed credentials, or credentials that do not answer a challenge of ours
+         * (a nonce we did not issue, e.g. before a restart; a replayed nonce count; a stale nonce
+         * with a wrong response): a REGISTER is challenged again with a fresh nonce (RFC 3261
+         * §22.4); a request with such {@code Proxy-Authorization} gets 403.
          */
         REJECTED,
+        /**
+         * Credentials that answer our own challenge (our realm, a nonce we issued and that is not
+         * stale) but are wrong: wrong password or unknown user. Another challenge would only make
+         * the client try the same password again, so the server answers 403 (RFC 3261 §21.4.4:
+         * "authorization will not help"), for REGISTER as for every other request.
+         */
+        WRONG,
         /** Credentials that can never succeed here, e.g. for another realm: answer 403 (RFC 3261 §21.4.4). */
         FORBIDDEN
     }

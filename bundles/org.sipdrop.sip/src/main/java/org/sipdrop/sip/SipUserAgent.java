@@ -20,7 +20,9 @@ public interface SipUserAgent extends AutoCloseable {
 
     /**
      * REGISTER (RFC 3261 §10) with digest authentication when challenged (401/407, qop=auth);
-     * refreshed before it expires until {@link #unregister()} or {@link #close()}.
+     * refreshed before it expires until {@link #unregister()} or {@link #close()}. Completes with
+     * the final response, or fails with a {@link SipAuthenticationException} when the registrar
+     * answers the credentials it challenged for with 403 (a wrong password, RFC 3261 §21.4.4).
      */
     CompletableFuture<SipResponse> register();
 

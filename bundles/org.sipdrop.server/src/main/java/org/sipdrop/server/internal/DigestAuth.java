@@ -38,7 +38,13 @@ public final class DigestAuth {
         ACCEPTED,
         /** Credentials were right but the nonce is stale: answer 401 with {@code challenges(true)}. */
         STALE,
-        /** Anything else: answer 401 (or 403 after repeated failures) with {@code challenges(false)}. */
+        /**
+         * The credentials answer a challenge of ours (a nonce we issued and that is still fresh,
+         * our realm, our opaque) but the response is wrong: wrong password or unknown user. Answer
+         * 403 (RFC 3261 §21.4.4): another challenge would only bring the same wrong password back.
+         */
+        WRONG,
+        /** Anything else (malformed, forged or replayed nonce, stale nonce with a wrong response): answer 401 with {@code challenges(false)}. */
         REJECTED
     }
 
@@ -180,7 +186,9 @@ public final class DigestAuth {
         boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 p.get("response").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         if (ha1.isEmpty() || !match) {
-            return Verdict.rejected("unknown user or wrong password for '" + user + "'");
+            String reason = "unknown user or wrong password for '" + user + "'";
+            // a stale nonce with a wrong response is re-challenged: the client's next try uses a fresh nonce
+            return nonceCheck == Nonces.Check.FRESH ? new Verdict(Outcome.WRONG, Optional.empty(), reason) : Verdict.rejected(reason);
         }
         if (nonceCheck == Nonces.Check.STALE) {
             return new Verdict(Outcome.STALE, Optional.of(user), "nonce is stale");

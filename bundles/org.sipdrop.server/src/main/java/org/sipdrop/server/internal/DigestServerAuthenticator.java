@@ -9,8 +9,9 @@ import org.sipdrop.sip.ServerAuthenticator;
 /**
  * The registrar's authentication policy for configured users: {@link DigestAuth} (RFC 7616
  * challenges with stateless nonces, qop=auth, replay protection) over a {@link UserDirectory}.
- * Credentials for another realm are {@link Outcome#FORBIDDEN} (403); wrong or replayed ones are
- * re-challenged (RFC 3261 §22.4).
+ * Credentials for another realm are {@link Outcome#FORBIDDEN} (403); wrong ones that answer our
+ * own fresh challenge are {@link Outcome#WRONG} (403, RFC 3261 §21.4.4); malformed, forged or
+ * replayed ones are re-challenged (RFC 3261 §22.4).
  */
 final class DigestServerAuthenticator implements ServerAuthenticator {
 
@@ -39,6 +40,7 @@ final class DigestServerAuthenticator implements ServerAuthenticator {
         return digest.challenges(stale);
     }
 
+    /** Failures are logged at DEBUG only: a guesser must not flood the log; the server logs lockouts. */
     @Override
     public Result verify(String method, String digestUri, String authorization) {
         try {
@@ -55,8 +57,11 @@ final class DigestServerAuthenticator implements ServerAuthenticator {
             return Result.accepted(v.username().orElseThrow());
         case STALE:
             return Result.of(Outcome.STALE);
+        case WRONG:
+            LOG.log(System.Logger.Level.DEBUG, "Digest authentication failed: " + v.reason());
+            return Result.of(Outcome.WRONG);
         default:
-            LOG.log(System.Logger.Level.INFO, "Digest authentication failed: " + v.reason());
+            LOG.log(System.Logger.Level.DEBUG, "Digest authentication failed: " + v.reason());
             return Result.of(Outcome.REJECTED);
         }
     }

@@ -122,11 +122,11 @@ class DigestAuthTest {
     }
 
     @Test
-    void rejectsWrongPasswordAndUnknownUserAlike() {
+    void wrongPasswordAndUnknownUserAnsweringAFreshChallengeAreWrongAlike() {
         DigestAuth.Verdict wrong = auth.verify("REGISTER", URI, answer("SHA-256", "alice", "wonderland", 1));
         DigestAuth.Verdict unknown = auth.verify("REGISTER", URI, answer("SHA-256", "mallory", "x", 1));
-        assertEquals(Outcome.REJECTED, wrong.outcome());
-        assertEquals(Outcome.REJECTED, unknown.outcome());
+        assertEquals(Outcome.WRONG, wrong.outcome(), "RFC 3261 §21.4.4: 403, not another challenge");
+        assertEquals(Outcome.WRONG, unknown.outcome());
         assertTrue(wrong.reason().startsWith("unknown user or wrong password"));
         assertTrue(unknown.reason().startsWith("unknown user or wrong password"));
     }
@@ -175,7 +175,7 @@ class DigestAuthTest {
         assertEquals(Outcome.REJECTED, auth.verify("REGISTER", URI, h.replace("realm=\"" + REALM, "realm=\"other")).outcome());
         assertEquals(Outcome.REJECTED, auth.verify("REGISTER", "sip:elsewhere.test", h).outcome());
         assertEquals(Outcome.REJECTED, auth.verify("REGISTER", URI, h.replace("qop=auth", "qop=auth-int")).outcome());
-        assertEquals(Outcome.REJECTED, auth.verify("INVITE", URI, h).outcome(), "method is part of A2");
+        assertEquals(Outcome.WRONG, auth.verify("INVITE", URI, h).outcome(), "method is part of A2");
     }
 
     @Test

@@ -145,10 +145,11 @@ class EmbeddedServerTest {
     }
 
     @Test
-    void wrongPasswordIsChallengedAgain() throws Exception {
+    void wrongPasswordAnsweringOurChallengeGets403NotAnotherChallenge() throws Exception {
         EmbeddedServer s = withUsers();
         RawUa.Msg r = register(s, ua("alice", s), "alice", "guess");
-        assertEquals(401, r.status(), "RFC 3261 §22.4: re-challenge: " + r.text());
+        assertEquals(403, r.status(), "RFC 3261 §21.4.4: authorization will not help: " + r.text());
+        assertTrue(r.headers("WWW-Authenticate").isEmpty(), r.text());
     }
 
     @Test

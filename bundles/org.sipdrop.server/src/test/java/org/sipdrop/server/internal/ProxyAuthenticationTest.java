@@ -1,8 +1,11 @@
 package org.sipdrop.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,6 +35,7 @@ import org.sipdrop.sip.Call;
 import org.sipdrop.sip.CallHandler;
 import org.sipdrop.sip.IncomingRequest;
 import org.sipdrop.sip.SipAccount;
+import org.sipdrop.sip.SipAuthenticationException;
 import org.sipdrop.sip.SipBody;
 import org.sipdrop.sip.SipEndpoint;
 import org.sipdrop.sip.SipEndpointConfig;
@@ -120,6 +125,15 @@ class ProxyAuthenticationTest {
     private SipUserAgent agent(String user, String password) throws IOException {
         SipEndpoint ep = endpoints.open(SipEndpointConfig.loopback(user, SipTransport.UDP));
         return ep.userAgent(SipAccount.builder("sip:" + user + "@127.0.0.1").registrar(serverUri()).password(password).build());
+    }
+
+    @Test
+    void ourUserAgentWithAWrongPasswordFailsToRegisterNamingTheWrongPassword() throws Exception {
+        SipUserAgent dave = agent("dave", "not-his-password");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> dave.register().get(WAIT, TimeUnit.SECONDS));
+        assertInstanceOf(SipAuthenticationException.class, e.getCause(), String.valueOf(e.getCause()));
+        assertTrue(e.getCause().getMessage().startsWith("wrong password for dave@127.0.0.1: 403 "), e.getCause().getMessage());
+        assertFalse(dave.isRegistered());
     }
 
     @Test

@@ -8,15 +8,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sip.InvalidArgumentException;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 
 import org.sipdrop.sip.SipAccount;
+import org.sipdrop.sip.SipAuthenticationException;
 import org.sipdrop.sip.SipResponse;
 
 /**
  * REGISTER for one contact (RFC 3261 §10.2): one Call-ID for the life of the registration and
- * a rising CSeq (§10.2.4), refresh before the granted expiry, Expires 0 to remove it.
+ * a rising CSeq (§10.2.4), refresh before the granted expiry, Expires 0 to remove it. A 403 to
+ * the credentials we answered the registrar's challenge with (§21.4.4) fails the registration
+ * with a {@link SipAuthenticationException} naming the wrong password, instead of looking like
+ * any other refusal.
  */
 final class RegistrationClient {
 
@@ -85,9 +90,30 @@ final class RegistrationClient {
             javax.sip.address.Address aor = factory.self();
             Request r = factory.create(Request.REGISTER, factory.registrarUri(), aor, callId, factory.nextCSeq(), false, null);
             r.setHeader(factory.headers.createExpiresHeader(expires));
-            return requests.send(r);
+            long cseq = ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            return requests.send(r).thenCompose(response -> answeredChallengeRefused(response, cseq)
+                    ? CompletableFuture.<SipResponse>failedFuture(new SipAuthenticationException(account.aor(), response))
+                    : CompletableFuture.completedFuture(response));
         } catch (ParseException | InvalidArgumentException | RuntimeException e) {
             return CompletableFuture.failedFuture(new IOException("Cannot build REGISTER for " + account.aor() + ": " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * @return whether {@code response} is a 403 to a REGISTER we re-sent with credentials: the RI's
+     *         AuthenticationHelper answers a 401/407 with the next CSeq (RFC 3261 §22.2, §8.1.3.5), so
+     *         a higher CSeq than ours says the registrar challenged and then refused the password
+     */
+    static boolean answeredChallengeRefused(SipResponse response, long sentCSeq) {
+        if (response.status() != 403) {
+            return false;
+        }
+        String cseq = response.header("CSeq").orElse("").trim();
+        int space = cseq.indexOf(' ');
+        try {
+            return Long.parseLong(space < 0 ? cseq : cseq.substring(0, space)) > sentCSeq;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -21,7 +21,9 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         // RFC 3581 rport on outgoing requests, for peers behind NAT
         p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "false");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(1 << 20));
+        // RFC 3261 §18.3: 128 KiB holds the largest page-mode body (64 KiB) with its headers; the RI buffers
+        // at most half of it for a header section, so a hostile peer cannot make a connection hold 512 KiB
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(1 << 17));
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         return p;
     }

@@ -1,6 +1,9 @@
 package org.sipdrop.sip.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramPacket;
@@ -9,12 +12,14 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sipdrop.sip.SipAccount;
+import org.sipdrop.sip.SipAuthenticationException;
 import org.sipdrop.sip.SipEndpointConfig;
 import org.sipdrop.sip.SipResponse;
 import org.sipdrop.sip.SipTransport;
@@ -118,6 +123,37 @@ class RegistrationClientTest {
                         > Integer.parseInt(header(received.get(0), "CSeq").split(" ")[0]), "CSeq rises (RFC 3261 §10.2.4)");
             }
             assertTrue(!ua.isRegistered());
+        }
+    }
+
+    @Test
+    void forbiddenAfterAnsweringTheChallengeFailsNamingTheWrongPassword() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            registrar(socket, 2, req -> header(req, "Authorization") == null
+                    ? reply(req, "401 Unauthorized", "WWW-Authenticate: Digest realm=\"test\", nonce=\"n1\", qop=\"auth\", algorithm=MD5")
+                    : reply(req, "403 Forbidden"));
+            SipUserAgent ua = factory.open(SipEndpointConfig.loopback("mallory", SipTransport.UDP)).userAgent(
+                    SipAccount.builder("sip:mallory@127.0.0.1").registrar("sip:127.0.0.1:" + socket.getLocalPort())
+                            .password("guess".toCharArray()).build());
+            ExecutionException e = assertThrows(ExecutionException.class, () -> ua.register().get(10, TimeUnit.SECONDS));
+            assertInstanceOf(SipAuthenticationException.class, e.getCause(), String.valueOf(e.getCause()));
+            assertEquals("wrong password for mallory@127.0.0.1: 403 Forbidden", e.getCause().getMessage());
+            assertEquals(403, ((SipAuthenticationException) e.getCause()).response().status());
+            assertFalse(ua.isRegistered());
+            synchronized (received) {
+                assertEquals(2, received.size(), "one answer to the challenge, then no more tries (RFC 3261 §21.4.4)");
+            }
+        }
+    }
+
+    @Test
+    void forbiddenWithoutAChallengeIsAnOrdinaryRefusal() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            registrar(socket, 1, req -> reply(req, "403 Forbidden"));
+            SipUserAgent ua = factory.open(SipEndpointConfig.loopback("oscar", SipTransport.UDP)).userAgent(
+                    SipAccount.builder("sip:oscar@127.0.0.1").registrar("sip:127.0.0.1:" + socket.getLocalPort())
+                            .password("pw".toCharArray()).build());
+            assertEquals(403, ua.register().get(10, TimeUnit.SECONDS).status(), "no credentials were sent: not a wrong password");
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.sipdrop.sip.internal.server;
 
+import java.net.InetAddress;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ListIterator;
 import java.util.Optional;
 
@@ -14,28 +16,38 @@ import org.sipdrop.sip.ServerAuthenticator;
 import org.sipdrop.sip.ServerAuthenticator.Result;
 
 import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.message.SIPMessage;
 
 /**
  * Digest authentication (RFC 3261 §22.1, §22.3, §22.4) with the one {@link ServerAuthenticator}
  * (its realm, nonces and users) for both roles of the server:
  * <ul>
  * <li>REGISTER, which the registrar answers as a UAS: {@code Authorization}, challenged with 401
- * and {@code WWW-Authenticate}; wrong credentials are challenged again (§22.4).</li>
+ * and {@code WWW-Authenticate} (§22.4).</li>
  * <li>every other request, which the server proxies or answers as a presence agent:
- * {@code Proxy-Authorization}, challenged with 407 and {@code Proxy-Authenticate} (§22.3). Wrong
- * credentials, sent in answer to our challenge, get 403 (§21.4.4: authorization will not
- * help), so a user agent with a wrong password stops after one retry.</li>
+ * {@code Proxy-Authorization}, challenged with 407 and {@code Proxy-Authenticate} (§22.3).</li>
  * </ul>
- * A stale nonce is challenged again with {@code stale=true} (RFC 7616 §3.3) in both roles.
+ * In both roles wrong credentials sent in answer to our own challenge (our realm, a nonce we issued,
+ * not stale) get 403 (§21.4.4: "authorization will not help"), so a user agent with a wrong
+ * password stops after one retry instead of looping on challenges; §22.4 allows a re-challenge,
+ * which is kept for credentials that do not answer a challenge of ours (a REGISTER gets 401 again,
+ * any other request 403). A stale nonce is challenged again with {@code stale=true} (RFC 7616
+ * §3.3) in both roles.
+ * <p>
+ * Failed verifications (wrong, or not answering our challenge) are counted by the
+ * {@link AuthenticationThrottle} per source address and user name; while a pair is locked out its
+ * credentials get 403 without being verified, so guessing passwords costs time.
  */
 final class Authorizer {
 
     private final ServerContext ctx;
     private final ServerAuthenticator policy;
+    private final AuthenticationThrottle throttle;
 
-    Authorizer(ServerContext ctx, ServerAuthenticator policy) {
+    Authorizer(ServerContext ctx, ServerAuthenticator policy, AuthenticationThrottle throttle) {
         this.ctx = ctx;
         this.policy = policy;
+        this.throttle = throttle;
     }
 
     /**
@@ -61,7 +73,16 @@ final class Authorizer {
             }
             return Optional.empty();
         }
+        String source = source(request);
+        String user = ours.getUsername();
+        Optional<Duration> locked = throttle.lockedOut(source, user);
+        if (locked.isPresent()) {
+            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (too many failed authentications; retry in "
+                    + Math.max(1, locked.get().toSeconds()) + " s)");
+            return Optional.empty();
+        }
         Result result = policy.verify(request.getMethod(), digestUri(request, ours), ((SIPHeader) ours).getHeaderValue());
+        count(result, source, user);
         switch (result.outcome()) {
         case ACCEPTED:
             return result.user();
@@ -71,6 +92,9 @@ final class Authorizer {
         case FORBIDDEN:
             ctx.reply(st, request, Response.FORBIDDEN, null);
             return Optional.empty();
+        case WRONG:
+            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (wrong credentials for realm " + policy.realm() + ")");
+            return Optional.empty();
         default:
             if (proxy) {
                 ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (wrong credentials for realm " + policy.realm() + ")");
@@ -79,6 +103,31 @@ final class Authorizer {
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * Wrong credentials and those that do not answer our challenge are failures: a stale nonce with
+     * a wrong response tells a guesser as much as a fresh one. Stale (right) and foreign-realm
+     * credentials are neither.
+     */
+    private void count(Result result, String source, String user) {
+        switch (result.outcome()) {
+        case WRONG:
+        case REJECTED:
+            throttle.failed(source, user);
+            break;
+        case ACCEPTED:
+            throttle.succeeded(source, user);
+            break;
+        default:
+            break;
+        }
+    }
+
+    /** @return the address the request came from (not its Via, which the sender writes) */
+    private static String source(Request request) {
+        InetAddress a = ((SIPMessage) request).getRemoteAddress();
+        return a == null ? "?" : a.getHostAddress();
     }
 
     /**

@@ -52,11 +52,17 @@ final class JainSipServer implements SipServer {
     private volatile boolean open = true;
 
     JainSipServer(SipServerConfig config, String stackName, Consumer<JainSipServer> onClose) throws IOException {
+        this(config, stackName, onClose, Clock.systemUTC());
+    }
+
+    /** @param clock for expiries and authentication lockouts; tests move it by hand */
+    JainSipServer(SipServerConfig config, String stackName, Consumer<JainSipServer> onClose, Clock clock) throws IOException {
         this.config = config;
         this.onClose = onClose;
         InetAddress bind = InetAddress.getByName(config.bindAddress());
         try {
             stack = new SipStackImpl(ServerStackProperties.of(stackName, config));
+            stack.setMessageParserFactory(ServerMessageParser.FACTORY); // before any listening point parses
         } catch (PeerUnavailableException e) {
             throw new IOException("Cannot create the SIP stack for " + config + ": " + e.getMessage(), e);
         }
@@ -81,9 +87,9 @@ final class JainSipServer implements SipServer {
             provider = created;
             domain = new LocalDomain(bind, config.domains(), new HashSet<>(ports.values()));
             ServerContext ctx = new ServerContext(config, provider, domain, ports, timer);
-            Clock clock = Clock.systemUTC();
             location = new LocationService(clock);
-            Optional<Authorizer> auth = config.authenticator().map(a -> new Authorizer(ctx, a));
+            AuthenticationThrottle throttle = new AuthenticationThrottle(clock);
+            Optional<Authorizer> auth = config.authenticator().map(a -> new Authorizer(ctx, a, throttle));
             Notifier notifier = new Notifier(ctx, clock);
             PresenceAgent presence = new PresenceAgent(ctx, new PresenceStore(clock), notifier, auth);
             Proxy proxy = new Proxy(ctx);

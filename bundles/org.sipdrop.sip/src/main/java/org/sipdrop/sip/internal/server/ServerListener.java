@@ -23,8 +23,9 @@ import javax.sip.message.Response;
 /**
  * Everything the server's stack delivers: requests get a server transaction and go to the
  * {@link RequestDispatcher} (an ACK has none: RFC 3261 §17.2.1); responses and time-outs go to
- * the proxy or the notifier that sent the request. Any failure is answered 500 and logged; the
- * stack keeps running.
+ * the proxy or the notifier that sent the request. A request of another SIP version than 2.0 gets
+ * 505 (RFC 3261 §7.1, §21.5.6): the RI parses any {@code SIP/x.y}, so the check is ours. Any
+ * failure is answered 500 and logged; the stack keeps running.
  */
 final class ServerListener implements SipListener {
 
@@ -44,10 +45,17 @@ final class ServerListener implements SipListener {
         this.location = location;
     }
 
+    /** RFC 3261 §7.1: the only version we speak; the string is case-insensitive. */
+    static final String SIP_VERSION = "SIP/2.0";
+
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        boolean ourVersion = SIP_VERSION.equalsIgnoreCase(request.getSIPVersion());
         if (Request.ACK.equals(request.getMethod())) {
+            if (!ourVersion) {
+                return; // an ACK is never answered (§17.1.1.3); nothing of ours can match it
+            }
             ack(request, event.getServerTransaction());
             return;
         }
@@ -68,6 +76,10 @@ final class ServerListener implements SipListener {
         } catch (TransactionUnavailableException e) {
             // the stack already answered 400 for missing mandatory headers, or is stopping
             LOG.log(System.Logger.Level.DEBUG, "No transaction for " + request.getMethod() + ": " + e.getMessage());
+            return;
+        }
+        if (!ourVersion) {
+            ctx.reply(st, request, Response.VERSION_NOT_SUPPORTED, null);
             return;
         }
         try {

@@ -11,6 +11,9 @@ import org.sipdrop.sip.SipServerConfig;
  */
 final class ServerStackProperties {
 
+    /** Bytes of one message at most (headers and body); larger ones get 513 or, headers, a close. */
+    static final int MAX_MESSAGE_SIZE = 1 << 17;
+
     private ServerStackProperties() {
     }
 
@@ -24,7 +27,9 @@ final class ServerStackProperties {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "false");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(1 << 20));
+        // RFC 3261 §18.3, §21.5.11: 128 KiB holds the largest page-mode body (64 KiB) with its headers; the RI
+        // buffers at most half of it for a header section and closes connections whose headers are larger
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(MAX_MESSAGE_SIZE));
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         // bounded server state whatever the load (RFC 3261 §16: a proxy must survive floods)
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "10000");

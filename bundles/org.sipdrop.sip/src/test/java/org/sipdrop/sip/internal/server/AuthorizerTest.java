@@ -48,6 +48,8 @@ class AuthorizerTest extends ServerTestBase {
             case "forbidden":
                 return Result.of(Outcome.FORBIDDEN);
             case "wrong":
+                return Result.of(Outcome.WRONG);
+            case "rejected":
                 return Result.of(Outcome.REJECTED);
             default:
                 return Result.accepted(user);
@@ -85,8 +87,15 @@ class AuthorizerTest extends ServerTestBase {
     }
 
     @Test
-    void wrongCredentialsAreChallengedAgain() throws Exception {
-        assertEquals(401, registerWith(udp("wrong"), "wrong", "test").status());
+    void wrongCredentialsAnsweringOurChallengeGet403() throws Exception {
+        RawUa.Msg r = registerWith(udp("wrong"), "wrong", "test");
+        assertEquals(403, r.status(), "RFC 3261 §21.4.4: authorization will not help: " + r.text());
+        assertTrue(r.headers("WWW-Authenticate").isEmpty(), r.text());
+    }
+
+    @Test
+    void credentialsNotAnsweringOurChallengeAreChallengedAgain() throws Exception {
+        assertEquals(401, registerWith(udp("rejected"), "rejected", "test").status(), "RFC 3261 §22.4");
     }
 
     @Test

@@ -79,6 +79,34 @@ class RobustnessTest extends ServerTestBase {
         answersOptions(tcp("t2"));
     }
 
+    private void otherSipVersionGets505(RawUa ua) throws Exception {
+        ua.send(ua.request("OPTIONS", serverUri(), "<" + serverUri() + ">", callId(), null, null, null)
+                .replaceFirst(" SIP/2\\.0\r\n", " SIP/3.0\r\n"));
+        RawUa.Msg r = ua.await(m -> m.status() > 0, RawUa.WAIT);
+        assertNotNull(r, "no answer to a SIP/3.0 request");
+        assertEquals(505, r.status(), "RFC 3261 §7.1, §21.5.6: " + r.text());
+    }
+
+    @Test
+    void requestOfAnotherSipVersionGets505OverUdpAndTcp() throws Exception {
+        RawUa udp = udp("v3");
+        otherSipVersionGets505(udp);
+        answersOptions(udp);
+        // over TCP the RI answers 505 itself and then closes that connection: the next one is served
+        otherSipVersionGets505(tcp("v3t"));
+        answersOptions(tcp("v3t2"));
+    }
+
+    @Test
+    void sipVersionIsCaseInsensitive() throws Exception {
+        RawUa ua = udp("lower");
+        ua.send(ua.request("OPTIONS", serverUri(), "<" + serverUri() + ">", callId(), null, null, null)
+                .replaceFirst(" SIP/2\\.0\r\n", " sip/2.0\r\n"));
+        RawUa.Msg r = ua.await(m -> m.status() > 0, RawUa.WAIT);
+        assertNotNull(r, "no answer to a sip/2.0 request");
+        assertEquals(200, r.status(), "RFC 3261 §7.1: the SIP-Version string is case-insensitive: " + r.text());
+    }
+
     @Test
     void unknownMethodGets501() throws Exception {
         RawUa ua = udp("u");
