@@ -8,7 +8,10 @@ import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ToHeader;
@@ -64,8 +67,8 @@ final class ProxyTransaction {
 
     /**
      * §16.6: copies the request, retargets it (unless loose-routed in a dialog), decrements
-     * Max-Forwards, adds Record-Route (two when the transport changes, RFC 5658 §4) and our
-     * Via, and sends it on a new client transaction.
+     * Max-Forwards, adds Record-Route (two when the transport changes, RFC 5658 §4; both carry the
+     * dialog's token) and our Via, and sends it on a new client transaction.
      */
     synchronized void fork(Proxy.Target target, boolean retarget, boolean recordRoute, String branchId) {
         Branch b = new Branch(branchId);
@@ -97,8 +100,19 @@ final class ProxyTransaction {
         }
     }
 
+    /**
+     * §16.6 step 4: our URI on {@code transport}, marked with the dialog's token
+     * ({@link DialogTokens}) so that later requests of the dialog are recognised as such; without
+     * a From tag (RFC 2543 peers, §8.1.1.3 requires one) the dialog gets no token and its
+     * requests are treated as new ones.
+     */
     private RecordRouteHeader recordRoute(String transport) throws ParseException {
-        return ctx.headers.createRecordRouteHeader(ctx.addresses.createAddress(ctx.uri(transport, true)));
+        SipURI uri = ctx.uri(transport, true);
+        String fromTag = ((FromHeader) original.getHeader(FromHeader.NAME)).getTag();
+        if (fromTag != null) {
+            uri.setParameter(DialogTokens.PARAM, ctx.dialogs.of(((CallIdHeader) original.getHeader(CallIdHeader.NAME)).getCallId(), fromTag));
+        }
+        return ctx.headers.createRecordRouteHeader(ctx.addresses.createAddress(uri));
     }
 
     synchronized void onResponse(Branch b, Response received) {

@@ -158,4 +158,16 @@ class ProxyTest extends ServerTestBase {
         in.reply().accept(RawUa.response(in, 487, "Request Terminated", "b2", null, null, null));
         assertEquals(487, alice.awaitFinal("INVITE").status());
     }
+
+    @Test
+    void madeUpInDialogRequestIsNotRelayedToAnAddressNobodyRegistered() throws Exception {
+        RawUa eve = udp("eve12");
+        RawUa victim = udp("victim12");
+        String target = "sip:victim@127.0.0.1:" + victim.port();
+        eve.send(eve.request("MESSAGE", target, "<" + target + ">;tag=madeup", callId(), "Route: <" + serverUri() + ";lr>\r\n",
+                "text/plain", "relayed?"));
+        assertEquals(403, eve.awaitFinal("MESSAGE").status(), "a To tag and a Route to us prove no dialog of ours");
+        RawUa.Msg relayed = victim.await(m -> m.method() != null, java.time.Duration.ofSeconds(2));
+        assertEquals(null, relayed, "nothing reaches the victim");
+    }
 }
