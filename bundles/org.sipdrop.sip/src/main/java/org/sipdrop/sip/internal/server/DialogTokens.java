@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -16,12 +18,14 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>
  * The proxy puts a token in the URI of each Record-Route it inserts (§16.6 step 4, twice when
  * the transport changes, RFC 5658): a truncated HMAC-SHA256, under a random secret of this
- * server, of the Call-ID and the From tag of the request that sets up the dialog. Both ends copy
- * the URI verbatim into their route sets (§12.1.1, §12.1.2), so every later request in the
- * dialog comes back with the token in its Route; the initiator's tag is then its From tag
- * (requests of the caller) or its To tag (requests of the callee), hence both are tried.
- * A token says nothing about any other Call-ID or tag, and nobody without the secret can make
- * one. The secret lives as long as the server: dialogs do not survive a restart of it.
+ * server, of the Call-ID, the From tag of the request that sets up the dialog, and its From and
+ * To addresses (user and host). Both ends copy the URI verbatim into their route sets (§12.1.1,
+ * §12.1.2), so every later request in the dialog comes back with the token in its Route; the
+ * initiator's tag and address are then in its From (requests of the caller) or its To (requests
+ * of the callee, §12.2.1.1), hence both ways are tried. A token says nothing about any other
+ * Call-ID, tag or address — a party of one dialog cannot speak as somebody else in it — and
+ * nobody without the secret can make one. The secret lives as long as the server: dialogs do
+ * not survive a restart of it.
  */
 final class DialogTokens {
 
@@ -38,13 +42,16 @@ final class DialogTokens {
         key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    /** @return the token of the dialog set up with {@code callId} by the side tagged {@code initiatorTag} */
-    String of(String callId, String initiatorTag) {
+    /**
+     * @return the token of the dialog set up with {@code callId} by the side tagged
+     *         {@code initiatorTag} at {@code initiator} towards {@code peer} (addresses as {@link #address})
+     */
+    String of(String callId, String initiatorTag, String initiator, String peer) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            // a line feed cannot occur in a header value: the two fields cannot be shifted into each other
-            byte[] d = mac.doFinal((callId + "\n" + initiatorTag).getBytes(StandardCharsets.UTF_8));
+            // a line feed cannot occur in a header value: the fields cannot be shifted into each other
+            byte[] d = mac.doFinal((callId + "\n" + initiatorTag + "\n" + initiator + "\n" + peer).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
@@ -52,15 +59,27 @@ final class DialogTokens {
     }
 
     /**
-     * @return whether {@code token} marks a dialog with {@code callId} whose initiator is tagged
-     *         {@code fromTag} or {@code toTag}
+     * @return whether {@code token} marks a dialog with {@code callId} between {@code from}
+     *         (tagged {@code fromTag}) and {@code to} (tagged {@code toTag}), set up by either
      */
-    boolean valid(String token, String callId, String fromTag, String toTag) {
-        if (token == null || callId == null) {
+    boolean valid(String token, String callId, String fromTag, String from, String toTag, String to) {
+        if (token == null || callId == null || fromTag == null || toTag == null) {
             return false;
         }
         byte[] given = token.getBytes(StandardCharsets.US_ASCII);
-        return (fromTag != null && MessageDigest.isEqual(given, of(callId, fromTag).getBytes(StandardCharsets.US_ASCII)))
-                || (toTag != null && MessageDigest.isEqual(given, of(callId, toTag).getBytes(StandardCharsets.US_ASCII)));
+        return MessageDigest.isEqual(given, of(callId, fromTag, from, to).getBytes(StandardCharsets.US_ASCII))
+                || MessageDigest.isEqual(given, of(callId, toTag, to, from).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * @return what identifies a party of a dialog: user and lower-case host of a sip or sips
+     *         URI (ports and parameters may be spelled differently along the way), else the whole URI
+     */
+    static String address(URI uri) {
+        if (uri instanceof SipURI) {
+            SipURI sip = (SipURI) uri;
+            return (sip.getUser() == null ? "" : sip.getUser()) + "@" + LocalDomain.normalize(sip.getHost());
+        }
+        return String.valueOf(uri);
     }
 }

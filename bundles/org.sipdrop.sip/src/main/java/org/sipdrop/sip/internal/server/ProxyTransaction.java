@@ -108,9 +108,12 @@ final class ProxyTransaction {
      */
     private RecordRouteHeader recordRoute(String transport) throws ParseException {
         SipURI uri = ctx.uri(transport, true);
-        String fromTag = ((FromHeader) original.getHeader(FromHeader.NAME)).getTag();
-        if (fromTag != null) {
-            uri.setParameter(DialogTokens.PARAM, ctx.dialogs.of(((CallIdHeader) original.getHeader(CallIdHeader.NAME)).getCallId(), fromTag));
+        FromHeader from = (FromHeader) original.getHeader(FromHeader.NAME);
+        if (from.getTag() != null) {
+            String callId = ((CallIdHeader) original.getHeader(CallIdHeader.NAME)).getCallId();
+            URI to = ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().getURI();
+            uri.setParameter(DialogTokens.PARAM, ctx.dialogs.of(callId, from.getTag(), DialogTokens.address(from.getAddress().getURI()),
+                    DialogTokens.address(to)));
         }
         return ctx.headers.createRecordRouteHeader(ctx.addresses.createAddress(uri));
     }

@@ -139,20 +139,23 @@ final class RequestDispatcher {
 
     /**
      * @return whether one of the Route URIs naming us that the request carried holds the token
-     *         of a dialog we record-routed with this Call-ID and one of these tags
+     *         of a dialog we record-routed with this Call-ID, these tags and these parties
      *         ({@link DialogTokens}); requests that pass go on as requests of an authenticated
      *         dialog (§22.1: the dialog was authenticated when it was set up), all others are
      *         treated as new requests: authenticated, and not relayed to other domains
      */
     private boolean ofOurDialog(Request request, List<URI> ourRoutes) {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        String fromTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        if (toTag == null) {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        if (to.getTag() == null || ourRoutes.isEmpty()) {
             return false;
         }
+        String fromAddress = DialogTokens.address(from.getAddress().getURI());
+        String toAddress = DialogTokens.address(to.getAddress().getURI());
         for (URI route : ourRoutes) {
-            if (ctx.dialogs.valid(((SipURI) route).getParameter(DialogTokens.PARAM), callId, fromTag, toTag)) {
+            String token = ((SipURI) route).getParameter(DialogTokens.PARAM);
+            if (ctx.dialogs.valid(token, callId, from.getTag(), fromAddress, to.getTag(), toAddress)) {
                 return true;
             }
         }

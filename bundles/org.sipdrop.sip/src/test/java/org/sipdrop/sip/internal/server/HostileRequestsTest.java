@@ -74,6 +74,13 @@ class HostileRequestsTest extends ServerTestBase {
         return request.replace("From: <" + ua.aor() + ">", "From: <" + from + ">");
     }
 
+    /** @return the status of the final response to {@code method}; fails when none comes (the request went on) */
+    private static int finalStatus(RawUa ua, String method) throws InterruptedException {
+        RawUa.Msg r = ua.awaitFinal(method);
+        assertNotNull(r, "no final response to " + method + ": the server forwarded it instead of answering");
+        return r.status();
+    }
+
     private static void assertQuiet(RawUa ua, String why) throws InterruptedException {
         RawUa.Msg got = ua.await(m -> m.method() != null, QUIET);
         assertNull(got, why + ": " + (got == null ? "" : got.text()));
@@ -87,11 +94,10 @@ class HostileRequestsTest extends ServerTestBase {
         String forged = as(eve, "sip:alice@127.0.0.1",
                 eve.request("MESSAGE", aor("bob"), "<" + aor("bob") + ">;tag=madeup", callId(), null, "text/plain", "I am alice"));
         eve.send(forged);
-        RawUa.Msg r = eve.awaitFinal("MESSAGE");
-        assertEquals(407, r.status(), "a To tag proves no dialog: " + r.text());
+        assertEquals(407, finalStatus(eve, "MESSAGE"), "a To tag proves no dialog");
         eve.send(as(eve, "sip:alice@127.0.0.1", eve.request("INVITE", aor("bob"), "<" + aor("bob") + ">;tag=madeup", callId(),
                 "Route: <" + serverUri() + ";lr>\r\n", "application/sdp", "v=0\r\n")));
-        assertEquals(407, eve.awaitFinal("INVITE").status(), "a Route to us without our dialog token proves no dialog either");
+        assertEquals(407, finalStatus(eve, "INVITE"), "a Route to us without our dialog token proves no dialog either");
         assertQuiet(bob, "nothing unauthenticated reaches bob as alice");
     }
 
@@ -102,16 +108,15 @@ class HostileRequestsTest extends ServerTestBase {
         String target = "sip:victim@127.0.0.1:" + victim.port();
         eve.send(as(eve, "sip:eve@evil.example", eve.request("MESSAGE", target, "<" + target + ">;tag=madeup", callId(),
                 "Route: <" + serverUri() + ";lr>\r\n", "text/plain", "relayed?")));
-        RawUa.Msg r = eve.awaitFinal("MESSAGE");
-        assertEquals(403, r.status(), "no relay to an address nobody registered: " + r.text());
+        assertEquals(403, finalStatus(eve, "MESSAGE"), "no relay to an address nobody registered");
         eve.send(as(eve, "sip:eve@evil.example", eve.request("MESSAGE", aor("bob"), "<" + aor("bob") + ">", callId(),
                 "Route: <" + serverUri() + ";lr>, <" + target + ";lr>\r\n", "text/plain", "relayed?")));
-        assertEquals(403, eve.awaitFinal("MESSAGE").status(), "a preloaded Route beyond us is not followed outside our dialogs");
+        assertEquals(403, finalStatus(eve, "MESSAGE"), "a preloaded Route beyond us is not followed outside our dialogs");
         assertQuiet(victim, "nothing is relayed to the victim");
     }
 
     @Test
-    void dialogSetUpWithCredentialsRunsWithoutThemAndItsRouteFitsNoOtherCall() throws Exception {
+    void dialogSetUpWithCredentialsRunsWithoutThemButItsRouteVouchesForNoOtherCallOrParty() throws Exception {
         RawUa alice = udp("heidi");
         RawUa bob = tcp("grace");
         registerAuthenticated(bob);
@@ -130,6 +135,11 @@ class HostileRequestsTest extends ServerTestBase {
         assertNotNull(bob.awaitRequest("ACK"), "ACK for the 2xx follows the route set");
         // the callee's side of the dialog: its From tag is b1, the caller's tag is its To tag
         String bobRoutes = "Route: " + rr.get(0) + "\r\nRoute: " + rr.get(1) + "\r\n";
+        String asAlice = "MESSAGE " + alice.contactUri() + " SIP/2.0\r\n" + bob.via() + "Max-Forwards: 70\r\n" + bobRoutes
+                + "From: <sip:alice@127.0.0.1>;tag=b1\r\nTo: <" + alice.aor() + ">;tag=" + alice.tag + "\r\nCall-ID: " + callId
+                + "\r\nCSeq: 6 MESSAGE\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nI'm alice";
+        bob.send(asAlice);
+        assertEquals(407, finalStatus(bob, "MESSAGE"), "a party of the dialog cannot speak as somebody else in it");
         String bye = "BYE " + alice.contactUri() + " SIP/2.0\r\n" + bob.via() + "Max-Forwards: 70\r\n" + bobRoutes
                 + "From: <" + aor("grace") + ">;tag=b1\r\nTo: <" + alice.aor() + ">;tag=" + alice.tag + "\r\nCall-ID: " + callId
                 + "\r\nCSeq: 7 BYE\r\nContent-Length: 0\r\n\r\n";
@@ -137,12 +147,12 @@ class HostileRequestsTest extends ServerTestBase {
         RawUa.Msg atAlice = alice.awaitRequest("BYE");
         assertNotNull(atAlice, "the callee's BYE is routed without credentials");
         atAlice.reply().accept(RawUa.response(atAlice, 200, "OK", null, null, null, null));
-        assertEquals(200, bob.awaitFinal("BYE").status());
+        assertEquals(200, finalStatus(bob, "BYE"));
 
         RawUa eve = udp("eve");
         String victim = "sip:victim@127.0.0.1:" + udp("victim").port();
         eve.send(inDialog(eve, "sip:alice@127.0.0.1", "MESSAGE", victim, toBob, callId(), 1, aliceRoutes));
-        assertEquals(407, eve.awaitFinal("MESSAGE").status(), "the dialog's Route proves nothing for another Call-ID");
+        assertEquals(407, finalStatus(eve, "MESSAGE"), "the dialog's Route proves nothing for another Call-ID");
     }
 
     private static String inDialog(RawUa ua, String from, String method, String target, String to, String callId, int cseq, String routes) {
@@ -155,16 +165,16 @@ class HostileRequestsTest extends ServerTestBase {
     void strangerLearnsNothingOfWhoExists() throws Exception {
         RawUa eve = udp("eve");
         eve.send(as(eve, "sip:eve@evil.example", eve.request("MESSAGE", aor("carol"), "<" + aor("carol") + ">", callId(), null, "text/plain", "x")));
-        int known = eve.awaitFinal("MESSAGE").status();
+        int known = finalStatus(eve, "MESSAGE");
         eve.send(as(eve, "sip:eve@evil.example", eve.request("MESSAGE", aor("nosuchuser"), "<" + aor("nosuchuser") + ">", callId(), null,
                 "text/plain", "x")));
-        int unknown = eve.awaitFinal("MESSAGE").status();
+        int unknown = finalStatus(eve, "MESSAGE");
         assertEquals(480, known);
         assertEquals(known, unknown, "an offline user and a made-up one look the same to a stranger");
         RawUa dave = udp("dave");
         dave.send(dave.request("MESSAGE", aor("nosuchuser"), "<" + aor("nosuchuser") + ">", callId(),
                 credentials("Proxy-Authorization", "dave", aor("nosuchuser")), "text/plain", "x"));
-        assertEquals(404, dave.awaitFinal("MESSAGE").status(), "a colleague gets the precise answer");
+        assertEquals(404, finalStatus(dave, "MESSAGE"), "a colleague gets the precise answer");
     }
 
     private static final String PIDF = "application/pidf+xml";
@@ -187,7 +197,7 @@ class HostileRequestsTest extends ServerTestBase {
         String body = PresenceAgentTest.pidf(aor(ua.user), "open", note);
         ua.send(ua.request("PUBLISH", aor(ua.user), "<" + aor(ua.user) + ">", callId(),
                 "Event: presence\r\nExpires: 600\r\n" + credentials("Proxy-Authorization", ua.user, aor(ua.user)), PIDF, body));
-        assertEquals(200, ua.awaitFinal("PUBLISH").status());
+        assertEquals(200, finalStatus(ua, "PUBLISH"));
     }
 
     @Test
@@ -197,7 +207,7 @@ class HostileRequestsTest extends ServerTestBase {
         RawUa eve = udp("eve");
         String subscribe = "Event: presence\r\nAccept: application/pidf+xml\r\nExpires: 600\r\n";
         eve.send(as(eve, "sip:eve@evil.example", eve.request("SUBSCRIBE", aor("erin"), "<" + aor("erin") + ">", callId(), subscribe, null, null)));
-        assertEquals(200, eve.awaitFinal("SUBSCRIBE").status(), "RFC 5025 §3.2.1: polite blocking accepts the subscription");
+        assertEquals(200, finalStatus(eve, "SUBSCRIBE"), "RFC 5025 §3.2.1: polite blocking accepts the subscription");
         RawUa.Msg first = nextNotify(eve);
         assertTrue(first.header("Subscription-State").startsWith("active"), first.text());
         assertTrue(first.body().contains("<basic>closed</basic>"), first.body());
@@ -206,7 +216,7 @@ class HostileRequestsTest extends ServerTestBase {
         RawUa frank = udp("frank");
         frank.send(frank.request("SUBSCRIBE", aor("erin"), "<" + aor("erin") + ">", callId(),
                 subscribe + credentials("Proxy-Authorization", "frank", aor("erin")), null, null));
-        assertEquals(200, frank.awaitFinal("SUBSCRIBE").status());
+        assertEquals(200, finalStatus(frank, "SUBSCRIBE"));
         assertTrue(nextNotify(frank).body().contains("in room 42"), "a colleague sees the note");
 
         publish(erin, "gone fishing");
@@ -216,6 +226,6 @@ class HostileRequestsTest extends ServerTestBase {
 
         eve.send(as(eve, "sip:eve@evil.example", eve.request("SUBSCRIBE", aor("nosuchuser"), "<" + aor("nosuchuser") + ">", callId(),
                 subscribe, null, null)));
-        assertEquals(200, eve.awaitFinal("SUBSCRIBE").status(), "a made-up presentity looks like an offline one");
+        assertEquals(200, finalStatus(eve, "SUBSCRIBE"), "a made-up presentity looks like an offline one");
     }
 }

@@ -111,6 +111,7 @@ class ProxyTest extends ServerTestBase {
         assertEquals(2, rr.size(), "RFC 5658: UDP in, TCP out: two Record-Routes: " + invite.text());
         assertTrue(rr.get(0).contains("transport=tcp") && rr.get(0).contains(";lr"), rr.toString());
         assertTrue(rr.get(1).contains("transport=udp"), rr.toString());
+        assertTrue(rr.stream().allMatch(r -> r.contains(";" + DialogTokens.PARAM + "=")), "both carry the dialog token: " + rr);
         invite.reply().accept(RawUa.response(invite, 180, "Ringing", "b1", "Contact: <" + bob.contactUri() + ">\r\n", null, null));
         assertNotNull(alice.awaitResponse("INVITE", s -> s == 180), "180 relayed");
         invite.reply().accept(RawUa.response(invite, 200, "OK", "b1", "Contact: <" + bob.contactUri() + ">\r\n", "application/sdp", "v=0\r\n"));
