@@ -4,11 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -43,10 +49,49 @@ final class DialogTokens {
     }
 
     /**
-     * @return the token of the dialog set up with {@code callId} by the side tagged
-     *         {@code initiatorTag} at {@code initiator} towards {@code peer} (addresses as {@link #address})
+     * §16.6 step 4: puts the token of the dialog {@code initial} sets up into our Record-Route
+     * URI; without a From tag (RFC 2543 peers; §8.1.1.3 requires one) the dialog gets none and
+     * its requests are treated as new ones.
      */
-    String of(String callId, String initiatorTag, String initiator, String peer) {
+    void mark(SipURI recordRoute, Request initial) throws ParseException {
+        FromHeader from = (FromHeader) initial.getHeader(FromHeader.NAME);
+        if (from.getTag() != null) {
+            String callId = ((CallIdHeader) initial.getHeader(CallIdHeader.NAME)).getCallId();
+            URI to = ((ToHeader) initial.getHeader(ToHeader.NAME)).getAddress().getURI();
+            recordRoute.setParameter(PARAM, of(callId, from.getTag(), address(from.getAddress().getURI()), address(to)));
+        }
+    }
+
+    /**
+     * @param ourRoutes the Route URIs naming us that {@code request} carried (popped already, §16.4)
+     * @return whether one of them holds the token of a dialog we record-routed with this
+     *         request's Call-ID, tags and parties: the request belongs to that dialog
+     */
+    boolean recognises(Request request, List<URI> ourRoutes) {
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        if (ourRoutes.isEmpty() || callId == null || from.getTag() == null || to.getTag() == null) {
+            return false;
+        }
+        String fromAddress = address(from.getAddress().getURI());
+        String toAddress = address(to.getAddress().getURI());
+        // the initiator's tag and address are in From (its own requests) or in To (the peer's)
+        byte[] asInitiator = of(callId, from.getTag(), fromAddress, toAddress).getBytes(StandardCharsets.US_ASCII);
+        byte[] asPeer = of(callId, to.getTag(), toAddress, fromAddress).getBytes(StandardCharsets.US_ASCII);
+        for (URI route : ourRoutes) {
+            String token = route instanceof SipURI ? ((SipURI) route).getParameter(PARAM) : null;
+            if (token != null) {
+                byte[] given = token.getBytes(StandardCharsets.US_ASCII);
+                if (MessageDigest.isEqual(given, asInitiator) || MessageDigest.isEqual(given, asPeer)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private String of(String callId, String initiatorTag, String initiator, String peer) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -59,23 +104,10 @@ final class DialogTokens {
     }
 
     /**
-     * @return whether {@code token} marks a dialog with {@code callId} between {@code from}
-     *         (tagged {@code fromTag}) and {@code to} (tagged {@code toTag}), set up by either
+     * What identifies a party of a dialog: user and lower-case host of a sip or sips URI (ports
+     * and parameters may be spelled differently along the way), else the whole URI.
      */
-    boolean valid(String token, String callId, String fromTag, String from, String toTag, String to) {
-        if (token == null || callId == null || fromTag == null || toTag == null) {
-            return false;
-        }
-        byte[] given = token.getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(given, of(callId, fromTag, from, to).getBytes(StandardCharsets.US_ASCII))
-                || MessageDigest.isEqual(given, of(callId, toTag, to, from).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /**
-     * @return what identifies a party of a dialog: user and lower-case host of a sip or sips
-     *         URI (ports and parameters may be spelled differently along the way), else the whole URI
-     */
-    static String address(URI uri) {
+    private static String address(URI uri) {
         if (uri instanceof SipURI) {
             SipURI sip = (SipURI) uri;
             return (sip.getUser() == null ? "" : sip.getUser()) + "@" + LocalDomain.normalize(sip.getHost());

@@ -10,8 +10,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ToHeader;
@@ -100,21 +98,10 @@ final class ProxyTransaction {
         }
     }
 
-    /**
-     * §16.6 step 4: our URI on {@code transport}, marked with the dialog's token
-     * ({@link DialogTokens}) so that later requests of the dialog are recognised as such; without
-     * a From tag (RFC 2543 peers, §8.1.1.3 requires one) the dialog gets no token and its
-     * requests are treated as new ones.
-     */
+    /** §16.6 step 4: our URI on {@code transport}, marked with the dialog's token ({@link DialogTokens}). */
     private RecordRouteHeader recordRoute(String transport) throws ParseException {
         SipURI uri = ctx.uri(transport, true);
-        FromHeader from = (FromHeader) original.getHeader(FromHeader.NAME);
-        if (from.getTag() != null) {
-            String callId = ((CallIdHeader) original.getHeader(CallIdHeader.NAME)).getCallId();
-            URI to = ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().getURI();
-            uri.setParameter(DialogTokens.PARAM, ctx.dialogs.of(callId, from.getTag(), DialogTokens.address(from.getAddress().getURI()),
-                    DialogTokens.address(to)));
-        }
+        ctx.dialogs.mark(uri, original);
         return ctx.headers.createRecordRouteHeader(ctx.addresses.createAddress(uri));
     }
 

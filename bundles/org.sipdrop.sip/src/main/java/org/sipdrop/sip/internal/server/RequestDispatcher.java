@@ -12,8 +12,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
@@ -95,7 +93,7 @@ final class RequestDispatcher {
             proxy.cancel(request, st);
         } else if (Request.SUBSCRIBE.equals(method) && inDialog && notifier.find(request) != null) {
             presence.subscribe(request, st, Optional.empty()); // a refresh: the subscription keeps what it was granted
-        } else if (inDialog && ofOurDialog(request, ourRoutes)) {
+        } else if (inDialog && ctx.dialogs.recognises(request, ourRoutes)) {
             proxy.forward(request, st, List.of(Proxy.Target.of(ctx.nextHopUri(request))), false); // §16.4, §16.6 step 6
         } else if (ctx.domain.isServer(ruri)) {
             server(request, st);
@@ -123,7 +121,7 @@ final class RequestDispatcher {
     }
 
     /**
-     * An ACK without a server transaction: one for a 2xx, end-to-end (RFC 3261 §17.1.1.3). It is
+     * An ACK without a server transaction: one for a 2xx, end-to-end (RFC 3261 §13.2.2.4). It is
      * relayed statelessly (§16.11) when it belongs to a dialog we record-routed, or goes straight
      * to a contact registered here; any other is dropped: an ACK is never answered, and
      * relaying it anywhere would make us an open relay.
@@ -131,35 +129,10 @@ final class RequestDispatcher {
     void ack(Request request) {
         List<URI> ourRoutes = stripOwnRoutes(request);
         URI target = request.getRequestURI();
-        if (ofOurDialog(request, ourRoutes)
+        if (ctx.dialogs.recognises(request, ourRoutes)
                 || (request.getHeader(RouteHeader.NAME) == null && !ctx.domain.isOurs(target) && location.isContact(target))) {
             proxy.forwardStateless(request);
         }
-    }
-
-    /**
-     * @return whether one of the Route URIs naming us that the request carried holds the token
-     *         of a dialog we record-routed with this Call-ID, these tags and these parties
-     *         ({@link DialogTokens}); requests that pass go on as requests of an authenticated
-     *         dialog (§22.1: the dialog was authenticated when it was set up), all others are
-     *         treated as new requests: authenticated, and not relayed to other domains
-     */
-    private boolean ofOurDialog(Request request, List<URI> ourRoutes) {
-        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
-        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-        if (to.getTag() == null || ourRoutes.isEmpty()) {
-            return false;
-        }
-        String fromAddress = DialogTokens.address(from.getAddress().getURI());
-        String toAddress = DialogTokens.address(to.getAddress().getURI());
-        for (URI route : ourRoutes) {
-            String token = ((SipURI) route).getParameter(DialogTokens.PARAM);
-            if (ctx.dialogs.valid(token, callId, from.getTag(), fromAddress, to.getTag(), toAddress)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return the first header the stack could not parse (it keeps them aside as "unrecognized"), or null */
