@@ -112,7 +112,9 @@ class HostileRequestsTest extends ServerTestBase {
         eve.send(as(eve, "sip:eve@evil.example", eve.request("MESSAGE", aor("bob"), "<" + aor("bob") + ">", callId(),
                 "Route: <" + serverUri() + ";lr>, <" + target + ";lr>\r\n", "text/plain", "relayed?")));
         assertEquals(403, finalStatus(eve, "MESSAGE"), "a preloaded Route beyond us is not followed outside our dialogs");
-        assertQuiet(victim, "nothing is relayed to the victim");
+        eve.send(inDialog(eve, "sip:eve@evil.example", "ACK", target, "<" + target + ">;tag=madeup", callId(), 1,
+                "Route: <" + serverUri() + ";lr>\r\n"));
+        assertQuiet(victim, "nothing is relayed to the victim, not even an ACK, which gets no answer");
     }
 
     @Test
