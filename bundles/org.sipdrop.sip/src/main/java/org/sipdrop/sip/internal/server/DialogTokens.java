@@ -1,21 +1,14 @@
 package org.sipdrop.sip.internal.server;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.text.ParseException;
-import java.util.HexFormat;
 import java.util.List;
 
-import javax.crypto.Mac;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Unforgeable marks of the dialogs this proxy record-routed, so that it can tell a request of
@@ -30,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * initiator's tag and address are then in its From (requests of the caller) or its To (requests
  * of the callee, §12.2.1.1), hence both ways are tried. A token says nothing about any other
  * Call-ID, tag or address — a party of one dialog cannot speak as somebody else in it — and
- * nobody without the secret can make one. The secret lives as long as the server: dialogs do
- * not survive a restart of it.
+ * nobody without the {@link ServerSecret} can make one. The secret lives as long as the server:
+ * dialogs do not survive a restart of it.
  */
 final class DialogTokens {
 
@@ -40,12 +33,10 @@ final class DialogTokens {
     /** 96 bits of the HMAC: enough that guessing is hopeless, short enough for a URI. */
     private static final int BYTES = 12;
 
-    private final SecretKeySpec key;
+    private final ServerSecret secret;
 
-    DialogTokens() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        key = new SecretKeySpec(secret, "HmacSHA256");
+    DialogTokens(ServerSecret secret) {
+        this.secret = secret;
     }
 
     /**
@@ -77,30 +68,20 @@ final class DialogTokens {
         String fromAddress = address(from.getAddress().getURI());
         String toAddress = address(to.getAddress().getURI());
         // the initiator's tag and address are in From (its own requests) or in To (the peer's)
-        byte[] asInitiator = of(callId, from.getTag(), fromAddress, toAddress).getBytes(StandardCharsets.US_ASCII);
-        byte[] asPeer = of(callId, to.getTag(), toAddress, fromAddress).getBytes(StandardCharsets.US_ASCII);
+        String asInitiator = of(callId, from.getTag(), fromAddress, toAddress);
+        String asPeer = of(callId, to.getTag(), toAddress, fromAddress);
         for (URI route : ourRoutes) {
             String token = route instanceof SipURI ? ((SipURI) route).getParameter(PARAM) : null;
-            if (token != null) {
-                byte[] given = token.getBytes(StandardCharsets.US_ASCII);
-                if (MessageDigest.isEqual(given, asInitiator) || MessageDigest.isEqual(given, asPeer)) {
-                    return true;
-                }
+            if (ServerSecret.same(token, asInitiator) || ServerSecret.same(token, asPeer)) {
+                return true;
             }
         }
         return false;
     }
 
     private String of(String callId, String initiatorTag, String initiator, String peer) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            // a line feed cannot occur in a header value: the fields cannot be shifted into each other
-            byte[] d = mac.doFinal((callId + "\n" + initiatorTag + "\n" + initiator + "\n" + peer).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
-        }
+        // a line feed cannot occur in a header value: the fields cannot be shifted into each other
+        return secret.mac("dialog\n" + callId + "\n" + initiatorTag + "\n" + initiator + "\n" + peer, BYTES);
     }
 
     /**

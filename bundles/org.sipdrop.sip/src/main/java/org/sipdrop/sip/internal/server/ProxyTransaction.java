@@ -3,6 +3,7 @@ package org.sipdrop.sip.internal.server;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ListIterator;
 
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -112,8 +113,7 @@ final class ProxyTransaction {
             sendPendingCancel(b);
             return;
         }
-        Response relayed = (Response) received.clone();
-        relayed.removeFirst(ViaHeader.NAME);
+        Response relayed = relayable(received);
         if (status < 200) {
             b.provisional = true;
             sendPendingCancel(b);
@@ -144,6 +144,25 @@ final class ProxyTransaction {
             consider(relayed);
         }
         finishIfComplete();
+    }
+
+    /**
+     * §16.7 step 3: the response without our Via. The Vias below ours are those of the request
+     * as we received it (§8.2.6.2 requires the response to echo them), not whatever the next hop
+     * wrote: otherwise a callee could name any address in the second Via and have us deliver its
+     * response there.
+     */
+    private Response relayable(Response received) {
+        Response relayed = (Response) received.clone();
+        relayed.removeHeader(ViaHeader.NAME);
+        try {
+            for (ListIterator<?> it = original.getHeaders(ViaHeader.NAME); it.hasNext();) {
+                relayed.addLast((ViaHeader) ((ViaHeader) it.next()).clone());
+            }
+        } catch (SipException impossible) { // thrown for single-valued headers only
+            throw new IllegalStateException(impossible);
+        }
+        return relayed;
     }
 
     /** §16.8: a branch that timed out counts as a 408 from it. */

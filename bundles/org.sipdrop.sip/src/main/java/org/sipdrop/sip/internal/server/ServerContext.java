@@ -41,8 +41,10 @@ final class ServerContext {
     final HeaderFactoryImpl headers = new HeaderFactoryImpl();
     final AddressFactoryImpl addresses = new AddressFactoryImpl();
     final ScheduledExecutorService timer;
-    /** Marks of the dialogs this server record-routes (one secret per server). */
-    final DialogTokens dialogs = new DialogTokens();
+    /** The key of the marks this server leaves in messages. */
+    final ServerSecret secret = new ServerSecret();
+    /** Marks of the dialogs this server record-routes. */
+    final DialogTokens dialogs = new DialogTokens(secret);
     /** lower-case transport token → port. */
     private final Map<String, Integer> ports;
 

@@ -21,7 +21,7 @@ class DialogTokensTest {
 
     private final MessageFactoryImpl messages = new MessageFactoryImpl();
     private final AddressFactoryImpl addresses = new AddressFactoryImpl();
-    private final DialogTokens tokens = new DialogTokens();
+    private final DialogTokens tokens = new DialogTokens(new ServerSecret());
 
     private Request request(String method, String from, String fromTag, String to, String toTag, String callId) throws Exception {
         return messages.createRequest(method + " sip:x@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1\r\n"
@@ -50,7 +50,7 @@ class DialogTokensTest {
         assertFalse(tokens.recognises(request("MESSAGE", "sip:carol@127.0.0.1", "b1", "sip:alice@127.0.0.1", "a1", "c1"), route),
                 "the callee speaking as carol");
         assertFalse(tokens.recognises(request("BYE", "sip:alice@127.0.0.1", "a1", "sip:bob@127.0.0.1", "b1", "c1"),
-                routeMarkedBy(new DialogTokens(), invite)), "another server's secret");
+                routeMarkedBy(new DialogTokens(new ServerSecret()), invite)), "another server's secret");
         assertFalse(tokens.recognises(request("BYE", "sip:alice@127.0.0.1", "a1", "sip:bob@127.0.0.1", "b1", "c1"), List.of()), "no Route");
     }
 
