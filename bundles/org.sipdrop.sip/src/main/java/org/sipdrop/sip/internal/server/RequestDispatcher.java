@@ -31,6 +31,8 @@ import gov.nist.javax.sip.message.SIPMessage;
  */
 final class RequestDispatcher {
 
+    private static final System.Logger LOG = System.getLogger(RequestDispatcher.class.getName());
+
     /** Methods of RFC 3261, 3262, 3311, 3428, 3515, 3903, 6086, 6665: all others get 501 (§21.5.2). */
     static final Set<String> KNOWN = Set.of("ACK", "BYE", "CANCEL", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS",
             "PRACK", "PUBLISH", "REFER", "REGISTER", "SUBSCRIBE", "UPDATE");
@@ -127,11 +129,15 @@ final class RequestDispatcher {
      * relaying it anywhere would make us an open relay.
      */
     void ack(Request request) {
-        List<URI> ourRoutes = stripOwnRoutes(request);
-        URI target = request.getRequestURI();
-        if (ctx.dialogs.recognises(request, ourRoutes)
-                || (request.getHeader(RouteHeader.NAME) == null && !ctx.domain.isOurs(target) && location.isContact(target))) {
-            proxy.forwardStateless(request);
+        try {
+            List<URI> ourRoutes = stripOwnRoutes(request);
+            URI target = request.getRequestURI();
+            if (ctx.dialogs.recognises(request, ourRoutes)
+                    || (request.getHeader(RouteHeader.NAME) == null && !ctx.domain.isOurs(target) && location.isContact(target))) {
+                proxy.forwardStateless(request);
+            }
+        } catch (RuntimeException malformed) { // nobody to answer: drop it, the stack goes on
+            LOG.log(System.Logger.Level.DEBUG, "Dropped an ACK: " + malformed);
         }
     }
 
