@@ -62,7 +62,8 @@ public interface ServerAuthenticator {
 
     /**
      * @return whether {@code user} is a user of this server; decides 480 (known, not registered)
-     *         against 404 (unknown) in the proxy (RFC 3261 §16.5, §21.4.5)
+     *         against 404 (unknown) in the proxy (RFC 3261 §16.5, §21.4.5), told only to
+     *         authenticated users of the domain (anybody else gets 480 for both)
      */
     boolean knows(String user);
 

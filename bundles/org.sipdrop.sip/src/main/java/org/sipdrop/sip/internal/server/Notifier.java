@@ -29,6 +29,12 @@ import javax.sip.message.Response;
  * subscription's dialog (we are its UAS, §12.1.1) and sends NOTIFYs in it — the current document
  * with {@code Subscription-State: active}, or {@code terminated} at the end. A NOTIFY that fails
  * (481, any other error, a time-out) ends the subscription (§4.2.2).
+ * <p>
+ * NOTIFYs go back only the way the latest SUBSCRIBE of the subscription came ({@link Flows#source}:
+ * its connection, or its UDP source address), addressed to its Contact: a subscriber could name
+ * any socket in its Contact or Record-Route, and one SUBSCRIBE triggering many NOTIFYs towards
+ * it is the amplifier of RFC 6665 §6.3. When that connection is gone the NOTIFY fails and the
+ * subscription ends; the subscriber's next refresh gets 481 and it subscribes anew (§4.1.2.2).
  */
 final class Notifier {
 
@@ -46,12 +52,15 @@ final class Notifier {
         final URI target;
         final List<Address> routes;
         final String eventId;
-        final URI flow;
+        /** Whether the watcher is refused the real state (RFC 5025 §3.2.1 polite blocking). */
+        final boolean polite;
+        /** Where the latest SUBSCRIBE came from: where NOTIFYs go. */
+        volatile URI flow;
         long expiresAt;
         long cseq;
 
         Subscription(String key, String presentity, Address local, Address remote, String callId, URI target,
-                List<Address> routes, String eventId, URI flow) {
+                List<Address> routes, String eventId, URI flow, boolean polite) {
             this.key = key;
             this.presentity = presentity;
             this.local = local;
@@ -61,6 +70,7 @@ final class Notifier {
             this.routes = routes;
             this.eventId = eventId;
             this.flow = flow;
+            this.polite = polite;
         }
     }
 
@@ -89,8 +99,12 @@ final class Notifier {
         return subscriptions.size() >= MAX_SUBSCRIPTIONS;
     }
 
-    /** Builds the subscription a SUBSCRIBE creates; {@code response} is our 2xx carrying our To tag. */
-    Subscription create(Request subscribe, Response response, String presentity) {
+    /**
+     * Builds the subscription a SUBSCRIBE creates; {@code response} is our 2xx carrying our To tag.
+     *
+     * @param polite whether the watcher gets a neutral document instead of the presentity's
+     */
+    Subscription create(Request subscribe, Response response, String presentity, boolean polite) {
         String callId = ((CallIdHeader) subscribe.getHeader(CallIdHeader.NAME)).getCallId();
         ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
         FromHeader from = (FromHeader) subscribe.getHeader(FromHeader.NAME);
@@ -102,7 +116,15 @@ final class Notifier {
         EventHeader event = (EventHeader) subscribe.getHeader(EventHeader.NAME);
         return new Subscription(key(callId, to.getTag(), from.getTag()), presentity, (Address) to.getAddress().clone(),
                 (Address) from.getAddress().clone(), callId, (URI) contact.getAddress().getURI().clone(), routes, event.getEventId(),
-                routes.isEmpty() ? Flows.of(subscribe, ctx) : null);
+                Flows.source(subscribe, ctx), polite);
+    }
+
+    /** A refresh (RFC 6665 §4.2.1.4) came, maybe over a new connection: NOTIFYs follow it. */
+    void refreshed(Subscription s, Request subscribe) {
+        URI source = Flows.source(subscribe, ctx);
+        if (source != null) {
+            s.flow = source;
+        }
     }
 
     void keep(Subscription s, int expires) {
@@ -151,7 +173,8 @@ final class Notifier {
             for (Address route : s.routes) {
                 notify.addLast(ctx.headers.createRouteHeader((Address) route.clone()));
             }
-            String transport = ctx.transportTo(s.flow != null ? s.flow : ctx.nextHopUri(notify));
+            URI flow = s.flow;
+            String transport = ctx.transportTo(flow != null ? flow : ctx.nextHopUri(notify));
             notify.addHeader(ctx.headers.createContactHeader(ctx.contact(transport)));
             EventHeader event = ctx.headers.createEventHeader("presence");
             if (s.eventId != null) {
@@ -166,7 +189,7 @@ final class Notifier {
             }
             notify.addHeader(subscriptionState);
             notify.setContent(document, ctx.headers.createContentTypeHeader("application", "pidf+xml"));
-            ctx.sendNew(notify, s.flow, "z9hG4bKsdn" + ServerContext.newTag(), s);
+            ctx.sendBack(notify, flow, "z9hG4bKsdn" + ServerContext.newTag(), s);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Cannot NOTIFY " + s.remote + ": " + e.getMessage());
             drop(s);

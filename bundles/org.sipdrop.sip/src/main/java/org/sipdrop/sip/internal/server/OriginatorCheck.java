@@ -7,7 +7,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -15,16 +14,18 @@ import javax.sip.message.Response;
  * Which requests the proxy authenticates before it serves or forwards them, in digest mode
  * (RFC 3261 §22.3: 407 with {@code Proxy-Authenticate}, via the {@link Authorizer}):
  * <ul>
- * <li>Out-of-dialog requests whose From names a user of our domain are challenged, and the
- * authenticated user must be that user (403 otherwise): nobody sends as one of our users
- * without that user's password.</li>
+ * <li>Requests whose From names a user of our domain are challenged, and the authenticated user
+ * must be that user (403 otherwise): nobody sends as one of our users without that user's
+ * password. This holds for requests with a To tag too: a tag proves nothing, anyone can make one
+ * up. Only the requests of a dialog this proxy record-routed pass without credentials, and the
+ * {@link RequestDispatcher} recognises those by their dialog token ({@link DialogTokens}) before
+ * asking here; every other request comes here.</li>
  * <li>Requests from other domains to one of our users are served unauthenticated, as a proxy
  * for inbound calls does: we hold no credentials for their users.</li>
  * <li>Never challenged (§22.1): ACK and CANCEL, which cannot be resubmitted with credentials;
- * requests inside a dialog (a To tag: BYE, re-INVITE, UPDATE, NOTIFY of a subscription…), whose
- * dialog was authenticated when it was set up; REGISTER (the registrar authenticates it, 401);
- * PUBLISH (the presence agent authenticates every one, whatever its From); requests for the
- * server itself (OPTIONS keep-alives and capability queries, §11).</li>
+ * REGISTER (the registrar authenticates it, 401); PUBLISH (the presence agent authenticates every
+ * one, whatever its From); requests for the server itself (OPTIONS keep-alives and capability
+ * queries, §11).</li>
  * </ul>
  * Our realm's {@code Proxy-Authorization} is removed before forwarding.
  */
@@ -38,6 +39,15 @@ final class OriginatorCheck {
         this.auth = auth;
     }
 
+    /**
+     * What {@link #admit} decided: refused (the request is answered already), or admitted, with
+     * the user of our domain it authenticated when it asked for credentials.
+     */
+    record Admission(boolean admitted, Optional<String> user) {
+        static final Admission REFUSED = new Admission(false, Optional.empty());
+        static final Admission ANONYMOUS = new Admission(true, Optional.empty());
+    }
+
     /** @return whether the request needs the credentials of the user in its From */
     boolean challenges(Request request) {
         switch (request.getMethod()) {
@@ -49,30 +59,28 @@ final class OriginatorCheck {
         default:
             break;
         }
-        if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null || ctx.domain.isServer(request.getRequestURI())) {
+        if (ctx.domain.isServer(request.getRequestURI())) {
             return false;
         }
         return ctx.domain.isOurs(fromUri(request));
     }
 
-    /**
-     * @return whether the request may go on; false after answering it (407 or 403)
-     */
-    boolean admit(Request request, ServerTransaction st) throws ParseException {
+    /** @return whether the request may go on, and who sent it when it was authenticated; refused after answering it (407 or 403) */
+    Admission admit(Request request, ServerTransaction st) throws ParseException {
         if (!challenges(request)) {
-            return true;
+            return Admission.ANONYMOUS;
         }
         Optional<String> who = auth.authenticate(request, st);
         if (who.isEmpty()) {
-            return false;
+            return Admission.REFUSED;
         }
         String from = ((SipURI) fromUri(request)).getUser();
         if (!who.get().equals(from)) {
             ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (" + who.get() + " may not send as " + from + ")");
-            return false;
+            return Admission.REFUSED;
         }
         auth.removeOwnCredentials(request);
-        return true;
+        return new Admission(true, who);
     }
 
     private static URI fromUri(Request request) {

@@ -21,9 +21,17 @@ import org.w3c.dom.Element;
 
 /**
  * The presence agent of the domain (RFC 3856): the event state compositor for PUBLISH (RFC 3903)
- * and the notifier for SUBSCRIBE (RFC 6665) of event package {@code presence}. Watchers are not
- * authorised individually (every subscription is accepted at once: 200, then an immediate NOTIFY);
- * in authenticated mode only a presentity itself may PUBLISH its state.
+ * and the notifier for SUBSCRIBE (RFC 6665) of event package {@code presence}. Every
+ * subscription is accepted at once (200, then an immediate NOTIFY); in authenticated mode only a
+ * presentity itself may PUBLISH its state.
+ * <p>
+ * Watchers are authorised by a fixed rule until presence authorization rules (RFC 5025) come: in
+ * digest mode the authenticated users of our domain see each other ("allow"); anybody else —
+ * another domain's user, whom nobody authenticated — is politely blocked (RFC 5025 §3.2.1): the
+ * subscription is accepted but its NOTIFYs carry one closed tuple and nothing else, the same
+ * whether the presentity exists, is offline or online, and no change of state is notified to it,
+ * so a stranger learns nothing, not even that something changed (RFC 6665 §6.2). In open mode
+ * (local demos, anyone may register any name) every watcher sees everything.
  */
 final class PresenceAgent {
 
@@ -124,8 +132,13 @@ final class PresenceAgent {
         }
     }
 
-    /** RFC 6665 §4.2.1: a new subscription, a refresh, or an unsubscription (Expires: 0). */
-    void subscribe(Request request, ServerTransaction st) throws ParseException, InvalidArgumentException {
+    /**
+     * RFC 6665 §4.2.1: a new subscription, a refresh, or an unsubscription (Expires: 0).
+     *
+     * @param watcher the authenticated user of our domain who subscribes, if any; a refresh keeps
+     *        what the subscription was granted
+     */
+    void subscribe(Request request, ServerTransaction st, Optional<String> watcher) throws ParseException, InvalidArgumentException {
         if (!acceptsPidf(request)) {
             Response r = ctx.response(Response.NOT_ACCEPTABLE, request);
             r.addHeader(ctx.headers.createAcceptHeader("application", "pidf+xml"));
@@ -139,7 +152,8 @@ final class PresenceAgent {
             return;
         }
         String presentity = existing != null ? existing.presentity : ((SipURI) request.getRequestURI()).getUser();
-        if (existing == null && auth.isPresent() && !auth.get().knows(presentity)) {
+        boolean polite = auth.isPresent() && watcher.isEmpty();
+        if (existing == null && auth.isPresent() && !polite && !auth.get().knows(presentity)) { // only colleagues learn who exists
             ctx.reply(st, request, Response.NOT_FOUND, null);
             return;
         }
@@ -157,7 +171,10 @@ final class PresenceAgent {
         }
         Response ok = ctx.response(Response.OK, request);
         ok.addHeader(ctx.headers.createExpiresHeader(expires));
-        Notifier.Subscription s = existing != null ? existing : notifier.create(request, ok, presentity);
+        Notifier.Subscription s = existing != null ? existing : notifier.create(request, ok, presentity, polite);
+        if (existing != null) {
+            notifier.refreshed(s, request);
+        }
         ok.addHeader(ctx.headers.createContactHeader(ctx.contact(ctx.transportTo(s.target))));
         ctx.send(st, ok);
         notifier.keep(s, expires);
@@ -198,14 +215,20 @@ final class PresenceAgent {
         return Math.min(asked, ctx.config.maxExpires());
     }
 
+    /** @return what the watcher of {@code s} may see: the composed document, or closed when politely blocked */
     byte[] document(Notifier.Subscription s) {
+        if (s.polite) {
+            return Notifier.closed(s.local.getURI().toString());
+        }
         return store.document(s.presentity).orElseGet(() -> Notifier.closed(s.local.getURI().toString()));
     }
 
-    /** RFC 6665 §4.2.2: every change of state goes to every watcher. */
+    /** RFC 6665 §4.2.2: every change of state goes to every watcher allowed to see it. */
     void notifyWatchers(String presentity) {
         for (Notifier.Subscription s : notifier.watchers(presentity)) {
-            notifier.send(s, true, document(s));
+            if (!s.polite) {
+                notifier.send(s, true, document(s));
+            }
         }
     }
 

@@ -29,6 +29,11 @@ import javax.sip.message.Response;
  * computed as §16.6 step 8 suggests), 100 Trying for INVITE (§16.2), forking to every target,
  * CANCEL matching (§16.10), stateless relay of ACKs for 2xx (§16.11) and of stray 2xx
  * retransmissions (§16.7 step 1).
+ * <p>
+ * A stray 2xx is relayed to the Via below ours, so anybody could send one with a copy of our Via
+ * on top and any address below it, and we would deliver it there. Each branch therefore ends in
+ * a MAC ({@link ServerSecret}) over its own identifier and the Via below it, as that Via was
+ * when we forwarded the request; a stray 2xx is relayed only when they still match.
  */
 final class Proxy {
 
@@ -79,7 +84,7 @@ final class Proxy {
         boolean recordRoute = initial && (invite || Request.SUBSCRIBE.equals(request.getMethod())
                 || Request.REFER.equals(request.getMethod()));
         for (Target target : targets) {
-            pt.fork(target, retarget, recordRoute, PREFIX + loop + "." + counter.incrementAndGet());
+            pt.fork(target, retarget, recordRoute, branch(loop, (ViaHeader) request.getHeader(ViaHeader.NAME)));
         }
         pt.seal();
     }
@@ -123,15 +128,37 @@ final class Proxy {
             return;
         }
         if (ct == null && response.getStatusCode() / 100 == 2) {
-            ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
-            if (top != null && top.getBranch() != null && top.getBranch().startsWith(PREFIX) && ctx.domain.isLocalHost(top.getHost())) {
+            ListIterator<?> vias = response.getHeaders(ViaHeader.NAME);
+            ViaHeader top = vias.hasNext() ? (ViaHeader) vias.next() : null;
+            ViaHeader below = vias.hasNext() ? (ViaHeader) vias.next() : null;
+            if (top != null && below != null && ctx.domain.isLocalHost(top.getHost()) && ours(top.getBranch(), below)) {
                 Response relayed = (Response) response.clone();
                 relayed.removeFirst(ViaHeader.NAME);
-                if (relayed.getHeader(ViaHeader.NAME) != null) {
-                    ctx.send(null, relayed);
-                }
+                ctx.send(null, relayed);
             }
         }
+    }
+
+    /** @return a new branch: our prefix, the loop hash, a counter, and the MAC binding them to the Via below ours */
+    private String branch(String loop, ViaHeader below) {
+        String id = loop + "." + counter.incrementAndGet();
+        return PREFIX + id + "." + ctx.secret.mac(signed(id, below), 8);
+    }
+
+    /** @return whether {@code branch} is one of ours, made for a request whose Via below ours was {@code below} */
+    private boolean ours(String branch, ViaHeader below) {
+        if (branch == null || !branch.startsWith(PREFIX)) {
+            return false;
+        }
+        int mac = branch.lastIndexOf('.');
+        String id = branch.substring(PREFIX.length(), Math.max(PREFIX.length(), mac));
+        return mac > PREFIX.length() && ServerSecret.same(branch.substring(mac + 1), ctx.secret.mac(signed(id, below), 8));
+    }
+
+    /** What a branch MAC covers: its identifier and every part of the Via below that says where a response goes (§18.2.2). */
+    private static String signed(String id, ViaHeader below) {
+        return "branch\n" + id + "\n" + below.getTransport() + "\n" + below.getHost() + "\n" + below.getPort() + "\n"
+                + below.getReceived() + "\n" + below.getRPort() + "\n" + below.getMAddr() + "\n" + below.getBranch();
     }
 
     void timeout(ClientTransaction ct) {

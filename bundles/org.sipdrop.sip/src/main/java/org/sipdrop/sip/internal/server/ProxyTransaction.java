@@ -3,11 +3,13 @@ package org.sipdrop.sip.internal.server;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ListIterator;
 
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RecordRouteHeader;
@@ -64,8 +66,8 @@ final class ProxyTransaction {
 
     /**
      * §16.6: copies the request, retargets it (unless loose-routed in a dialog), decrements
-     * Max-Forwards, adds Record-Route (two when the transport changes, RFC 5658 §4) and our
-     * Via, and sends it on a new client transaction.
+     * Max-Forwards, adds Record-Route (two when the transport changes, RFC 5658 §4; both carry the
+     * dialog's token) and our Via, and sends it on a new client transaction.
      */
     synchronized void fork(Proxy.Target target, boolean retarget, boolean recordRoute, String branchId) {
         Branch b = new Branch(branchId);
@@ -97,8 +99,11 @@ final class ProxyTransaction {
         }
     }
 
+    /** §16.6 step 4: our URI on {@code transport}, marked with the dialog's token ({@link DialogTokens}). */
     private RecordRouteHeader recordRoute(String transport) throws ParseException {
-        return ctx.headers.createRecordRouteHeader(ctx.addresses.createAddress(ctx.uri(transport, true)));
+        SipURI uri = ctx.uri(transport, true);
+        ctx.dialogs.mark(uri, original);
+        return ctx.headers.createRecordRouteHeader(ctx.addresses.createAddress(uri));
     }
 
     synchronized void onResponse(Branch b, Response received) {
@@ -108,8 +113,7 @@ final class ProxyTransaction {
             sendPendingCancel(b);
             return;
         }
-        Response relayed = (Response) received.clone();
-        relayed.removeFirst(ViaHeader.NAME);
+        Response relayed = relayable(received);
         if (status < 200) {
             b.provisional = true;
             sendPendingCancel(b);
@@ -140,6 +144,25 @@ final class ProxyTransaction {
             consider(relayed);
         }
         finishIfComplete();
+    }
+
+    /**
+     * §16.7 step 3: the response without our Via. The Vias below ours are those of the request
+     * as we received it (§8.2.6.2 requires the response to echo them), not whatever the next hop
+     * wrote: otherwise a callee could name any address in the second Via and have us deliver its
+     * response there.
+     */
+    private Response relayable(Response received) {
+        Response relayed = (Response) received.clone();
+        relayed.removeHeader(ViaHeader.NAME);
+        try {
+            for (ListIterator<?> it = original.getHeaders(ViaHeader.NAME); it.hasNext();) {
+                relayed.addLast((ViaHeader) ((ViaHeader) it.next()).clone());
+            }
+        } catch (SipException impossible) { // thrown for single-valued headers only
+            throw new IllegalStateException(impossible);
+        }
+        return relayed;
     }
 
     /** §16.8: a branch that timed out counts as a 408 from it. */

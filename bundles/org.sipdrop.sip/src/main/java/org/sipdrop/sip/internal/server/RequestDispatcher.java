@@ -1,6 +1,7 @@
 package org.sipdrop.sip.internal.server;
 
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
@@ -20,12 +21,17 @@ import javax.sip.message.Response;
 import gov.nist.javax.sip.message.SIPMessage;
 
 /**
- * Decides who answers a request (RFC 3261 §16.3, §16.4, §16.5): loose routing through us, the
- * server itself (OPTIONS, REGISTER), the registrar, the presence agent, the URI-list service, or
- * the proxy towards a user's registered contacts; requests for other domains are refused (403: no
- * open relay). In digest mode, requests from our users are authenticated first ({@link OriginatorCheck}).
+ * Decides who answers a request (RFC 3261 §16.3, §16.4, §16.5): loose routing through us within
+ * the dialogs we record-routed, the server itself (OPTIONS, REGISTER), the registrar, the presence
+ * agent, the URI-list service, or the proxy towards a user's registered contacts. Requests for
+ * other domains are refused (403: no open relay), and so are a Route beyond us and a Request-URI
+ * of any address unless the request carries the token of one of our dialogs ({@link DialogTokens}):
+ * a To tag alone proves nothing. In digest mode, requests from our users are authenticated first
+ * ({@link OriginatorCheck}), those of our dialogs excepted.
  */
 final class RequestDispatcher {
+
+    private static final System.Logger LOG = System.getLogger(RequestDispatcher.class.getName());
 
     /** Methods of RFC 3261, 3262, 3311, 3428, 3515, 3903, 6086, 6665: all others get 501 (§21.5.2). */
     static final Set<String> KNOWN = Set.of("ACK", "BYE", "CANCEL", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS",
@@ -83,24 +89,55 @@ final class RequestDispatcher {
             ctx.reply(st, request, Response.TOO_MANY_HOPS, null); // §16.3 step 3
             return;
         }
-        boolean routed = stripOwnRoutes(request);
+        List<URI> ourRoutes = stripOwnRoutes(request);
         boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
         if (Request.CANCEL.equals(method)) {
             proxy.cancel(request, st);
         } else if (Request.SUBSCRIBE.equals(method) && inDialog && notifier.find(request) != null) {
-            presence.subscribe(request, st);
-        } else if (inDialog && routed) {
+            presence.subscribe(request, st, Optional.empty()); // a refresh: the subscription keeps what it was granted
+        } else if (inDialog && ctx.dialogs.recognises(request, ourRoutes)) {
             proxy.forward(request, st, List.of(Proxy.Target.of(ctx.nextHopUri(request))), false); // §16.4, §16.6 step 6
         } else if (ctx.domain.isServer(ruri)) {
             server(request, st);
-        } else if (originators.isPresent() && !originators.get().admit(request, st)) {
+        } else if (request.getHeader(RouteHeader.NAME) != null) {
+            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (a Route beyond this server is followed only in its own dialogs)");
+        } else {
+            outsideOurDialogs(request, st, (SipURI) ruri);
+        }
+    }
+
+    /** A request that starts something, or claims a dialog we cannot vouch for: authenticated (digest mode), then routed. */
+    private void outsideOurDialogs(Request request, ServerTransaction st, SipURI ruri) throws ParseException, InvalidArgumentException {
+        OriginatorCheck.Admission admission = originators.isPresent() ? originators.get().admit(request, st)
+                : OriginatorCheck.Admission.ANONYMOUS;
+        if (!admission.admitted()) {
             return; // §22.3: answered 407 or 403
-        } else if (ctx.domain.isOurs(ruri)) {
-            user(request, st, ((SipURI) ruri).getUser());
+        }
+        if (ctx.domain.isOurs(ruri)) {
+            user(request, st, ruri.getUser(), admission.user());
         } else if (location.isContact(ruri)) {
             proxy.forward(request, st, List.of(Proxy.Target.of(ruri)), false);
         } else {
             ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (relaying to other domains is not allowed)");
+        }
+    }
+
+    /**
+     * An ACK without a server transaction: one for a 2xx, end-to-end (RFC 3261 §13.2.2.4). It is
+     * relayed statelessly (§16.11) when it belongs to a dialog we record-routed, or goes straight
+     * to a contact registered here; any other is dropped: an ACK is never answered, and
+     * relaying it anywhere would make us an open relay.
+     */
+    void ack(Request request) {
+        try {
+            List<URI> ourRoutes = stripOwnRoutes(request);
+            URI target = request.getRequestURI();
+            if (ctx.dialogs.recognises(request, ourRoutes)
+                    || (request.getHeader(RouteHeader.NAME) == null && !ctx.domain.isOurs(target) && location.isContact(target))) {
+                proxy.forwardStateless(request);
+            }
+        } catch (RuntimeException malformed) { // nobody to answer: drop it, the stack goes on
+            LOG.log(System.Logger.Level.DEBUG, "Dropped an ACK: " + malformed);
         }
     }
 
@@ -114,16 +151,16 @@ final class RequestDispatcher {
         return h.length() > 60 ? h.substring(0, 60) + "..." : h;
     }
 
-    /** §16.4: pops every top Route that names us; @return whether any did */
-    private boolean stripOwnRoutes(Request request) {
-        boolean any = false;
+    /** §16.4: pops every top Route that names us; @return their URIs, top first */
+    private List<URI> stripOwnRoutes(Request request) {
+        List<URI> ours = new ArrayList<>();
         RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
         while (route != null && ctx.domain.isServer(route.getAddress().getURI())) {
+            ours.add(route.getAddress().getURI());
             request.removeFirst(RouteHeader.NAME);
-            any = true;
             route = (RouteHeader) request.getHeader(RouteHeader.NAME);
         }
-        return any;
+        return ours;
     }
 
     private void server(Request request, ServerTransaction st) throws ParseException, InvalidArgumentException {
@@ -152,25 +189,47 @@ final class RequestDispatcher {
         ctx.send(st, ok);
     }
 
-    /** A request for a user of our domain (§16.5: the location service gives the targets). */
-    private void user(Request request, ServerTransaction st, String user) throws ParseException, InvalidArgumentException {
+    /**
+     * A request for a user of our domain (§16.5: the location service gives the targets).
+     *
+     * @param sender the user of our domain who sent the request and was authenticated, if any
+     */
+    private void user(Request request, ServerTransaction st, String user, Optional<String> sender) throws ParseException,
+            InvalidArgumentException {
         String method = request.getMethod();
         if (Request.MESSAGE.equals(method) && user.equals(ctx.config.listUser())) {
             fanOut.message(request, st);
         } else if (Request.PUBLISH.equals(method)) {
             presence.publish(request, st);
         } else if (Request.SUBSCRIBE.equals(method) && PresenceAgent.isPresence(request)) {
-            presence.subscribe(request, st);
+            presence.subscribe(request, st, sender);
         } else if (Request.REGISTER.equals(method)) {
             registrar.register(request, st);
         } else {
             List<LocationService.Binding> bindings = location.lookup(user);
             if (bindings.isEmpty()) {
-                boolean known = auth.map(a -> a.knows(user)).orElseGet(() -> location.hasRegistered(user));
-                ctx.reply(st, request, known ? Response.TEMPORARILY_UNAVAILABLE : Response.NOT_FOUND, null);
+                ctx.reply(st, request, unreachable(user, sender), null);
                 return;
             }
             proxy.forward(request, st, bindings.stream().map(b -> new Proxy.Target(b.contact(), b.flow())).toList(), true);
         }
+    }
+
+    /**
+     * The answer for a user without bindings: 480 for one who exists (§21.4.18), 404 for one who
+     * does not (§21.4.5) — but in digest mode only to authenticated users of our domain. Anybody
+     * else gets 480 for both, so that nobody can find out which names exist by trying them
+     * (480 rather than 404: a caller from another domain who knows a real colleague learns the
+     * truth, "not reachable now", and a made-up name looks no different). Open mode tells apart
+     * the names that have registered once: there anyone may register any name anyway.
+     */
+    private int unreachable(String user, Optional<String> sender) {
+        if (auth.isEmpty()) {
+            return location.hasRegistered(user) ? Response.TEMPORARILY_UNAVAILABLE : Response.NOT_FOUND;
+        }
+        if (sender.isEmpty()) {
+            return Response.TEMPORARILY_UNAVAILABLE;
+        }
+        return auth.get().knows(user) ? Response.TEMPORARILY_UNAVAILABLE : Response.NOT_FOUND;
     }
 }

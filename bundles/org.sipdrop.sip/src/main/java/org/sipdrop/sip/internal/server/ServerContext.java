@@ -41,6 +41,10 @@ final class ServerContext {
     final HeaderFactoryImpl headers = new HeaderFactoryImpl();
     final AddressFactoryImpl addresses = new AddressFactoryImpl();
     final ScheduledExecutorService timer;
+    /** The key of the marks this server leaves in messages. */
+    final ServerSecret secret = new ServerSecret();
+    /** Marks of the dialogs this server record-routes. */
+    final DialogTokens dialogs = new DialogTokens(secret);
     /** lower-case transport token → port. */
     private final Map<String, Integer> ports;
 
@@ -163,6 +167,16 @@ final class ServerContext {
             }
         }
         return sendOnce(request, null, flow != null ? branch + "c" : branch, data);
+    }
+
+    /**
+     * Sends {@code request} (without our Via yet) on a new client transaction over {@code flow}
+     * only: unlike {@link #sendNew} there is no fallback to the request's own route, whose URIs
+     * the peer chose and may point anywhere. A null flow sends along the request's route.
+     */
+    ClientTransaction sendBack(Request request, URI flow, String branch, Object data) throws SipException, ParseException,
+            InvalidArgumentException {
+        return sendOnce(request, flow, branch, data);
     }
 
     private ClientTransaction sendOnce(Request request, URI flow, String branch, Object data) throws SipException, ParseException,

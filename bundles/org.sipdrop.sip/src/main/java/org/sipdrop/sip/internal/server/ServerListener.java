@@ -14,9 +14,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
-import javax.sip.address.URI;
 import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -92,22 +90,11 @@ final class ServerListener implements SipListener {
 
     /**
      * An ACK for a non-2xx ends our server transaction (absorbed); an ACK for a 2xx is
-     * end-to-end and relayed statelessly along the route set we record-routed into (§16.11).
+     * end-to-end: the dispatcher relays it when it belongs to a dialog we record-routed (§16.11).
      */
     private void ack(Request request, ServerTransaction st) {
-        if (st != null) {
-            return;
-        }
-        boolean routed = false;
-        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
-        while (route != null && ctx.domain.isServer(route.getAddress().getURI())) {
-            request.removeFirst(RouteHeader.NAME);
-            routed = true;
-            route = (RouteHeader) request.getHeader(RouteHeader.NAME);
-        }
-        URI target = request.getRequestURI();
-        if (routed || (!ctx.domain.isOurs(target) && location.isContact(target))) {
-            proxy.forwardStateless(request);
+        if (st == null) {
+            dispatcher.ack(request);
         }
     }
 

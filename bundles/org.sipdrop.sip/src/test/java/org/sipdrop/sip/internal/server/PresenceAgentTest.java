@@ -161,4 +161,35 @@ class PresenceAgentTest extends ServerTestBase {
         w.send(w.request("SUBSCRIBE", aor("alice10"), "<" + aor("alice10") + ">;tag=nope", callId(), "Event: presence\r\n", null, null));
         assertEquals(481, w.awaitFinal("SUBSCRIBE").status());
     }
+
+    @Test
+    void notifiesGoBackToWhereTheSubscribeCameFromNotToAnotherSocketNamedInContact() throws Exception {
+        RawUa w = udp("w11");
+        RawUa victim = udp("victim11");
+        String elsewhere = "sip:victim@127.0.0.1:" + victim.port();
+        w.send(w.request("SUBSCRIBE", aor("alice11"), "<" + aor("alice11") + ">", callId(),
+                "Event: presence\r\nExpires: 600\r\n", null, null).replace("Contact: <" + w.contactUri() + ">", "Contact: <" + elsewhere + ">"));
+        assertEquals(200, w.awaitFinal("SUBSCRIBE").status());
+        RawUa.Msg notify = nextNotify(w);
+        assertTrue(notify.firstLine().startsWith("NOTIFY " + elsewhere), "still addressed to the Contact: " + notify.firstLine());
+        assertEquals(200, publish(udp("alice11"), null, 600, pidf(aor("alice11"), "open", "x")).status());
+        assertNotNull(nextNotify(w), "the change is notified along the same way");
+        RawUa.Msg reflected = victim.await(m -> m.method() != null, java.time.Duration.ofSeconds(2));
+        assertEquals(null, reflected, "RFC 6665 §6.3: no NOTIFY towards a socket the subscriber merely named");
+    }
+
+    @Test
+    void subscriberWhoseConnectionIsGoneIsNotNotifiedAtTheSocketItsContactNames() throws Exception {
+        RawUa w = tcp("w12");
+        RawUa victim = tcp("victim12");
+        String elsewhere = "sip:victim@127.0.0.1:" + victim.port() + ";transport=tcp";
+        w.send(w.request("SUBSCRIBE", aor("alice12"), "<" + aor("alice12") + ">", callId(),
+                "Event: presence\r\nExpires: 600\r\n", null, null).replace("Contact: <" + w.contactUri() + ">", "Contact: <" + elsewhere + ">"));
+        assertEquals(200, w.awaitFinal("SUBSCRIBE").status());
+        assertNotNull(nextNotify(w), "the first NOTIFY comes over the SUBSCRIBE's connection");
+        w.close();
+        assertEquals(200, publish(udp("alice12"), null, 600, pidf(aor("alice12"), "open", "x")).status());
+        RawUa.Msg reflected = victim.await(m -> m.method() != null, java.time.Duration.ofSeconds(2));
+        assertEquals(null, reflected, "no fallback to a Contact the subscriber merely named");
+    }
 }

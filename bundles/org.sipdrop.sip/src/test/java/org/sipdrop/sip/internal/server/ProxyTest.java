@@ -111,6 +111,7 @@ class ProxyTest extends ServerTestBase {
         assertEquals(2, rr.size(), "RFC 5658: UDP in, TCP out: two Record-Routes: " + invite.text());
         assertTrue(rr.get(0).contains("transport=tcp") && rr.get(0).contains(";lr"), rr.toString());
         assertTrue(rr.get(1).contains("transport=udp"), rr.toString());
+        assertTrue(rr.stream().allMatch(r -> r.contains(";" + DialogTokens.PARAM + "=")), "both carry the dialog token: " + rr);
         invite.reply().accept(RawUa.response(invite, 180, "Ringing", "b1", "Contact: <" + bob.contactUri() + ">\r\n", null, null));
         assertNotNull(alice.awaitResponse("INVITE", s -> s == 180), "180 relayed");
         invite.reply().accept(RawUa.response(invite, 200, "OK", "b1", "Contact: <" + bob.contactUri() + ">\r\n", "application/sdp", "v=0\r\n"));
@@ -157,5 +158,43 @@ class ProxyTest extends ServerTestBase {
         c.reply().accept(RawUa.response(c, 200, "OK", "b2", null, null, null));
         in.reply().accept(RawUa.response(in, 487, "Request Terminated", "b2", null, null, null));
         assertEquals(487, alice.awaitFinal("INVITE").status());
+    }
+
+    @Test
+    void madeUpInDialogRequestIsNotRelayedToAnAddressNobodyRegistered() throws Exception {
+        RawUa eve = udp("eve12");
+        RawUa victim = udp("victim12");
+        String target = "sip:victim@127.0.0.1:" + victim.port();
+        eve.send(eve.request("MESSAGE", target, "<" + target + ">;tag=madeup", callId(), "Route: <" + serverUri() + ";lr>\r\n",
+                "text/plain", "relayed?"));
+        assertEquals(403, eve.awaitFinal("MESSAGE").status(), "a To tag and a Route to us prove no dialog of ours");
+        RawUa.Msg relayed = victim.await(m -> m.method() != null, java.time.Duration.ofSeconds(2));
+        assertEquals(null, relayed, "nothing reaches the victim");
+    }
+
+    @Test
+    void retransmitted2xxIsRelayedButAForgedOneIsNot() throws Exception {
+        RawUa alice = udp("alice13");
+        RawUa bob = udp("bob13");
+        RawUa victim = udp("victim13");
+        register(bob, 300);
+        alice.send(alice.request("INVITE", aor("bob13"), "<" + aor("bob13") + ">", callId(), null, "application/sdp", "v=0\r\n"));
+        RawUa.Msg invite = bob.awaitRequest("INVITE");
+        String ok = RawUa.response(invite, 200, "OK", "b13", "Contact: <" + bob.contactUri() + ">\r\n", "application/sdp", "v=0\r\n");
+        invite.reply().accept(ok);
+        assertEquals(200, alice.awaitFinal("INVITE").status());
+        invite.reply().accept(ok); // RFC 3261 §13.3.1.4: the callee retransmits its 2xx until the ACK comes
+        assertNotNull(alice.awaitFinal("INVITE"), "§16.7 step 1: a 2xx matching no transaction is relayed");
+        // the same 2xx with the caller's Via replaced by the victim's: our top Via is no licence to send anywhere
+        String ourVia = invite.headers("Via").get(0);
+        String forged = ok.replace("Via: " + invite.headers("Via").get(1) + "\r\n",
+                "Via: SIP/2.0/UDP 127.0.0.1:" + victim.port() + ";branch=z9hG4bKforged\r\n");
+        assertTrue(forged.contains(ourVia) && !forged.equals(ok), forged);
+        bob.send(forged);
+        // and a 2xx for no transaction at all, its top Via merely looking like ours
+        String ourPort = String.valueOf(udpAddress().getPort());
+        bob.send(forged.replace(ourVia, "SIP/2.0/UDP 127.0.0.1:" + ourPort + ";branch=z9hG4bKsd0123456789abcdef.1"));
+        RawUa.Msg reflected = victim.await(m -> m.status() > 0, java.time.Duration.ofSeconds(2));
+        assertEquals(null, reflected, "a forged 2xx is not relayed to the address in its second Via");
     }
 }
