@@ -73,7 +73,7 @@ final class RfcFileReceiver implements AutoCloseable {
 
     /**
      * Opens the MSRP connection to the offer's a=path, binds it with an empty SEND (RFC 4975
-     * §5.4, §7.1), reads the first bytes the sender sends, then resets the connection: a peer
+     * §5.4, §7.1), reads the sender's answer to it, then resets the connection: a peer
      * that fails in the middle of the file.
      */
     void connectAndFailMidFile() throws IOException {
@@ -85,22 +85,47 @@ final class RfcFileReceiver implements AutoCloseable {
         try (Socket msrp = new Socket(p.group(1), Integer.parseInt(p.group(2)))) {
             msrp.setSoTimeout(TIMEOUT_MS);
             String bind = "MSRP b1nd SEND\r\nTo-Path: " + toPath + "\r\nFrom-Path: msrp://127.0.0.1:9/carolS3ss10n;tcp\r\n"
-                    + "Message-ID: bind1\r\nByte-Range: 1-0/0\r\n\r\n-------b1nd$\r\n";
+                    + "Message-ID: bind1\r\nByte-Range: 1-0/0\r\n-------b1nd$\r\n"; // no body: the end-line follows the headers (RFC 4975 §7.1)
             msrp.getOutputStream().write(bind.getBytes(StandardCharsets.US_ASCII));
             msrp.getOutputStream().flush();
-            msrp.getInputStream().readNBytes(64 * 1024); // its 200 to the bind, then the file's first bytes
+            String status = RfcFileSender.readLine(msrp.getInputStream()); // MSRP b1nd 200 OK
+            for (int i = 0; i < 20 && !RfcFileSender.readLine(msrp.getInputStream()).startsWith("-------b1nd"); i++) {
+                // the response's headers, up to its end-line
+            }
+            if (!status.startsWith("MSRP b1nd 200")) {
+                throw new IOException("the sender refused the binding SEND: " + status);
+            }
             msrp.setSoLinger(true, 0); // a reset, as a crashed peer gives
         }
     }
 
-    /** Waits for the sender's BYE, answers 200; @return it */
+    /**
+     * Waits for the sender's BYE, on the INVITE's connection or a new one to this side's
+     * Contact (RFC 3261 §18.1.1 lets a UA open one), answers 200; @return it
+     */
     RfcFileSender.Message awaitBye() throws IOException {
-        RfcFileSender.Message m = RfcFileSender.Message.read(sipIn);
-        for (int i = 0; i < 10 && !m.startLine().startsWith("BYE "); i++) {
-            m = RfcFileSender.Message.read(sipIn);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+        listener.setSoTimeout(200);
+        while (System.nanoTime() < deadline) {
+            if (sipIn.available() > 0) {
+                RfcFileSender.Message m = RfcFileSender.Message.read(sipIn);
+                if (m.startLine().startsWith("BYE ")) {
+                    respond(m, "200 OK", "", null);
+                    return m;
+                }
+                continue;
+            }
+            try {
+                Socket other = listener.accept();
+                sip.close();
+                sip = other;
+                sip.setSoTimeout(TIMEOUT_MS);
+                sipIn = sip.getInputStream();
+            } catch (java.net.SocketTimeoutException none) {
+                // nothing new: look at the current connection again
+            }
         }
-        respond(m, "200 OK", "", null);
-        return m;
+        throw new IOException("no BYE within " + TIMEOUT_MS + " ms");
     }
 
     private void respond(RfcFileSender.Message request, String status, String toTag, String sdp) throws IOException {

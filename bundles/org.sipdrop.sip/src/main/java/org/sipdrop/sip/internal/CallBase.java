@@ -55,9 +55,15 @@ abstract class CallBase implements Call {
         return peer;
     }
 
+    /**
+     * @return a copy of the call's own future: a caller's {@code orTimeout} or {@code complete}
+     *         on it must not end the call (an {@code orTimeout} on the shared future once made an
+     *         unanswered INVITE look answered, so it was never CANCELled, and a call look ended,
+     *         so its BYE was never sent)
+     */
     @Override
     public CompletableFuture<SipResponse> established() {
-        return established;
+        return established.copy();
     }
 
     @Override
@@ -65,9 +71,10 @@ abstract class CallBase implements Call {
         return Optional.ofNullable(remote);
     }
 
+    /** @return a copy of the call's own future, for the reason given at {@link #established()} */
     @Override
     public CompletableFuture<Void> ended() {
-        return ended;
+        return ended.copy();
     }
 
     /** Marks the call over and tells the handler once. */

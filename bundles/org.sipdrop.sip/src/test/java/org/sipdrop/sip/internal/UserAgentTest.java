@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -205,6 +207,30 @@ class UserAgentTest {
         assertFalse(call.ended().isDone(), "a refused re-INVITE leaves the session as it was");
         call.hangUp();
         call.ended().get(WAIT, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A caller that bounds its wait with {@code orTimeout} on the call's futures must not end the
+     * call: the file-transfer engine did so, and its BYE (and CANCEL) were never sent.
+     */
+    @Test
+    void aTimeoutOnTheCallsFuturesDoesNotEndTheCall() throws Exception {
+        SipUserAgent alice = agent("alice", SipTransport.TCP);
+        SipUserAgent bob = agent("bob", SipTransport.TCP);
+        BlockingQueue<IncomingCall> calls = new LinkedBlockingQueue<>();
+        bob.onInvite(call -> {
+            call.accept(new SipBody("application/sdp", "v=0 answer".getBytes()));
+            calls.add(call);
+        });
+        Call call = alice.invite(uriOf(bob), new SipBody("application/sdp", "v=0 offer".getBytes()), null);
+        assertEquals(200, call.established().orTimeout(WAIT, TimeUnit.SECONDS).get().status());
+        IncomingCall atBob = calls.poll(WAIT, TimeUnit.SECONDS);
+        atBob.established().get(WAIT, TimeUnit.SECONDS);
+        CompletableFuture<Void> bounded = call.ended().orTimeout(1, TimeUnit.MILLISECONDS);
+        assertThrows(ExecutionException.class, () -> bounded.get(WAIT, TimeUnit.SECONDS));
+        assertFalse(call.ended().isDone(), "the caller's timeout is not the end of the call");
+        call.hangUp();
+        atBob.ended().get(WAIT, TimeUnit.SECONDS); // the BYE reached bob
     }
 
     @Test
