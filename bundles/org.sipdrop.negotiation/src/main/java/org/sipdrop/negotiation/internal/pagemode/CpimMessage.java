@@ -151,6 +151,30 @@ public final class CpimMessage {
         return dispositions;
     }
 
+    /**
+     * Whether the sender asked for a notification of this kind and outcome, so that the recipient
+     * may send one (RFC 5438 §7.2.1: IMDNs are generated only as requested in
+     * {@code Disposition-Notification}, §7.1.1.3 for the values). A {@code delivered} delivery
+     * notification needs {@code positive-delivery}; any other delivery status reports a failure
+     * and needs {@code negative-delivery}; a display notification needs {@code display}. A
+     * recipient never sends processing notifications (RFC 5438 §7.2.1), and nothing is sent
+     * without the {@code Message-ID} and {@code DateTime} an IMDN echoes (§7.1.1.1, §7.1.1.2).
+     */
+    public boolean asksFor(Imdn.Kind kind, Imdn.Status status) {
+        if (messageId == null || dateTime == null || !kind.allows(status)) {
+            return false;
+        }
+        switch (kind) {
+            case DELIVERY:
+                return dispositions.contains(status == Imdn.Status.DELIVERED ? Disposition.POSITIVE_DELIVERY
+                        : Disposition.NEGATIVE_DELIVERY);
+            case DISPLAY:
+                return dispositions.contains(Disposition.DISPLAY);
+            default:
+                return false;
+        }
+    }
+
     public MimeHeaders contentHeaders() {
         return contentHeaders;
     }
