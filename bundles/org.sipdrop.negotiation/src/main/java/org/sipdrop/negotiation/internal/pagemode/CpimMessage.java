@@ -115,7 +115,7 @@ public final class CpimMessage {
         this.content = content.clone();
     }
 
-    /** @return a fresh imdn.Message-ID with 96 random bits (RFC 5438 §6.3 asks for at least 32) */
+    /** @return a fresh imdn.Message-ID with 96 random bits (RFC 5438 §6.3 recommends at least 64, from a cryptographically secure generator) */
     public static String newMessageId() {
         byte[] b = new byte[12];
         new SecureRandom().nextBytes(b);

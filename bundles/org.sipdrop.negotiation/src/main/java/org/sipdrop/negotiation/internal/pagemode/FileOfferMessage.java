@@ -70,15 +70,11 @@ public final class FileOfferMessage {
     public static final String SELECTOR_TYPE = "application/vnd.sipdrop.file-selector";
 
     private final ExternalBody external;
-    private final String messageId;
-    private final Instant dateTime;
-    private final boolean wantsNotification;
+    private final CpimMessage request;
 
-    private FileOfferMessage(ExternalBody external, String messageId, Instant dateTime, boolean wantsNotification) {
+    private FileOfferMessage(ExternalBody external, CpimMessage request) {
         this.external = Objects.requireNonNull(external, "external");
-        this.messageId = messageId;
-        this.dateTime = dateTime;
-        this.wantsNotification = wantsNotification;
+        this.request = request;
     }
 
     /** @return where and what: URL, expiry, size, type, name, hash */
@@ -86,19 +82,35 @@ public final class FileOfferMessage {
         return external;
     }
 
-    /** @return the imdn.Message-ID, if the sender asked for notifications */
+    /** @return the imdn.Message-ID, if the offer came in CPIM with one */
     public Optional<String> messageId() {
-        return Optional.ofNullable(messageId);
+        return request == null ? Optional.empty() : request.messageId();
     }
 
-    /** @return the CPIM DateTime, which an IMDN repeats (RFC 5438 §7.2.1) */
+    /** @return the CPIM DateTime, which an IMDN repeats (RFC 5438 §11.1.2) */
     public Optional<Instant> dateTime() {
-        return Optional.ofNullable(dateTime);
+        return request == null ? Optional.empty() : request.dateTime();
     }
 
-    /** @return whether the sender requested delivery notifications (RFC 5438 §6.2) */
-    public boolean wantsNotification() {
-        return wantsNotification && messageId != null && dateTime != null;
+    /**
+     * The delivery notification to send for this outcome, if the sender asked for one (RFC 5438
+     * §7.2.1, {@link CpimMessage#asksFor}): {@code delivered} only when it asked for
+     * {@code positive-delivery}, any failure only when it asked for {@code negative-delivery}. The
+     * notification names the offer's Message-ID and DateTime (§11.1.1, §11.1.2) and the CPIM To
+     * of the offer as recipient (§11.1.3).
+     *
+     * @param code   a SIP-style reason code (100-699) carried in linphone's extension, or null
+     * @param reason its text, or null
+     * @return empty when the sender did not ask for this notification
+     */
+    public Optional<Imdn> notification(Imdn.Status status, Integer code, String reason) {
+        if (request == null || !request.asksFor(Imdn.Kind.DELIVERY, status)) {
+            return Optional.empty();
+        }
+        String recipient = request.to().uri();
+        return Optional.of(new Imdn(request.messageId().orElseThrow(), request.dateTime().orElseThrow(), recipient,
+                recipient, Imdn.Kind.DELIVERY, status, code != null && code >= 100 && code <= 699 ? code : null,
+                reason == null ? null : reason.replaceAll("[\\x00-\\x1f]", " ")));
     }
 
     /** A formatted MESSAGE body. */
@@ -162,11 +174,9 @@ public final class FileOfferMessage {
         if (ct.is(CpimCodec.MEDIA_TYPE)) {
             CpimMessage cpim = CpimCodec.parse(body);
             Optional<ExternalBody> e = content(cpim.contentType(), cpim.content());
-            return e.map(x -> new FileOfferMessage(x, cpim.messageId().orElse(null), cpim.dateTime().orElse(null),
-                    cpim.dispositions().contains(CpimMessage.Disposition.POSITIVE_DELIVERY)
-                            || cpim.dispositions().contains(CpimMessage.Disposition.NEGATIVE_DELIVERY)));
+            return e.map(x -> new FileOfferMessage(x, cpim));
         }
-        return content(contentType, body).map(x -> new FileOfferMessage(x, null, null, false));
+        return content(contentType, body).map(x -> new FileOfferMessage(x, null));
     }
 
     private static Optional<ExternalBody> content(String contentType, byte[] body) throws PageModeException {

@@ -15,11 +15,18 @@ public final class NotificationMessage {
     private NotificationMessage() {
     }
 
-    /** @return the MESSAGE body carrying {@code imdn} from {@code fromUri} to {@code toUri} */
+    /**
+     * @return the MESSAGE body carrying {@code imdn} from {@code fromUri} to {@code toUri}: a CPIM
+     *         message with its own, fresh {@code imdn.Message-ID} (RFC 5438 §7.2.1: "An IMDN MUST
+     *         contain a Message-ID header field", unrelated to the IM's; §6.3 for its randomness)
+     *         under {@code NS: imdn <urn:ietf:params:imdn>} (§6.1), a DateTime, and no
+     *         {@code Disposition-Notification} (§7.2.1: no IMDN for an IMDN)
+     */
     public static FileOfferMessage.Built format(String fromUri, String toUri, Imdn imdn) {
         CpimMessage cpim = new CpimMessage(new CpimMessage.Address(null, fromUri), new CpimMessage.Address(null, toUri),
-                java.time.Instant.now(), null, Set.of(), MimeHeaders.builder().add("Content-Type", ImdnCodec.MEDIA_TYPE)
-                        .add("Content-Disposition", "notification").build(), new ImdnCodec().format(imdn));
+                java.time.Instant.now(), CpimMessage.newMessageId(), Set.of(), MimeHeaders.builder()
+                        .add("Content-Type", ImdnCodec.MEDIA_TYPE).add("Content-Disposition", "notification").build(),
+                new ImdnCodec().format(imdn));
         return new FileOfferMessage.Built(CpimCodec.MEDIA_TYPE, CpimCodec.format(cpim));
     }
 

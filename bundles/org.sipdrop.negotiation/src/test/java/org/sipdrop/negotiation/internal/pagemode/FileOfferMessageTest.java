@@ -40,7 +40,7 @@ class FileOfferMessageTest {
         assertEquals(OFFER.modified(), back.modified());
         assertEquals("msg-1", m.messageId().orElseThrow());
         assertEquals(NOW, m.dateTime().orElseThrow());
-        assertTrue(m.wantsNotification());
+        assertTrue(m.notification(Imdn.Status.DELIVERED, null, null).isPresent());
     }
 
     @Test
@@ -82,7 +82,7 @@ class FileOfferMessageTest {
         ExternalBody e = ExternalBody.of(OFFER, URL, null, EXPIRES);
         FileOfferMessage bare = FileOfferMessage.parse(ExternalBodyCodec.contentType(e), ExternalBodyCodec.body(e)).orElseThrow();
         assertEquals(URL, bare.external().url());
-        assertTrue(!bare.wantsNotification());
+        assertTrue(bare.notification(Imdn.Status.FAILED, 500, "x").isEmpty());
         byte[] rcs = new RcsFtHttpCodec().format(new RcsFtHttpCodec.Body(RcsFileInfo.of(OFFER, URL, EXPIRES), null));
         FileOfferMessage fromRcs = FileOfferMessage.parse(RcsFtHttpCodec.MEDIA_TYPE, rcs).orElseThrow();
         assertEquals(52234, fromRcs.external().toOffer().size());
