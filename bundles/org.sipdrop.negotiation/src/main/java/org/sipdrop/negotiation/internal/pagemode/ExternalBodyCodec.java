@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <pre>
  * Content-Type: message/external-body; access-type="URL"; URL="https://store.example.com/f/8f3a";
- *     expiration="Sat, 01 Jun 2024 10:00:00 GMT"; size=52234       (the SIP header, {@link #contentType})
+ *     expiration="Sat, 01 Jun 2024 10:00:00 GMT"; size=52234;
+ *     hash=72245FE8653753DB0C535D1C997D6498E2F23F4A                (the SIP header, {@link #contentType})
  *
  * Content-Type: image/jpeg                                          (the body, {@link #body})
  * Content-ID: &lt;4232423424@example.com&gt;
@@ -41,7 +42,12 @@ public final class ExternalBodyCodec {
     /** Largest body accepted: the phantom header block is small. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
-    /** Content-Disposition extension parameter carrying the RFC 5547 §6 hash syntax ("sha-1:HH:..."). */
+    /**
+     * The name of both hash parameters: on the external-body Content-Type, the hexadecimal SHA-1
+     * of the content (RFC 4483 §5.12, the standard place); on the phantom Content-Disposition,
+     * SipDrop's earlier place for it, in the RFC 5547 §6 syntax ("sha-1:HH:..."), still written
+     * for older SipDrop receivers.
+     */
     static final String HASH_PARAM = "hash";
 
     /** RFC 1123 date as RFC 4483 §5.7 / RFC 2046 §5.2.3.1 want it, two-digit day, always GMT. */
@@ -61,6 +67,7 @@ public final class ExternalBodyCodec {
                 .param("URL", e.url().toASCIIString());
         e.expiration().ifPresent(t -> b.param("expiration", RFC1123.format(t)));
         e.size().ifPresent(s -> b.param("size", Long.toString(s)));
+        e.sha1Hex().ifPresent(x -> b.param(HASH_PARAM, x.toUpperCase(Locale.ROOT)));
         return b.build().format();
     }
 
@@ -127,7 +134,17 @@ public final class ExternalBodyCodec {
         if (size.isPresent()) {
             b.size(size("size", size.get()));
         }
-        readPhantomHeaders(body, b);
+        Optional<String> outerHash = outer.param(HASH_PARAM);
+        String hash = outerHash.isPresent() ? rfc4483Hash(outerHash.get()) : null;
+        Optional<String> phantomHash = readPhantomHeaders(body, b);
+        if (hash != null && phantomHash.isPresent() && !hash.equals(phantomHash.get())) {
+            throw new PageModeException("The offer gives two different SHA-1 hashes of the file: " + hash
+                    + " (hash of the message/external-body, RFC 4483 §5.12) and " + phantomHash.get()
+                    + " (hash of its Content-Disposition); refused, since the download could match at most one");
+        }
+        if (hash != null || phantomHash.isPresent()) {
+            b.sha1Hex(hash != null ? hash : phantomHash.get());
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -135,7 +152,8 @@ public final class ExternalBodyCodec {
         }
     }
 
-    private static void readPhantomHeaders(byte[] body, ExternalBody.Builder b) throws PageModeException {
+    /** Reads the phantom headers into {@code b}; @return the Content-Disposition hash, if any, as lower-case hex */
+    private static Optional<String> readPhantomHeaders(byte[] body, ExternalBody.Builder b) throws PageModeException {
         if (body.length > MAX_BODY_BYTES) {
             throw new PageModeException("external-body of " + body.length + " bytes exceeds the limit of "
                     + MAX_BODY_BYTES);
@@ -159,6 +177,7 @@ public final class ExternalBodyCodec {
             }
             b.contentId(v.substring(1, v.length() - 1));
         }
+        String dispositionHash = null;
         Optional<String> disp = h.first("Content-Disposition");
         if (disp.isPresent()) {
             MimeValue d = MimeValue.parse(disp.get());
@@ -170,13 +189,33 @@ public final class ExternalBodyCodec {
             }
             Optional<String> hash = d.param(HASH_PARAM);
             if (hash.isPresent()) {
-                b.sha1Hex(sha1(hash.get()));
+                dispositionHash = sha1(hash.get());
             }
         }
         Optional<String> desc = h.first("Content-Description");
         if (desc.isPresent()) {
             b.description(EncodedWords.decode(desc.get()));
         }
+        return Optional.ofNullable(dispositionHash);
+    }
+
+    /**
+     * RFC 4483 §5.12: "a hexadecimal encoding of the hash", a SHA-1, so 40 hex digits in either
+     * case. A shorter or longer value cannot be checked against the download, so the offer is
+     * refused rather than the file accepted unverified.
+     *
+     * @return the hash as lower-case hex
+     */
+    private static String rfc4483Hash(String v) throws PageModeException {
+        if (!v.matches("[0-9A-Fa-f]+")) {
+            throw new PageModeException("The hash parameter '" + v + "' of the message/external-body is not "
+                    + "hexadecimal (RFC 4483 §5.12)");
+        }
+        if (v.length() != 40) {
+            throw new PageModeException("The hash parameter '" + v + "' of the message/external-body has "
+                    + v.length() + " hex digits, but RFC 4483 §5.12 asks for a SHA-1, which has 40 (20 octets)");
+        }
+        return v.toLowerCase(Locale.ROOT);
     }
 
     /** RFC 5547 §6: hash = hash-algorithm ":" hash-value; only sha-1 is defined. */
@@ -193,7 +232,7 @@ public final class ExternalBodyCodec {
         if (hex.length() != 40) {
             throw new PageModeException("A SHA-1 has 20 octets, got '" + v + "'");
         }
-        return hex;
+        return hex.toLowerCase(Locale.ROOT);
     }
 
     private static long size(String name, String v) throws PageModeException {

@@ -226,7 +226,7 @@ public final class FileOfferMessage {
         throw new PageModeException("The " + SELECTOR_TYPE + " part has no a=file-selector line (RFC 5547 §6)");
     }
 
-    /** The selector (RFC 5547 §8.1 identity) wins; a size that differs from the external-body's is refused. */
+    /** The selector (RFC 5547 §8.1 identity) wins; a size or SHA-1 that differs from the external-body's is refused. */
     private static ExternalBody merge(ExternalBody e, FileSelector s) throws PageModeException {
         if (s.size().isPresent() && e.size().isPresent() && s.size().getAsLong() != e.size().getAsLong()) {
             throw new PageModeException("The offer says " + e.size().getAsLong() + " bytes in the external-body but "
@@ -241,8 +241,14 @@ public final class FileOfferMessage {
         b.mediaType(s.mediaType().orElse(e.mediaType()));
         Optional<String> name = s.name().or(e::fileName);
         name.ifPresent(b::fileName);
-        Optional<String> sha = s.hash().filter(h -> FileSelector.SHA_1.equals(s.hashAlgorithm().orElse("")))
-                .map(java.util.HexFormat.of()::formatHex).or(e::sha1Hex);
+        Optional<String> selectorSha = s.hash().filter(h -> FileSelector.SHA_1.equals(s.hashAlgorithm().orElse("")))
+                .map(java.util.HexFormat.of()::formatHex);
+        if (selectorSha.isPresent() && e.sha1Hex().isPresent() && !selectorSha.get().equals(e.sha1Hex().get())) {
+            throw new PageModeException("The offer gives the SHA-1 " + e.sha1Hex().get() + " in the external-body "
+                    + "(RFC 4483 §5.12) but " + selectorSha.get() + " in its file-selector (RFC 5547 §6); refused, "
+                    + "since the download could match at most one");
+        }
+        Optional<String> sha = selectorSha.or(e::sha1Hex);
         sha.ifPresent(b::sha1Hex);
         try {
             return b.build();
