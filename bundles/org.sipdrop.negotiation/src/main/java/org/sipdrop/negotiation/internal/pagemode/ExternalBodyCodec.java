@@ -27,6 +27,8 @@ import java.util.Optional;
  * Content-Description: Holiday photo
  * </pre>
  *
+ * The URL is written as RFC 2017 §3.1 URL-words of at most 40 characters ({@link UrlParameter}),
+ * so a multipart body part can fold the header across lines ({@link MimeHeaders.Builder#addFolded}).
  * The file name is written as {@code filename="..."} when it is plain printable ASCII; otherwise
  * an ASCII fallback plus {@code filename*=UTF-8''...} (RFC 6266 §4.3, RFC 8187), which carries
  * quotes, CR/LF and any Unicode exactly and harmlessly. Pure functions; thread-safe.
@@ -64,7 +66,7 @@ public final class ExternalBodyCodec {
     /** @return the value of the SIP {@code Content-Type} header for {@code e} */
     public static String contentType(ExternalBody e) {
         MimeValue.Builder b = MimeValue.of(MEDIA_TYPE).param("access-type", ACCESS_TYPE_URL)
-                .param("URL", e.url().toASCIIString());
+                .param("URL", UrlParameter.words(e.url().toASCIIString()));
         e.expiration().ifPresent(t -> b.param("expiration", RFC1123.format(t)));
         e.size().ifPresent(s -> b.param("size", Long.toString(s)));
         e.sha1Hex().ifPresent(x -> b.param(HASH_PARAM, x.toUpperCase(Locale.ROOT)));
@@ -119,7 +121,8 @@ public final class ExternalBodyCodec {
             throw new PageModeException("Unsupported access-type '" + access + "': RFC 4483 content indirection uses URL");
         }
         String rawUrl = outer.param("url").orElseThrow(() -> new PageModeException(
-                "access-type URL without the URL parameter (RFC 2017 §3)")).replaceAll("\\s", "");
+                "access-type URL without the URL parameter (RFC 2017 §3)"));
+        rawUrl = UrlParameter.url(rawUrl);
         ExternalBody.Builder b;
         try {
             b = ExternalBody.builder(new URI(rawUrl));

@@ -126,7 +126,7 @@ public final class FileOfferMessage {
     public static Built format(String fromUri, String toUri, String messageId, Instant now, FileOffer offer, ExternalBody e,
             boolean withRcs, MultipartCodec multipart) {
         List<MultipartCodec.Part> parts = new ArrayList<>();
-        parts.add(new MultipartCodec.Part(MimeHeaders.builder().add("Content-Type", ExternalBodyCodec.contentType(e)).build(),
+        parts.add(new MultipartCodec.Part(MimeHeaders.builder().addFolded("Content-Type", ExternalBodyCodec.contentType(e)).build(),
                 ExternalBodyCodec.body(e)));
         StringBuilder selector = new StringBuilder("a=file-selector:").append(FileOfferMapping.selectorOf(offer).format())
                 .append("\r\n");
