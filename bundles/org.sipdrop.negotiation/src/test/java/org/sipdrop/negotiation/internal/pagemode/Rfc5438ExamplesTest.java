@@ -167,4 +167,25 @@ class Rfc5438ExamplesTest {
         assertEquals(Imdn.Status.DISPLAYED, i.status());
         assertEquals(Optional.of("im:bob@example.com"), i.originalRecipientUri());
     }
+
+    /** RFC 3862 §3.6 Token: NAMECHAR (no separators, no ".") or "."; ASCII here. */
+    private static final String TOKEN = "[!#-'*+\\-.0-9A-Z^-`a-z|~]+";
+
+    @Test
+    void ourOfferRequestsNotificationsAsSection7113Does() throws Exception {
+        org.sipdrop.transfer.FileOffer offer = org.sipdrop.transfer.FileOffer.builder("a.txt", 3).build();
+        ExternalBody e = ExternalBody.of(offer, java.net.URI.create("https://s.example.org/f/1"), "v1@s.example.org",
+                null);
+        String id = CpimMessage.newMessageId();
+        FileOfferMessage.Built b = FileOfferMessage.format("sip:alice@example.org", "sip:bob@example.org", id,
+                Instant.parse("2006-04-04T17:16:49Z"), offer, e, false, new MultipartCodec(new java.util.Random(1)));
+        String text = new String(b.body(), StandardCharsets.UTF_8);
+        String headers = text.substring(0, text.indexOf("\r\n\r\n") + 2);
+        assertTrue(headers.contains("\r\nNS: imdn <urn:ietf:params:imdn>\r\n"), headers); // §6.1
+        assertTrue(headers.contains("\r\nDateTime: 2006-04-04T17:16:49Z\r\n"), headers); // §7.1.1.2
+        assertTrue(headers.contains("\r\nimdn.Message-ID: " + id + "\r\n") && id.matches(TOKEN), headers); // §7.1.1.1, §10
+        assertTrue(headers.contains("\r\nimdn.Disposition-Notification: positive-delivery, negative-delivery\r\n"),
+                headers); // §7.1.1.3, §10
+        assertTrue(id.length() * 6 >= 64, "§6.3: at least 64 bits of randomness");
+    }
 }
