@@ -30,8 +30,10 @@ import org.sipdrop.transfer.FileOffer;
  * Content-Type: multipart/mixed; boundary=sipdrop-...                   (RFC 2046 §5.1.3)
  *
  * --sipdrop-...
- * Content-Type: message/external-body; access-type="URL"; URL="https://store/dav/7kq...pdf";
- *     expiration="Fri, 27 Nov 2026 10:00:00 GMT"; size=52234           (RFC 4483 §5, RFC 2017)
+ * Content-Type: message/external-body; access-type=URL;                 (RFC 4483 §5, RFC 2017)
+ *  URL="https://store/dav/7kq...pdf";                                   (URL-words, RFC 2017 §3.1)
+ *  expiration="Fri, 27 Nov 2026 10:00:00 GMT"; size=52234;
+ *  hash=72245FE8...                                                    (SHA-1, RFC 4483 §5.12)
  *
  * Content-Type: application/pdf
  * Content-ID: &lt;uuid@host&gt;
