@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class CpimMessage {
 
-    /** The dispositions a sender may request (RFC 5438 §6.2 Disposition-Notification values). */
+    /** The dispositions a sender may request (RFC 5438 §7.1.1.3; syntax §10). */
     public enum Disposition {
         POSITIVE_DELIVERY("positive-delivery"), NEGATIVE_DELIVERY("negative-delivery"),
         DISPLAY("display"), PROCESSING("processing");
@@ -115,7 +115,10 @@ public final class CpimMessage {
         this.content = content.clone();
     }
 
-    /** @return a fresh imdn.Message-ID with 96 random bits (RFC 5438 §6.3 recommends at least 64, from a cryptographically secure generator) */
+    /**
+     * @return a fresh imdn.Message-ID: 96 bits from a cryptographically secure generator, as
+     *         RFC 5438 §6.3 recommends (at least 64), in URL-safe base64, a CPIM Token (§10)
+     */
     public static String newMessageId() {
         byte[] b = new byte[12];
         new SecureRandom().nextBytes(b);

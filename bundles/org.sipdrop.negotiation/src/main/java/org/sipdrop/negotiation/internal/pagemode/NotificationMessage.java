@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * A disposition notification in a SIP MESSAGE (RFC 5438 §7.2): a {@code Message/CPIM} wrapper
  * from the recipient to the sender whose payload is {@code message/imdn+xml} with
- * {@code Content-Disposition: notification} (RFC 5438 §7.2.1.1), which tells receivers not to
- * request notifications about the notification itself. A bare {@code message/imdn+xml} body is
+ * {@code Content-Disposition: notification} (RFC 5438 §7.2.1), by which the IM sender
+ * recognises it as a notification (§7.1.2, §9). A bare {@code message/imdn+xml} body is
  * read too.
  */
 public final class NotificationMessage {
