@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Parsing also reads messages without the blank line between message and payload headers, as
- * RFC 5438's examples are written ({@link #firstContentHeader}). Parsing finds the IMDN headers through whatever prefix the NS header binds to
- * {@value #IMDN_NS} (RFC 3862 §4.6), and refuses a message whose Require header names a header
+ * RFC 5438's examples are written ({@link #firstContentHeader}). It finds the IMDN headers
+ * through whatever prefix the NS header binds to {@value #IMDN_NS} (RFC 3862 §4.6), and refuses a message whose Require header names a header
  * SipDrop does not understand (RFC 3862 §4.7). Pure functions; thread-safe.
  */
 public final class CpimCodec {
