@@ -51,6 +51,13 @@ public interface SipUserAgent extends AutoCloseable {
      */
     void advertise(java.util.function.Supplier<java.util.Collection<String>> transferSchemes);
 
+    /**
+     * Sets the body of this agent's OPTIONS answers: a session description of the media it
+     * accepts (RFC 3261 §11.2, built as RFC 3264 §9 says), such as the file-transfer capability
+     * of RFC 5547 §8.5. Asked anew for every OPTIONS; empty: the answer has no body.
+     */
+    void advertiseSessionDescription(java.util.function.Supplier<java.util.Optional<SipBody>> capabilities);
+
     /** Sends OPTIONS (RFC 3261 §11) to learn what a peer supports. */
     CompletableFuture<SipResponse> options(String target);
 

@@ -67,7 +67,7 @@ final class JainSipEndpoint implements SipEndpoint {
             provider = created;
             listener = new EndpointListener(provider, router);
             provider.addSipListener(listener);
-            router.register("OPTIONS", new OptionsResponder(router, this::capabilityHeaders));
+            router.register("OPTIONS", new OptionsResponder(router, this::capabilityHeaders, this::capabilityBody));
             stack.start();
         } catch (InvalidArgumentException | TooManyListenersException | javax.sip.SipException | IOException
                 | RuntimeException e) { // the RI throws NullPointerException when a bind fails
@@ -134,6 +134,11 @@ final class JainSipEndpoint implements SipEndpoint {
         requests.registerWith(router);
         listener.onStrayResponse(requests::strayResponse);
         return userAgent;
+    }
+
+    private java.util.Optional<org.sipdrop.sip.SipBody> capabilityBody() {
+        UserAgentImpl ua = userAgent;
+        return ua == null ? java.util.Optional.empty() : ua.capabilityBody();
     }
 
     private java.util.List<String> capabilityHeaders() {

@@ -55,6 +55,8 @@ final class UserAgentImpl implements SipUserAgent {
     volatile Function<IncomingRequest, SipStatus> messageHandler;
     volatile Consumer<IncomingCall> inviteHandler;
     private volatile java.util.function.Supplier<java.util.Collection<String>> schemes = java.util.List::of;
+    private volatile java.util.function.Supplier<java.util.Optional<SipBody>> sessionDescription =
+            java.util.Optional::empty;
     private ScheduledFuture<?> keepAlive;
 
     UserAgentImpl(SipAccount account, SipStackImpl stack, SipProvider provider, ListeningPoint point,
@@ -142,6 +144,16 @@ final class UserAgentImpl implements SipUserAgent {
     @Override
     public void advertise(java.util.function.Supplier<java.util.Collection<String>> transferSchemes) {
         this.schemes = java.util.Objects.requireNonNull(transferSchemes, "transferSchemes");
+    }
+
+    @Override
+    public void advertiseSessionDescription(java.util.function.Supplier<java.util.Optional<SipBody>> capabilities) {
+        this.sessionDescription = java.util.Objects.requireNonNull(capabilities, "capabilities");
+    }
+
+    /** @return the body OPTIONS answers carry now, if any (RFC 3261 §11.2) */
+    java.util.Optional<SipBody> capabilityBody() {
+        return sessionDescription.get();
     }
 
     /** @return the header lines OPTIONS answers add: our Contact with the transports feature tag */

@@ -140,6 +140,22 @@ class UserAgentTest {
     }
 
     @Test
+    void optionsAnswerCarriesTheSessionDescriptionSetAtThatMoment() throws Exception {
+        SipUserAgent alice = agent("alice");
+        SipUserAgent bob = agent("bob");
+        assertTrue(alice.options(uriOf(bob)).get(WAIT, TimeUnit.SECONDS).body().isEmpty());
+        java.util.concurrent.atomic.AtomicReference<String> sdp = new java.util.concurrent.atomic.AtomicReference<>(
+                "v=0\r\nm=message 0 TCP/MSRP *\r\na=file-selector\r\n");
+        bob.advertiseSessionDescription(() -> java.util.Optional.ofNullable(sdp.get())
+                .map(t -> new SipBody("application/sdp", t.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        SipResponse r = alice.options(uriOf(bob)).get(WAIT, TimeUnit.SECONDS);
+        assertEquals("application/sdp", r.body().orElseThrow().mediaType());
+        assertEquals(sdp.get(), r.body().orElseThrow().text());
+        sdp.set(null);
+        assertTrue(alice.options(uriOf(bob)).get(WAIT, TimeUnit.SECONDS).body().isEmpty());
+    }
+
+    @Test
     void callIsAnsweredReinvitedAndHungUp() throws Exception {
         SipUserAgent alice = agent("alice", SipTransport.TCP);
         SipUserAgent bob = agent("bob", SipTransport.TCP);

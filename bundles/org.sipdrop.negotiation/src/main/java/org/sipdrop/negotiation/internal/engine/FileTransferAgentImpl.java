@@ -55,6 +55,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
             schemes.retainAll(TransportChoice.SDP_SCHEMES);
             return schemes;
         });
+        ua.advertiseSessionDescription(() -> FileTransferCapability.describe(ua.contact(), service.schemes()));
         ua.onInvite(this::invited);
         this.pageMode = new PageMode(ctx, () -> prompt, this::announce);
         ua.onMessage(m -> open ? pageMode.onMessage(m) : SipStatus.TEMPORARILY_UNAVAILABLE);

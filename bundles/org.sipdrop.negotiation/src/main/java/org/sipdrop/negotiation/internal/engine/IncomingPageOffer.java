@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.sipdrop.negotiation.internal.pagemode.FileOfferMessage;
@@ -178,17 +179,18 @@ final class IncomingPageOffer {
         return Acceptance.decide(ctx.settings().policy(), prompt, sender, file);
     }
 
-    /** Sends the delivery notification the offer asked for (RFC 5438 §7.2.1.1); best effort. */
+    /**
+     * Sends the delivery notification for this outcome if the offer asked for it (RFC 5438
+     * §7.2.1: a {@code delivered} only on {@code positive-delivery}, a failure or decline only on
+     * {@code negative-delivery}); best effort.
+     */
     private void notifySender(Imdn.Status status, int code, String reason) {
-        if (!message.wantsNotification()) {
+        Optional<Imdn> requested = message.notification(status, code == 0 ? null : code, reason);
+        if (requested.isEmpty()) {
             return;
         }
         String me = ctx.userAgent().account().aor();
-        String id = message.messageId().orElseThrow();
-        Instant when = message.dateTime().orElseThrow();
-        Imdn imdn = status == Imdn.Status.DELIVERED ? Imdn.delivered(id, when, me)
-                : new Imdn(id, when, me, me, Imdn.Kind.DELIVERY, status, code >= 100 && code <= 699 ? code : null,
-                        reason == null ? null : reason.replaceAll("[\\x00-\\x1f]", " "));
+        Imdn imdn = requested.get();
         FileOfferMessage.Built body = NotificationMessage.format(me, sender, imdn);
         ctx.userAgent().message(sender, new SipBody(body.contentType(), body.body())).whenComplete((r, e) -> {
             if (e != null || !r.isSuccess()) {

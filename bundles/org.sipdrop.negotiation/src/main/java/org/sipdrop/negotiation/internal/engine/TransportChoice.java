@@ -19,8 +19,9 @@ import org.sipdrop.transfer.TransferService;
  * Picks the transport of an offer. An RFC 5547 offer in an INVITE carries files over MSRP
  * ({@code m=message … TCP/MSRP} or {@code TCP/TLS/MSRP}, RFC 5547 §8), so the candidates are
  * the {@code msrp} and {@code msrps} transports running here. With {@code --via auto} the peer is
- * asked with OPTIONS (RFC 3261 §11) which transports it accepts ({@link SipCapabilities}); a peer
- * that does not say gets the first preferred scheme.
+ * asked with OPTIONS (RFC 3261 §11) which transports it accepts ({@link SipCapabilities}, or else
+ * the RFC 5547 §8.5 capability SDP of its answer, {@link FileTransferCapability}); a peer that does
+ * not say gets the first preferred scheme.
  */
 final class TransportChoice {
 
@@ -73,7 +74,11 @@ final class TransportChoice {
     private static List<String> peerSchemes(SipUserAgent ua, String to) {
         try {
             SipResponse r = ua.options(to).get(OPTIONS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return r.isSuccess() ? SipCapabilities.transports(r) : List.of();
+            if (!r.isSuccess()) {
+                return List.of();
+            }
+            List<String> tagged = SipCapabilities.transports(r);
+            return tagged.isEmpty() ? FileTransferCapability.schemes(r.body()) : tagged;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();

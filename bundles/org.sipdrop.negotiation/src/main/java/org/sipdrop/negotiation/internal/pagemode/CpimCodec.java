@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,9 @@ import java.util.regex.Pattern;
  * ...payload...
  * </pre>
  *
- * Parsing finds the IMDN headers through whatever prefix the NS header binds to
- * {@value #IMDN_NS} (RFC 3862 §4.6), and refuses a message whose Require header names a header
+ * Parsing also reads messages without the blank line between message and payload headers, as
+ * RFC 5438's examples are written ({@link #firstContentHeader}). It finds the IMDN headers
+ * through whatever prefix the NS header binds to {@value #IMDN_NS} (RFC 3862 §4.6), and refuses a message whose Require header names a header
  * SipDrop does not understand (RFC 3862 §4.7). Pure functions; thread-safe.
  */
 public final class CpimCodec {
@@ -93,13 +95,24 @@ public final class CpimCodec {
         if (end1 < 0) {
             throw new PageModeException("CPIM message lacks the blank line after its message headers (RFC 3862 §2)");
         }
-        int end2 = MimeHeaders.blankLine(body, end1 + 4);
-        if (end2 < 0) {
-            throw new PageModeException("CPIM message lacks the blank line after its payload headers (RFC 3862 §2)");
+        MimeHeaders first = MimeHeaders.parse(MimeHeaders.utf8(body, 0, end1, "CPIM message headers"));
+        int split = firstContentHeader(first);
+        MimeHeaders msg;
+        MimeHeaders payload;
+        byte[] content;
+        if (split >= 0) {
+            msg = slice(first, 0, split);
+            payload = slice(first, split, first.fields().size());
+            content = content(payload, body, end1 + 4);
+        } else {
+            int end2 = MimeHeaders.blankLine(body, end1 + 4);
+            if (end2 < 0) {
+                throw new PageModeException("CPIM message lacks the blank line after its payload headers (RFC 3862 §2)");
+            }
+            msg = first;
+            payload = MimeHeaders.parse(MimeHeaders.utf8(body, end1 + 4, end2, "CPIM payload headers"));
+            content = content(payload, body, end2 + 4);
         }
-        MimeHeaders msg = MimeHeaders.parse(MimeHeaders.utf8(body, 0, end1, "CPIM message headers"));
-        MimeHeaders payload = MimeHeaders.parse(MimeHeaders.utf8(body, end1 + 4, end2, "CPIM payload headers"));
-        byte[] content = content(payload, body, end2 + 4);
         Map<String, String> ns = namespaces(msg);
         String imdn = ns.entrySet().stream().filter(e -> e.getValue().equals(IMDN_NS)).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
@@ -118,6 +131,35 @@ public final class CpimCodec {
         } catch (IllegalArgumentException e) {
             throw new PageModeException("Unacceptable CPIM message: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * RFC 5438's example messages (§7.1.1.3, §7.2.1.1, §7.2.1.2) run the payload's MIME headers
+     * straight on from the CPIM message headers, without the blank line RFC 3862 §2 puts between
+     * them, and senders modelled on those examples do the same. No CPIM message header (RFC 3862
+     * §4, RFC 5438 §6) starts with {@code Content-}, so the first such field of the first block
+     * marks where the payload headers begin.
+     *
+     * @return the index of the first {@code Content-*} field, or -1
+     */
+    private static int firstContentHeader(MimeHeaders block) {
+        List<MimeHeaders.Field> fields = block.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().regionMatches(true, 0, "Content-", 0, 8)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static MimeHeaders slice(MimeHeaders block, int from, int to) throws PageModeException {
+        MimeHeaders.Builder b = MimeHeaders.builder();
+        try {
+            block.fields().subList(from, to).forEach(f -> b.add(f.name(), f.value()));
+        } catch (IllegalArgumentException e) {
+            throw new PageModeException("Unacceptable CPIM header: " + e.getMessage(), e);
+        }
+        return b.build();
     }
 
     private static byte[] content(MimeHeaders payload, byte[] body, int start) throws PageModeException {

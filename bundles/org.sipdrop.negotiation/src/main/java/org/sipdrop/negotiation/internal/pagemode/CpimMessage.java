@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class CpimMessage {
 
-    /** The dispositions a sender may request (RFC 5438 §6.2 Disposition-Notification values). */
+    /** The dispositions a sender may request (RFC 5438 §7.1.1.3; syntax §10). */
     public enum Disposition {
         POSITIVE_DELIVERY("positive-delivery"), NEGATIVE_DELIVERY("negative-delivery"),
         DISPLAY("display"), PROCESSING("processing");
@@ -115,7 +115,10 @@ public final class CpimMessage {
         this.content = content.clone();
     }
 
-    /** @return a fresh imdn.Message-ID with 96 random bits (RFC 5438 §6.3 asks for at least 32) */
+    /**
+     * @return a fresh imdn.Message-ID: 96 bits from a cryptographically secure generator, as
+     *         RFC 5438 §6.3 recommends (at least 64), in URL-safe base64, a CPIM Token (§10)
+     */
     public static String newMessageId() {
         byte[] b = new byte[12];
         new SecureRandom().nextBytes(b);
@@ -149,6 +152,30 @@ public final class CpimMessage {
     /** @return the requested notifications, empty if none */
     public Set<Disposition> dispositions() {
         return dispositions;
+    }
+
+    /**
+     * Whether the sender asked for a notification of this kind and outcome, so that the recipient
+     * may send one (RFC 5438 §7.2.1: IMDNs are generated only as requested in
+     * {@code Disposition-Notification}, §7.1.1.3 for the values). A {@code delivered} delivery
+     * notification needs {@code positive-delivery}; any other delivery status reports a failure
+     * and needs {@code negative-delivery}; a display notification needs {@code display}. A
+     * recipient never sends processing notifications (RFC 5438 §7.2.1), and nothing is sent
+     * without the {@code Message-ID} and {@code DateTime} an IMDN echoes (§7.1.1.1, §7.1.1.2).
+     */
+    public boolean asksFor(Imdn.Kind kind, Imdn.Status status) {
+        if (messageId == null || dateTime == null || !kind.allows(status)) {
+            return false;
+        }
+        switch (kind) {
+            case DELIVERY:
+                return dispositions.contains(status == Imdn.Status.DELIVERED ? Disposition.POSITIVE_DELIVERY
+                        : Disposition.NEGATIVE_DELIVERY);
+            case DISPLAY:
+                return dispositions.contains(Disposition.DISPLAY);
+            default:
+                return false;
+        }
     }
 
     public MimeHeaders contentHeaders() {

@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <pre>
  * Content-Type: message/external-body; access-type="URL"; URL="https://store.example.com/f/8f3a";
- *     expiration="Sat, 01 Jun 2024 10:00:00 GMT"; size=52234       (the SIP header, {@link #contentType})
+ *     expiration="Sat, 01 Jun 2024 10:00:00 GMT"; size=52234;
+ *     hash=72245FE8653753DB0C535D1C997D6498E2F23F4A                (the SIP header, {@link #contentType})
  *
  * Content-Type: image/jpeg                                          (the body, {@link #body})
  * Content-ID: &lt;4232423424@example.com&gt;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * Content-Description: Holiday photo
  * </pre>
  *
+ * The URL is written as RFC 2017 §3.1 URL-words of at most 40 characters ({@link UrlParameter}),
+ * so a multipart body part can fold the header across lines ({@link MimeHeaders.Builder#addFolded}).
  * The file name is written as {@code filename="..."} when it is plain printable ASCII; otherwise
  * an ASCII fallback plus {@code filename*=UTF-8''...} (RFC 6266 §4.3, RFC 8187), which carries
  * quotes, CR/LF and any Unicode exactly and harmlessly. Pure functions; thread-safe.
@@ -41,7 +44,12 @@ public final class ExternalBodyCodec {
     /** Largest body accepted: the phantom header block is small. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
-    /** Content-Disposition extension parameter carrying the RFC 5547 §6 hash syntax ("sha-1:HH:..."). */
+    /**
+     * The name of both hash parameters: on the external-body Content-Type, the hexadecimal SHA-1
+     * of the content (RFC 4483 §5.12, the standard place); on the phantom Content-Disposition,
+     * SipDrop's earlier place for it, in the RFC 5547 §6 syntax ("sha-1:HH:..."), still written
+     * for older SipDrop receivers.
+     */
     static final String HASH_PARAM = "hash";
 
     /** RFC 1123 date as RFC 4483 §5.7 / RFC 2046 §5.2.3.1 want it, two-digit day, always GMT. */
@@ -58,9 +66,10 @@ public final class ExternalBodyCodec {
     /** @return the value of the SIP {@code Content-Type} header for {@code e} */
     public static String contentType(ExternalBody e) {
         MimeValue.Builder b = MimeValue.of(MEDIA_TYPE).param("access-type", ACCESS_TYPE_URL)
-                .param("URL", e.url().toASCIIString());
+                .param("URL", UrlParameter.words(e.url().toASCIIString()));
         e.expiration().ifPresent(t -> b.param("expiration", RFC1123.format(t)));
         e.size().ifPresent(s -> b.param("size", Long.toString(s)));
+        e.sha1Hex().ifPresent(x -> b.param(HASH_PARAM, x.toUpperCase(Locale.ROOT)));
         return b.build().format();
     }
 
@@ -112,7 +121,8 @@ public final class ExternalBodyCodec {
             throw new PageModeException("Unsupported access-type '" + access + "': RFC 4483 content indirection uses URL");
         }
         String rawUrl = outer.param("url").orElseThrow(() -> new PageModeException(
-                "access-type URL without the URL parameter (RFC 2017 §3)")).replaceAll("\\s", "");
+                "access-type URL without the URL parameter (RFC 2017 §3)"));
+        rawUrl = UrlParameter.url(rawUrl);
         ExternalBody.Builder b;
         try {
             b = ExternalBody.builder(new URI(rawUrl));
@@ -127,7 +137,17 @@ public final class ExternalBodyCodec {
         if (size.isPresent()) {
             b.size(size("size", size.get()));
         }
-        readPhantomHeaders(body, b);
+        Optional<String> outerHash = outer.param(HASH_PARAM);
+        String hash = outerHash.isPresent() ? rfc4483Hash(outerHash.get()) : null;
+        Optional<String> phantomHash = readPhantomHeaders(body, b);
+        if (hash != null && phantomHash.isPresent() && !hash.equals(phantomHash.get())) {
+            throw new PageModeException("The offer gives two different SHA-1 hashes of the file: " + hash
+                    + " (hash of the message/external-body, RFC 4483 §5.12) and " + phantomHash.get()
+                    + " (hash of its Content-Disposition); refused, since the download could match at most one");
+        }
+        if (hash != null || phantomHash.isPresent()) {
+            b.sha1Hex(hash != null ? hash : phantomHash.get());
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -135,7 +155,8 @@ public final class ExternalBodyCodec {
         }
     }
 
-    private static void readPhantomHeaders(byte[] body, ExternalBody.Builder b) throws PageModeException {
+    /** Reads the phantom headers into {@code b}; @return the Content-Disposition hash, if any, as lower-case hex */
+    private static Optional<String> readPhantomHeaders(byte[] body, ExternalBody.Builder b) throws PageModeException {
         if (body.length > MAX_BODY_BYTES) {
             throw new PageModeException("external-body of " + body.length + " bytes exceeds the limit of "
                     + MAX_BODY_BYTES);
@@ -159,6 +180,7 @@ public final class ExternalBodyCodec {
             }
             b.contentId(v.substring(1, v.length() - 1));
         }
+        String dispositionHash = null;
         Optional<String> disp = h.first("Content-Disposition");
         if (disp.isPresent()) {
             MimeValue d = MimeValue.parse(disp.get());
@@ -170,13 +192,33 @@ public final class ExternalBodyCodec {
             }
             Optional<String> hash = d.param(HASH_PARAM);
             if (hash.isPresent()) {
-                b.sha1Hex(sha1(hash.get()));
+                dispositionHash = sha1(hash.get());
             }
         }
         Optional<String> desc = h.first("Content-Description");
         if (desc.isPresent()) {
             b.description(EncodedWords.decode(desc.get()));
         }
+        return Optional.ofNullable(dispositionHash);
+    }
+
+    /**
+     * RFC 4483 §5.12: "a hexadecimal encoding of the hash", a SHA-1, so 40 hex digits in either
+     * case. A shorter or longer value cannot be checked against the download, so the offer is
+     * refused rather than the file accepted unverified.
+     *
+     * @return the hash as lower-case hex
+     */
+    private static String rfc4483Hash(String v) throws PageModeException {
+        if (!v.matches("[0-9A-Fa-f]+")) {
+            throw new PageModeException("The hash parameter '" + v + "' of the message/external-body is not "
+                    + "hexadecimal (RFC 4483 §5.12)");
+        }
+        if (v.length() != 40) {
+            throw new PageModeException("The hash parameter '" + v + "' of the message/external-body has "
+                    + v.length() + " hex digits, but RFC 4483 §5.12 asks for a SHA-1, which has 40 (20 octets)");
+        }
+        return v.toLowerCase(Locale.ROOT);
     }
 
     /** RFC 5547 §6: hash = hash-algorithm ":" hash-value; only sha-1 is defined. */
@@ -193,7 +235,7 @@ public final class ExternalBodyCodec {
         if (hex.length() != 40) {
             throw new PageModeException("A SHA-1 has 20 octets, got '" + v + "'");
         }
-        return hex;
+        return hex.toLowerCase(Locale.ROOT);
     }
 
     private static long size(String name, String v) throws PageModeException {

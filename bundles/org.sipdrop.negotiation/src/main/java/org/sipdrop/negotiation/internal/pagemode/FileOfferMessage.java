@@ -30,8 +30,10 @@ import org.sipdrop.transfer.FileOffer;
  * Content-Type: multipart/mixed; boundary=sipdrop-...                   (RFC 2046 §5.1.3)
  *
  * --sipdrop-...
- * Content-Type: message/external-body; access-type="URL"; URL="https://store/dav/7kq...pdf";
- *     expiration="Fri, 27 Nov 2026 10:00:00 GMT"; size=52234           (RFC 4483 §5, RFC 2017)
+ * Content-Type: message/external-body; access-type=URL;                 (RFC 4483 §5, RFC 2017)
+ *  URL="https://store/dav/7kq...pdf";                                   (URL-words, RFC 2017 §3.1)
+ *  expiration="Fri, 27 Nov 2026 10:00:00 GMT"; size=52234;
+ *  hash=72245FE8...                                                    (SHA-1, RFC 4483 §5.12)
  *
  * Content-Type: application/pdf
  * Content-ID: &lt;uuid@host&gt;
@@ -70,15 +72,11 @@ public final class FileOfferMessage {
     public static final String SELECTOR_TYPE = "application/vnd.sipdrop.file-selector";
 
     private final ExternalBody external;
-    private final String messageId;
-    private final Instant dateTime;
-    private final boolean wantsNotification;
+    private final CpimMessage request;
 
-    private FileOfferMessage(ExternalBody external, String messageId, Instant dateTime, boolean wantsNotification) {
+    private FileOfferMessage(ExternalBody external, CpimMessage request) {
         this.external = Objects.requireNonNull(external, "external");
-        this.messageId = messageId;
-        this.dateTime = dateTime;
-        this.wantsNotification = wantsNotification;
+        this.request = request;
     }
 
     /** @return where and what: URL, expiry, size, type, name, hash */
@@ -86,19 +84,35 @@ public final class FileOfferMessage {
         return external;
     }
 
-    /** @return the imdn.Message-ID, if the sender asked for notifications */
+    /** @return the imdn.Message-ID, if the offer came in CPIM with one */
     public Optional<String> messageId() {
-        return Optional.ofNullable(messageId);
+        return request == null ? Optional.empty() : request.messageId();
     }
 
-    /** @return the CPIM DateTime, which an IMDN repeats (RFC 5438 §7.2.1) */
+    /** @return the CPIM DateTime, which an IMDN repeats (RFC 5438 §11.1.2) */
     public Optional<Instant> dateTime() {
-        return Optional.ofNullable(dateTime);
+        return request == null ? Optional.empty() : request.dateTime();
     }
 
-    /** @return whether the sender requested delivery notifications (RFC 5438 §6.2) */
-    public boolean wantsNotification() {
-        return wantsNotification && messageId != null && dateTime != null;
+    /**
+     * The delivery notification to send for this outcome, if the sender asked for one (RFC 5438
+     * §7.2.1, {@link CpimMessage#asksFor}): {@code delivered} only when it asked for
+     * {@code positive-delivery}, any failure only when it asked for {@code negative-delivery}. The
+     * notification names the offer's Message-ID and DateTime (§11.1.1, §11.1.2) and the CPIM To
+     * of the offer as recipient (§11.1.3).
+     *
+     * @param code   a SIP-style reason code (100-699) carried in linphone's extension, or null
+     * @param reason its text, or null
+     * @return empty when the sender did not ask for this notification
+     */
+    public Optional<Imdn> notification(Imdn.Status status, Integer code, String reason) {
+        if (request == null || !request.asksFor(Imdn.Kind.DELIVERY, status)) {
+            return Optional.empty();
+        }
+        String recipient = request.to().uri();
+        return Optional.of(new Imdn(request.messageId().orElseThrow(), request.dateTime().orElseThrow(), recipient,
+                recipient, Imdn.Kind.DELIVERY, status, code != null && code >= 100 && code <= 699 ? code : null,
+                reason == null ? null : reason.replaceAll("[\\x00-\\x1f]", " ")));
     }
 
     /** A formatted MESSAGE body. */
@@ -114,7 +128,7 @@ public final class FileOfferMessage {
     public static Built format(String fromUri, String toUri, String messageId, Instant now, FileOffer offer, ExternalBody e,
             boolean withRcs, MultipartCodec multipart) {
         List<MultipartCodec.Part> parts = new ArrayList<>();
-        parts.add(new MultipartCodec.Part(MimeHeaders.builder().add("Content-Type", ExternalBodyCodec.contentType(e)).build(),
+        parts.add(new MultipartCodec.Part(MimeHeaders.builder().addFolded("Content-Type", ExternalBodyCodec.contentType(e)).build(),
                 ExternalBodyCodec.body(e)));
         StringBuilder selector = new StringBuilder("a=file-selector:").append(FileOfferMapping.selectorOf(offer).format())
                 .append("\r\n");
@@ -162,11 +176,9 @@ public final class FileOfferMessage {
         if (ct.is(CpimCodec.MEDIA_TYPE)) {
             CpimMessage cpim = CpimCodec.parse(body);
             Optional<ExternalBody> e = content(cpim.contentType(), cpim.content());
-            return e.map(x -> new FileOfferMessage(x, cpim.messageId().orElse(null), cpim.dateTime().orElse(null),
-                    cpim.dispositions().contains(CpimMessage.Disposition.POSITIVE_DELIVERY)
-                            || cpim.dispositions().contains(CpimMessage.Disposition.NEGATIVE_DELIVERY)));
+            return e.map(x -> new FileOfferMessage(x, cpim));
         }
-        return content(contentType, body).map(x -> new FileOfferMessage(x, null, null, false));
+        return content(contentType, body).map(x -> new FileOfferMessage(x, null));
     }
 
     private static Optional<ExternalBody> content(String contentType, byte[] body) throws PageModeException {
@@ -216,7 +228,7 @@ public final class FileOfferMessage {
         throw new PageModeException("The " + SELECTOR_TYPE + " part has no a=file-selector line (RFC 5547 §6)");
     }
 
-    /** The selector (RFC 5547 §8.1 identity) wins; a size that differs from the external-body's is refused. */
+    /** The selector (RFC 5547 §8.1 identity) wins; a size or SHA-1 that differs from the external-body's is refused. */
     private static ExternalBody merge(ExternalBody e, FileSelector s) throws PageModeException {
         if (s.size().isPresent() && e.size().isPresent() && s.size().getAsLong() != e.size().getAsLong()) {
             throw new PageModeException("The offer says " + e.size().getAsLong() + " bytes in the external-body but "
@@ -231,8 +243,14 @@ public final class FileOfferMessage {
         b.mediaType(s.mediaType().orElse(e.mediaType()));
         Optional<String> name = s.name().or(e::fileName);
         name.ifPresent(b::fileName);
-        Optional<String> sha = s.hash().filter(h -> FileSelector.SHA_1.equals(s.hashAlgorithm().orElse("")))
-                .map(java.util.HexFormat.of()::formatHex).or(e::sha1Hex);
+        Optional<String> selectorSha = s.hash().filter(h -> FileSelector.SHA_1.equals(s.hashAlgorithm().orElse("")))
+                .map(java.util.HexFormat.of()::formatHex);
+        if (selectorSha.isPresent() && e.sha1Hex().isPresent() && !selectorSha.get().equals(e.sha1Hex().get())) {
+            throw new PageModeException("The offer gives the SHA-1 " + e.sha1Hex().get() + " in the external-body "
+                    + "(RFC 4483 §5.12) but " + selectorSha.get() + " in its file-selector (RFC 5547 §6); refused, "
+                    + "since the download could match at most one");
+        }
+        Optional<String> sha = selectorSha.or(e::sha1Hex);
         sha.ifPresent(b::sha1Hex);
         try {
             return b.build();

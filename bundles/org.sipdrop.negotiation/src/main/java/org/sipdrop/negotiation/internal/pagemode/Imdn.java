@@ -19,7 +19,7 @@ import java.util.OptionalInt;
  */
 public final class Imdn {
 
-    /** The statuses of RFC 5438 §7.2.1.1-§7.2.1.3 (schema element names). */
+    /** The statuses of RFC 5438 §11.1.7 (schema element names, §11.1.9). */
     public enum Status {
         DELIVERED("delivered"), FAILED("failed"), FORBIDDEN("forbidden"), ERROR("error"),
         DISPLAYED("displayed"), PROCESSED("processed"), STORED("stored");
@@ -36,7 +36,7 @@ public final class Imdn {
         }
     }
 
-    /** The three notification kinds and the statuses each allows (RFC 5438 §7.2.1). */
+    /** The three notification kinds (RFC 5438 §11.1.6) and the statuses each allows (§11.1.7). */
     public enum Kind {
         DELIVERY("delivery-notification"), DISPLAY("display-notification"), PROCESSING("processing-notification");
 
@@ -78,7 +78,7 @@ public final class Imdn {
 
     /**
      * @param messageId            the {@code imdn.Message-ID} of the message being reported on
-     * @param dateTime             the {@code DateTime} of that message (RFC 5438 §7.2.1 copies it)
+     * @param dateTime             the {@code DateTime} of that message (RFC 5438 §11.1.2 copies it)
      * @param recipientUri         who reports, or null
      * @param originalRecipientUri the original recipient before any retargeting, or null
      * @param reasonCode           an optional SIP-style reason code (linphone extension), or null

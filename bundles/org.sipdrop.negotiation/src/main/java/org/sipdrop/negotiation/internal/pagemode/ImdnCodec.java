@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Formats and parses {@code message/imdn+xml} documents (RFC 5438 §7.2.1 and its schema):
+ * Formats and parses {@code message/imdn+xml} documents (RFC 5438 §11, schema §11.1.9; example §7.2.1.1):
  *
  * <pre>
  * &lt;imdn xmlns="urn:ietf:params:xml:ns:imdn"&gt;
@@ -26,7 +26,7 @@ import org.w3c.dom.Node;
  */
 public final class ImdnCodec {
 
-    /** Media type of a disposition notification, RFC 5438 §10.1 (IANA registration). */
+    /** Media type of a disposition notification, RFC 5438 §11.1.8 (IANA registration §15.1). */
     public static final String MEDIA_TYPE = "message/imdn+xml";
 
     /** IMDN XML namespace, RFC 5438 schema. */
@@ -135,7 +135,7 @@ public final class ImdnCodec {
         }
         if (found == null || !kind.allows(found)) {
             throw new PageModeException("IMDN " + kind.wire() + " has " + (found == null ? "no known status"
-                    : "status " + found.wire() + ", which RFC 5438 §7.2.1 does not allow there"));
+                    : "status " + found.wire() + ", which RFC 5438 §11.1.7 does not allow there"));
         }
         return found;
     }

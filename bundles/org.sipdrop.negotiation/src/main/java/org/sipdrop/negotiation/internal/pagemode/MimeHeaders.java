@@ -26,6 +26,9 @@ public final class MimeHeaders {
     /** Largest block accepted, in characters (RFC 5322 §2.1.1 caps a line at 998). */
     public static final int MAX_BLOCK_CHARS = 16 * 1024;
 
+    /** Line length that folding keeps to, RFC 5322 §2.1.1 ("SHOULD be no more than 78 characters"). */
+    static final int FOLD_AT = 78;
+
     private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
 
     private final List<Field> fields;
@@ -63,9 +66,32 @@ public final class MimeHeaders {
     public String format() {
         StringBuilder sb = new StringBuilder();
         for (Field f : fields) {
-            sb.append(f.name).append(": ").append(f.value).append("\r\n");
+            String line = f.name + ": " + f.value;
+            if (f.fold && line.length() > FOLD_AT) {
+                fold(line, sb);
+            } else {
+                sb.append(line).append("\r\n");
+            }
         }
         return sb.toString();
+    }
+
+    /**
+     * Folds a line at spaces so that each line has at most {@value #FOLD_AT} characters where the
+     * spaces allow (RFC 5322 §2.2.3: a CRLF is inserted before a space; unfolding removes it and
+     * gives back the value unchanged).
+     */
+    private static void fold(String line, StringBuilder sb) {
+        String[] pieces = line.split("(?= )");
+        StringBuilder current = new StringBuilder(pieces[0]);
+        for (int i = 1; i < pieces.length; i++) {
+            if (current.length() + pieces[i].length() > FOLD_AT && !current.toString().isBlank()) {
+                sb.append(current).append("\r\n");
+                current.setLength(0);
+            }
+            current.append(pieces[i]);
+        }
+        sb.append(current).append("\r\n");
     }
 
     /**
@@ -184,10 +210,12 @@ public final class MimeHeaders {
     public static final class Field {
         private final String name;
         private final String value;
+        private final boolean fold;
 
-        private Field(String name, String value) {
+        private Field(String name, String value, boolean fold) {
             this.name = name;
             this.value = value;
+            this.fold = fold;
         }
 
         public String name() {
@@ -227,6 +255,19 @@ public final class MimeHeaders {
          * @throws IllegalArgumentException naming the field, e.g. when a value tries to inject a header
          */
         public Builder add(String name, String value) {
+            return add(name, value, false);
+        }
+
+        /**
+         * Adds a field that {@link MimeHeaders#format} folds at its spaces when the line is longer
+         * than {@value MimeHeaders#FOLD_AT} characters: for a value whose spaces are all
+         * insignificant or survive unfolding, such as an RFC 2017 §3.1 URL parameter.
+         */
+        public Builder addFolded(String name, String value) {
+            return add(name, value, true);
+        }
+
+        private Builder add(String name, String value, boolean fold) {
             if (name == null || name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c >= 127 || c == ':')) {
                 throw new IllegalArgumentException("Not a header field name (printable US-ASCII, no colon): '"
                         + printable(String.valueOf(name)) + "'");
@@ -246,7 +287,7 @@ public final class MimeHeaders {
             if (fields.size() == MAX_FIELDS) {
                 throw new IllegalArgumentException("More than " + MAX_FIELDS + " header fields");
             }
-            fields.add(new Field(name, value));
+            fields.add(new Field(name, value, fold));
             return this;
         }
 

@@ -43,7 +43,8 @@ class ExternalBodyCodecTest {
                 .expiration(Instant.parse("2024-06-01T10:00:00Z")).contentId("4232423424@example.com")
                 .fileName("photo.jpg").sha1Hex(SHA1).build();
         assertEquals("message/external-body; access-type=URL; URL=\"https://store.example.com/f/8f3a?sig=abc\"; "
-                + "expiration=\"Sat, 01 Jun 2024 10:00:00 GMT\"; size=52234", ExternalBodyCodec.contentType(e));
+                + "expiration=\"Sat, 01 Jun 2024 10:00:00 GMT\"; size=52234; hash=72245FE8653753DB0C535D1C997D6498E2F23F4A",
+                ExternalBodyCodec.contentType(e));
         assertEquals("Content-Type: image/jpeg\r\nContent-ID: <4232423424@example.com>\r\n"
                 + "Content-Disposition: attachment; filename=photo.jpg; "
                 + "hash=\"sha-1:72:24:5F:E8:65:37:53:DB:0C:53:5D:1C:99:7D:64:98:E2:F2:3F:4A\"\r\n\r\n",

@@ -40,7 +40,7 @@ class FileOfferMessageTest {
         assertEquals(OFFER.modified(), back.modified());
         assertEquals("msg-1", m.messageId().orElseThrow());
         assertEquals(NOW, m.dateTime().orElseThrow());
-        assertTrue(m.wantsNotification());
+        assertTrue(m.notification(Imdn.Status.DELIVERED, null, null).isPresent());
     }
 
     @Test
@@ -77,12 +77,30 @@ class FileOfferMessageTest {
         assertTrue(x.getMessage().contains("99") && x.getMessage().contains("52234"), x.getMessage());
     }
 
+    /** RFC 4483 §5.12 hash on the external-body against the RFC 5547 §6 hash of the file-selector. */
+    @Test
+    void hashThatDisagreesWithTheFileSelectorIsRefused() throws Exception {
+        FileOffer other = FileOffer.builder(OFFER.name(), OFFER.size()).mediaType("application/pdf")
+                .sha1Hex("0123456789abcdef0123456789abcdef01234567").build();
+        ExternalBody e = ExternalBody.of(other, URL, null, EXPIRES);
+        MultipartCodec.Built mixed = new MultipartCodec(new Random(2)).format(List.of(
+                new MultipartCodec.Part(MimeHeaders.builder().add("Content-Type", ExternalBodyCodec.contentType(e)).build(),
+                        new byte[0]),
+                MultipartCodec.Part.of(FileOfferMessage.SELECTOR_TYPE, ("a=file-selector:name:\"x.pdf\" size:52234 "
+                        + "hash:sha-1:72:24:5F:E8:65:3D:DA:F3:71:36:2F:86:D4:71:91:3E:E4:A2:CE:2E\r\n")
+                        .getBytes(StandardCharsets.US_ASCII))));
+        PageModeException x = assertThrows(PageModeException.class,
+                () -> FileOfferMessage.parse(mixed.contentType(), mixed.body()));
+        assertTrue(x.getMessage().contains("0123456789abcdef0123456789abcdef01234567")
+                && x.getMessage().contains("72245fe8653ddaf371362f86d471913ee4a2ce2e"), x.getMessage());
+    }
+
     @Test
     void bareExternalBodyAndBareRcsBodyAreOffersToo() throws Exception {
         ExternalBody e = ExternalBody.of(OFFER, URL, null, EXPIRES);
         FileOfferMessage bare = FileOfferMessage.parse(ExternalBodyCodec.contentType(e), ExternalBodyCodec.body(e)).orElseThrow();
         assertEquals(URL, bare.external().url());
-        assertTrue(!bare.wantsNotification());
+        assertTrue(bare.notification(Imdn.Status.FAILED, 500, "x").isEmpty());
         byte[] rcs = new RcsFtHttpCodec().format(new RcsFtHttpCodec.Body(RcsFileInfo.of(OFFER, URL, EXPIRES), null));
         FileOfferMessage fromRcs = FileOfferMessage.parse(RcsFtHttpCodec.MEDIA_TYPE, rcs).orElseThrow();
         assertEquals(52234, fromRcs.external().toOffer().size());

@@ -82,4 +82,18 @@ class MimeHeadersTest {
         assertEquals("text/plain; charset=utf-8; x=\"a;b \\\"c\\\"\"", v.format());
         assertEquals(Map.of("charset", "utf-8", "x", "a;b \"c\""), MimeValue.parse(v.format()).params());
     }
+
+    @Test
+    void foldedFieldKeepsLinesShortAndUnfoldsToTheSameValue() throws Exception {
+        String value = "message/external-body; access-type=URL; URL=\"" + "abcdefghij".repeat(4) + " "
+                + "klmnopqrst".repeat(4) + " " + "uvwxyz0123".repeat(4) + "\"; size=1";
+        String text = MimeHeaders.builder().addFolded("Content-Type", value).build().format();
+        for (String line : text.split("\r\n")) {
+            assertTrue(line.length() <= 78, line);
+        }
+        assertTrue(text.contains("\r\n "), "folded before a space (RFC 5322 §2.2.3): " + text);
+        assertEquals(Optional.of(value), MimeHeaders.parse(text).first("Content-Type"));
+        String plain = MimeHeaders.builder().add("Content-Type", value).build().format();
+        assertEquals("Content-Type: " + value + "\r\n", plain, "only fields added as folded are folded");
+    }
 }
