@@ -79,7 +79,7 @@ class SharePullCommandsTest {
             CommandRun missing = new CommandRun(services);
             assertEquals(Command.FAILED, missing.run("pull", "--user", "bob", "--server", sipServer, "--transport", "tcp",
                     "--from", "alice", "--name", "secret.txt", "--into", into.toString()), missing::err);
-            assertTrue(missing.err().contains("alice refused to send secret.txt: 404 Not Found"), missing.err());
+            assertTrue(missing.err().contains("alice@127.0.0.1 refused to send secret.txt: 404 Not Found"), missing.err());
             assertFalse(Files.exists(into.resolve("secret.txt")));
 
             CommandRun bob = new CommandRun(services);
