@@ -138,12 +138,16 @@ final class ServerContext {
         }
     }
 
-    /** Answers with a bare response; {@code reason} replaces the standard phrase when not null. */
+    /**
+     * Answers with a bare response; {@code reason} replaces the standard phrase when not null. It
+     * may quote what the client sent, so its control characters become spaces: RFC 3261 §25.1
+     * allows none in a Reason-Phrase, and a CR or LF would let the client write into our response.
+     */
     void reply(ServerTransaction st, Request request, int status, String reason) {
         try {
             Response r = response(status, request);
             if (reason != null) {
-                r.setReasonPhrase(reason);
+                r.setReasonPhrase(reasonPhrase(reason));
             }
             send(st, r);
         } catch (ParseException e) {
@@ -192,6 +196,13 @@ final class ServerContext {
         ct.setApplicationData(data);
         ct.sendRequest();
         return ct;
+    }
+
+    /** @return {@code text} with every control character (RFC 5234 CTL: %x00-1F and %x7F) replaced by a space */
+    static String reasonPhrase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? ' ' : (char) c));
+        return out.toString();
     }
 
     static String newTag() {
