@@ -1,6 +1,7 @@
 package org.sipdrop.sip.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -186,5 +187,36 @@ class AuthorizerTest extends ServerTestBase {
         assertEquals(481, ua.awaitFinal("CANCEL").status(), "RFC 3261 §22.1: CANCEL cannot be resubmitted");
         ua.send(ua.request("OPTIONS", serverUri(), "<" + serverUri() + ">", callId(), null, null, null));
         assertEquals(200, ua.awaitFinal("OPTIONS").status());
+    }
+
+    /**
+     * RFC 5365 §10 (RFC 5363 rules): a URI-list service authenticates its clients, whatever
+     * domain their From names; else anyone could make the server send to all our users at once.
+     */
+    @Test
+    void listServiceIsChallengedForSendersOfOtherDomains() throws Exception {
+        RawUa ua = udp("visitor2");
+        String body = ListFanOutTest.listBody(List.of(aor("known22")), "to everyone");
+        ua.send(fromElsewhere(ua, ua.request("MESSAGE", aor("list"), "<" + aor("list") + ">", callId(), null,
+                "multipart/mixed;boundary=b1", body)));
+        RawUa.Msg r = ua.awaitFinal("MESSAGE");
+        assertNotNull(r, "no answer");
+        assertEquals(407, r.status(), r.text());
+        ua.send(fromElsewhere(ua, ua.request("MESSAGE", aor("list"), "<" + aor("list") + ">", callId(),
+                proxyAuthorization("known22", aor("list")), "multipart/mixed;boundary=b1", body)));
+        RawUa.Msg r2 = ua.awaitFinal("MESSAGE");
+        assertNotNull(r2, "no answer");
+        assertEquals(403, r2.status(), "our user's credentials do not let it send as another domain's user: " + r2.text());
+    }
+
+    @Test
+    void listServiceServesOurAuthenticatedUser() throws Exception {
+        RawUa ua = udp("known23");
+        String body = ListFanOutTest.listBody(List.of(aor("known24")), "to everyone");
+        ua.send(ua.request("MESSAGE", aor("list"), "<" + aor("list") + ">", callId(), proxyAuthorization("known23", aor("list")),
+                "multipart/mixed;boundary=b1", body));
+        RawUa.Msg r = ua.awaitFinal("MESSAGE");
+        assertNotNull(r, "no answer");
+        assertEquals(202, r.status(), r.text());
     }
 }
