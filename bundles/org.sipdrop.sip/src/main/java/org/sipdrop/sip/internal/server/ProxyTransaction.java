@@ -94,7 +94,8 @@ final class ProxyTransaction {
             } else {
                 mf.decrementMaxForwards();
             }
-            String out = ctx.transportTo(target.flow() != null ? target.flow() : ctx.nextHopUri(copy));
+            URI flow = ServerContext.usableFlow(copy.getRequestURI(), target.flow());
+            String out = ctx.transportTo(flow != null ? flow : ctx.nextHopUri(copy));
             if (recordRoute) {
                 String in = ((ViaHeader) original.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(java.util.Locale.ROOT);
                 if (ctx.listensOn(in) && !in.equals(out)) {
@@ -102,7 +103,7 @@ final class ProxyTransaction {
                 }
                 copy.addFirst(recordRoute(out));
             }
-            b.client = ctx.sendNew(copy, target.flow(), branchId, b);
+            b.client = ctx.sendNew(copy, flow, branchId, b);
             if (invite) {
                 startTimerC(b);
             }
