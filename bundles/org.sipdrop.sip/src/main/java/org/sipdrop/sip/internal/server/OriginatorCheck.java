@@ -30,7 +30,7 @@ import javax.sip.message.Response;
  * one, whatever its From); requests for the server itself (OPTIONS keep-alives and capability
  * queries, §11).</li>
  * </ul>
- * Our realm's {@code Proxy-Authorization} is removed before forwarding.
+ * Our realm's {@code Proxy-Authorization} is removed before forwarding (by the dispatcher, for every request it forwards).
  */
 final class OriginatorCheck {
 
