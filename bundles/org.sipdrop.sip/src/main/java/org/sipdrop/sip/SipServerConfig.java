@@ -1,6 +1,7 @@
 package org.sipdrop.sip;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -22,6 +23,8 @@ public final class SipServerConfig {
 
     /** RFC 3261 §10.2.1.1: 3600 s when the client gives no expiry. */
     public static final int DEFAULT_EXPIRES = 3600;
+    /** RFC 3261 §16.6 step 11 and Table 4: Timer C must be longer than 3 minutes. */
+    public static final Duration DEFAULT_TIMER_C = Duration.ofSeconds(181);
 
     private final String name;
     private final String bindAddress;
@@ -35,6 +38,7 @@ public final class SipServerConfig {
     private final int maxExpires;
     private final Path keyStore;
     private final char[] keyStorePassword;
+    private final Duration timerC;
 
     private SipServerConfig(Builder b) {
         if (b.name == null || b.name.isBlank()) {
@@ -51,6 +55,9 @@ public final class SipServerConfig {
         if (b.listUser == null || !b.listUser.matches("[A-Za-z0-9._~+-]{1,64}")) {
             throw new IllegalArgumentException("The list service user must be 1..64 unreserved characters, was '" + b.listUser + "'");
         }
+        if (b.timerC == null || b.timerC.isNegative() || b.timerC.isZero()) {
+            throw new IllegalArgumentException("Timer C must be a positive duration, was " + b.timerC);
+        }
         if (b.transports.contains(SipTransport.TLS) && b.keyStore == null) {
             throw new IllegalArgumentException("TLS needs a key store (a PKCS#12 or JKS file with the server's key and certificate)");
         }
@@ -66,6 +73,7 @@ public final class SipServerConfig {
         this.maxExpires = b.maxExpires;
         this.keyStore = b.keyStore;
         this.keyStorePassword = b.keyStorePassword == null ? new char[0] : b.keyStorePassword.clone();
+        this.timerC = b.timerC;
     }
 
     private static void checkPort(String what, int port) {
@@ -136,6 +144,16 @@ public final class SipServerConfig {
         return keyStorePassword.clone();
     }
 
+    /**
+     * @return how long the proxy waits for a final response to an INVITE it forwarded, counted
+     *         from the request or its last provisional response (RFC 3261 §16.6 step 11, Timer C);
+     *         then it cancels the branch and counts it as a 408 (§16.8), so a callee that rings
+     *         forever cannot hold the proxy's state forever
+     */
+    public Duration timerC() {
+        return timerC;
+    }
+
     @Override
     public String toString() {
         return name + "@" + bindAddress + ":" + port + transports + (authenticator == null ? " open" : " realm=" + authenticator.realm());
@@ -155,6 +173,7 @@ public final class SipServerConfig {
         private int maxExpires = DEFAULT_EXPIRES;
         private Path keyStore;
         private char[] keyStorePassword;
+        private Duration timerC = DEFAULT_TIMER_C;
 
         private Builder(String name) {
             this.name = name;
@@ -201,6 +220,12 @@ public final class SipServerConfig {
         public Builder keyStore(Path file, char[] password) {
             this.keyStore = file;
             this.keyStorePassword = password == null ? null : Arrays.copyOf(password, password.length);
+            return this;
+        }
+
+        /** @param timeout Timer C; the default {@link SipServerConfig#DEFAULT_TIMER_C} is what RFC 3261 asks */
+        public Builder timerC(Duration timeout) {
+            this.timerC = timeout;
             return this;
         }
 

@@ -102,6 +102,18 @@ final class LocalDomain {
         return isLocalHost(sip.getHost()) && (sip.getPort() <= 0 || ports.contains(sip.getPort()));
     }
 
+    /**
+     * @return whether a request sent to {@code uri} would reach this server: its {@code maddr}
+     *         or host is ours and its port, or the default port of its transport (RFC 3263
+     *         §4.2 without DNS: 5061 for TLS and sips, else 5060), is one we listen on
+     */
+    boolean isServerAddress(SipURI uri) {
+        String host = uri.getMAddrParam() != null ? uri.getMAddrParam() : uri.getHost();
+        boolean tls = uri.isSecure() || "tls".equalsIgnoreCase(uri.getTransportParam());
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 5061 : 5060;
+        return isLocalHost(host) && ports.contains(port);
+    }
+
     /** @return whether {@code uri} names the server itself (ours, no user part) */
     boolean isServer(URI uri) {
         return isOurs(uri) && ((SipURI) uri).getUser() == null;

@@ -22,12 +22,15 @@ import javax.sip.message.Response;
  * asking here; every other request comes here.</li>
  * <li>Requests from other domains to one of our users are served unauthenticated, as a proxy
  * for inbound calls does: we hold no credentials for their users.</li>
+ * <li>The URI-list service (a MESSAGE to the list user) is challenged whatever the From: RFC 5365
+ * §10 requires the rules of RFC 5363, which make authentication of its clients mandatory, so
+ * only our users, each as itself, make the server send one request to many.</li>
  * <li>Never challenged (§22.1): ACK and CANCEL, which cannot be resubmitted with credentials;
  * REGISTER (the registrar authenticates it, 401); PUBLISH (the presence agent authenticates every
  * one, whatever its From); requests for the server itself (OPTIONS keep-alives and capability
  * queries, §11).</li>
  * </ul>
- * Our realm's {@code Proxy-Authorization} is removed before forwarding.
+ * Our realm's {@code Proxy-Authorization} is removed before forwarding (by the dispatcher, for every request it forwards).
  */
 final class OriginatorCheck {
 
@@ -62,7 +65,13 @@ final class OriginatorCheck {
         if (ctx.domain.isServer(request.getRequestURI())) {
             return false;
         }
-        return ctx.domain.isOurs(fromUri(request));
+        return ctx.domain.isOurs(fromUri(request)) || isListService(request);
+    }
+
+    private boolean isListService(Request request) {
+        URI ruri = request.getRequestURI();
+        return Request.MESSAGE.equals(request.getMethod()) && ctx.domain.isOurs(ruri)
+                && ctx.config.listUser().equals(((SipURI) ruri).getUser());
     }
 
     /** @return whether the request may go on, and who sent it when it was authenticated; refused after answering it (407 or 403) */
@@ -74,9 +83,10 @@ final class OriginatorCheck {
         if (who.isEmpty()) {
             return Admission.REFUSED;
         }
-        String from = ((SipURI) fromUri(request)).getUser();
+        URI fromUri = fromUri(request);
+        String from = ctx.domain.isOurs(fromUri) ? ((SipURI) fromUri).getUser() : null;
         if (!who.get().equals(from)) {
-            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (" + who.get() + " may not send as " + from + ")");
+            ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (" + who.get() + " may not send as " + fromUri + ")");
             return Admission.REFUSED;
         }
         auth.removeOwnCredentials(request);

@@ -4,11 +4,15 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
+import javax.sip.ObjectInUseException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.TransactionState;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.MaxForwardsHeader;
@@ -23,10 +27,13 @@ import javax.sip.message.Response;
  * and one client transaction per target ("branch", §16.6). Relays provisional responses (not
  * 100, §16.7 step 5), every 2xx at once, a 6xx at once; otherwise waits for all branches and
  * relays the best final response (§16.7 step 6). CANCEL reaches every pending branch (§16.10).
+ * Timer C (§16.6 step 11, §16.8) ends an INVITE branch that gets no final response.
  */
 final class ProxyTransaction {
 
     private static final System.Logger LOG = System.getLogger(ProxyTransaction.class.getName());
+    /** RFC 3261 §9.1: 64*T1, how long a cancelled INVITE's final response may take. */
+    private static final long CANCEL_GRACE_MILLIS = 64 * 500;
 
     /** A client transaction of this proxy transaction. */
     final class Branch {
@@ -35,6 +42,10 @@ final class ProxyTransaction {
         boolean provisional;
         boolean done;
         boolean cancelSent;
+        /** §16.6 step 11: INVITE branches only; reset by every provisional response but 100. */
+        ScheduledFuture<?> timerC;
+        /** Which start of Timer C is the current one: a firing that lost the race with a reset is ignored. */
+        int timerCRun;
 
         Branch(String id) {
             this.id = id;
@@ -83,7 +94,8 @@ final class ProxyTransaction {
             } else {
                 mf.decrementMaxForwards();
             }
-            String out = ctx.transportTo(target.flow() != null ? target.flow() : ctx.nextHopUri(copy));
+            URI flow = ServerContext.usableFlow(copy.getRequestURI(), target.flow());
+            String out = ctx.transportTo(flow != null ? flow : ctx.nextHopUri(copy));
             if (recordRoute) {
                 String in = ((ViaHeader) original.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(java.util.Locale.ROOT);
                 if (ctx.listensOn(in) && !in.equals(out)) {
@@ -91,7 +103,10 @@ final class ProxyTransaction {
                 }
                 copy.addFirst(recordRoute(out));
             }
-            b.client = ctx.sendNew(copy, target.flow(), branchId, b);
+            b.client = ctx.sendNew(copy, flow, branchId, b);
+            if (invite) {
+                startTimerC(b);
+            }
         } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Cannot forward to " + target.uri() + ": " + e.getMessage());
             b.done = true;
@@ -116,6 +131,9 @@ final class ProxyTransaction {
         Response relayed = relayable(received);
         if (status < 200) {
             b.provisional = true;
+            if (invite && !b.done) {
+                startTimerC(b); // §16.7 step 2
+            }
             sendPendingCancel(b);
             if (!finalSent) {
                 ctx.send(server, relayed);
@@ -124,6 +142,7 @@ final class ProxyTransaction {
         }
         boolean again = b.done;
         b.done = true;
+        stopTimerC(b);
         if (status < 300) {
             if (!finalSent) {
                 ctx.send(server, relayed);
@@ -167,9 +186,60 @@ final class ProxyTransaction {
 
     /** §16.8: a branch that timed out counts as a 408 from it. */
     synchronized void onTimeout(Branch b) {
+        stopTimerC(b);
         if (!b.done) {
             b.done = true;
             synthetic(Response.REQUEST_TIMEOUT, null);
+        }
+    }
+
+    private void startTimerC(Branch b) {
+        stopTimerC(b);
+        int run = b.timerCRun;
+        b.timerC = ctx.timer.schedule(() -> onTimerC(b, run), ctx.config.timerC().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void stopTimerC(Branch b) {
+        b.timerCRun++;
+        if (b.timerC != null) {
+            b.timerC.cancel(false);
+            b.timerC = null;
+        }
+    }
+
+    /**
+     * §16.8: a branch that rang (a provisional response) is cancelled, one that did not counts as
+     * a 408; either way the caller is answered now, as if the branch had answered 408. The client
+     * transaction is destroyed once the callee had 64*T1 to answer the CANCEL (§9.1), or Timer C
+     * when that is shorter, so a callee that never answers cannot keep it.
+     */
+    private synchronized void onTimerC(Branch b, int run) {
+        if (b.done || run != b.timerCRun) {
+            return;
+        }
+        b.timerC = null;
+        if (b.provisional && !b.cancelSent && b.client != null) {
+            b.cancelSent = true;
+            sendCancel(b);
+        }
+        ClientTransaction client = b.client;
+        if (client != null) {
+            long grace = Math.min(CANCEL_GRACE_MILLIS, ctx.config.timerC().toMillis());
+            ctx.timer.schedule(() -> terminate(client), grace, TimeUnit.MILLISECONDS);
+        }
+        b.done = true;
+        synthetic(Response.REQUEST_TIMEOUT, null);
+    }
+
+    /** Ends {@code client} if it still waits for a final response (one that got it ends by itself). */
+    private static void terminate(ClientTransaction client) {
+        TransactionState state = client.getState();
+        if (state == TransactionState.CALLING || state == TransactionState.PROCEEDING) {
+            try {
+                client.terminate();
+            } catch (ObjectInUseException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Cannot end client transaction " + client.getBranchId() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -241,6 +311,10 @@ final class ProxyTransaction {
             return;
         }
         b.cancelSent = true;
+        sendCancel(b);
+    }
+
+    private void sendCancel(Branch b) {
         try {
             Request cancel = b.client.createCancel();
             ClientTransaction ct = ctx.provider.getNewClientTransaction(cancel);

@@ -96,6 +96,12 @@ final class Registrar {
                     ctx.reply(st, request, Response.BAD_REQUEST, "Bad Request (contacts must be sip or sips URIs)");
                     return;
                 }
+                if (ctx.domain.isServerAddress((SipURI) c.getAddress().getURI())) {
+                    // requests for the user would come back here for whoever the contact names: users whose contacts
+                    // name one another would fork without end (10 contacts each), far faster than Max-Forwards stops it
+                    ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (a contact may not point at this server)");
+                    return;
+                }
                 changes.add(new LocationService.Change(c.getAddress().getURI(), Math.min(expires, ctx.config.maxExpires())));
             }
             outcome = location.apply(user, callId, cseq, changes, Flows.of(request, ctx));

@@ -96,7 +96,7 @@ final class RequestDispatcher {
         } else if (Request.SUBSCRIBE.equals(method) && inDialog && notifier.find(request) != null) {
             presence.subscribe(request, st, Optional.empty()); // a refresh: the subscription keeps what it was granted
         } else if (inDialog && ctx.dialogs.recognises(request, ourRoutes)) {
-            proxy.forward(request, st, List.of(Proxy.Target.of(ctx.nextHopUri(request))), false); // §16.4, §16.6 step 6
+            forward(request, st, List.of(Proxy.Target.of(ctx.nextHopUri(request))), false); // §16.4, §16.6 step 6
         } else if (ctx.domain.isServer(ruri)) {
             server(request, st);
         } else if (request.getHeader(RouteHeader.NAME) != null) {
@@ -116,10 +116,20 @@ final class RequestDispatcher {
         if (ctx.domain.isOurs(ruri)) {
             user(request, st, ruri.getUser(), admission.user());
         } else if (location.isContact(ruri)) {
-            proxy.forward(request, st, List.of(Proxy.Target.of(ruri)), false);
+            forward(request, st, List.of(Proxy.Target.of(ruri)), false);
         } else {
             ctx.reply(st, request, Response.FORBIDDEN, "Forbidden (relaying to other domains is not allowed)");
         }
+    }
+
+    /**
+     * Hands {@code request} to the proxy without our realm's credentials (RFC 3261 §22.3: they are
+     * consumed here), whether or not they were checked: clients keep sending them inside dialogs,
+     * and the other party has no business with them.
+     */
+    private void forward(Request request, ServerTransaction st, List<Proxy.Target> targets, boolean retarget) throws ParseException {
+        auth.ifPresent(a -> a.removeOwnCredentials(request));
+        proxy.forward(request, st, targets, retarget);
     }
 
     /**
@@ -134,6 +144,7 @@ final class RequestDispatcher {
             URI target = request.getRequestURI();
             if (ctx.dialogs.recognises(request, ourRoutes)
                     || (request.getHeader(RouteHeader.NAME) == null && !ctx.domain.isOurs(target) && location.isContact(target))) {
+                auth.ifPresent(a -> a.removeOwnCredentials(request)); // §22.3, as for every request we forward
                 proxy.forwardStateless(request);
             }
         } catch (RuntimeException malformed) { // nobody to answer: drop it, the stack goes on
@@ -211,7 +222,7 @@ final class RequestDispatcher {
                 ctx.reply(st, request, unreachable(user, sender), null);
                 return;
             }
-            proxy.forward(request, st, bindings.stream().map(b -> new Proxy.Target(b.contact(), b.flow())).toList(), true);
+            forward(request, st, bindings.stream().map(b -> new Proxy.Target(b.contact(), b.flow())).toList(), true);
         }
     }
 

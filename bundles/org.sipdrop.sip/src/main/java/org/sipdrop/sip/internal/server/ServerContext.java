@@ -58,23 +58,41 @@ final class ServerContext {
     }
 
     /**
-     * RFC 3263 §4.1 without DNS: the transport towards {@code target}: its {@code transport}
-     * parameter, TLS for sips, else UDP — narrowed to one we listen on.
+     * RFC 3263 §4.1 without DNS: the transport towards {@code target}: TLS for sips (whatever its
+     * {@code transport} parameter, which then names what runs under TLS) and for
+     * {@code transport=tls}, else its {@code transport} parameter, else UDP — narrowed to one we
+     * listen on, but never from TLS to one in clear text (RFC 3261 §26.2.2: a sips URI is
+     * reached over TLS only).
+     *
+     * @throws IllegalStateException when {@code target} needs TLS and the server does not listen on it
      */
     String transportTo(URI target) {
         String t = "udp";
-        if (target instanceof SipURI) {
-            SipURI sip = (SipURI) target;
-            if (sip.getTransportParam() != null) {
-                t = sip.getTransportParam().toLowerCase(Locale.ROOT);
-            } else if (sip.isSecure()) {
-                t = "tls";
-            }
+        if (requiresTls(target)) {
+            t = "tls";
+        } else if (target instanceof SipURI && ((SipURI) target).getTransportParam() != null) {
+            t = ((SipURI) target).getTransportParam().toLowerCase(Locale.ROOT);
         }
         if (!ports.containsKey(t)) {
+            if (t.equals("tls")) {
+                throw new IllegalStateException(target + " must be reached over TLS, and this server does not listen on TLS");
+            }
             t = ports.containsKey("udp") ? "udp" : ports.keySet().iterator().next();
         }
         return t;
+    }
+
+    /** @return whether {@code uri} may be reached over TLS only: sips, or {@code transport=tls} */
+    static boolean requiresTls(URI uri) {
+        return uri instanceof SipURI && (((SipURI) uri).isSecure() || "tls".equalsIgnoreCase(((SipURI) uri).getTransportParam()));
+    }
+
+    /**
+     * @return {@code flow} ({@link Flows}) when a request for {@code target} may use it: not a
+     *         connection in clear text for a target that asks for TLS (RFC 3261 §26.2.2)
+     */
+    static URI usableFlow(URI target, URI flow) {
+        return flow != null && requiresTls(target) && !requiresTls(flow) ? null : flow;
     }
 
     /** @return where a request goes next: its top Route when present (loose routing), else its Request-URI */
@@ -138,12 +156,16 @@ final class ServerContext {
         }
     }
 
-    /** Answers with a bare response; {@code reason} replaces the standard phrase when not null. */
+    /**
+     * Answers with a bare response; {@code reason} replaces the standard phrase when not null. It
+     * may quote what the client sent, so its control characters become spaces: RFC 3261 §25.1
+     * allows none in a Reason-Phrase, and a CR or LF would let the client write into our response.
+     */
     void reply(ServerTransaction st, Request request, int status, String reason) {
         try {
             Response r = response(status, request);
             if (reason != null) {
-                r.setReasonPhrase(reason);
+                r.setReasonPhrase(reasonPhrase(reason));
             }
             send(st, r);
         } catch (ParseException e) {
@@ -152,13 +174,15 @@ final class ServerContext {
     }
 
     /**
-     * Sends {@code request} (without our Via yet) on a new client transaction: over {@code flow}
-     * when given ({@link Flows}), else, or when that connection is gone, along its own route.
+     * Sends {@code request} (without our Via yet) on a new client transaction: over the flow
+     * {@code given} ({@link Flows}) when {@link #usableFlow usable}, else, or when that
+     * connection is gone, along its own route.
      * The flow is reached through a Route header that is removed again before sending, so the UA
      * never sees it.
      */
-    ClientTransaction sendNew(Request request, URI flow, String branch, Object data) throws SipException, ParseException,
+    ClientTransaction sendNew(Request request, URI given, String branch, Object data) throws SipException, ParseException,
             InvalidArgumentException {
+        URI flow = usableFlow(request.getRequestURI(), given);
         if (flow != null) {
             try {
                 return sendOnce((Request) request.clone(), flow, branch, data);
@@ -173,9 +197,15 @@ final class ServerContext {
      * Sends {@code request} (without our Via yet) on a new client transaction over {@code flow}
      * only: unlike {@link #sendNew} there is no fallback to the request's own route, whose URIs
      * the peer chose and may point anywhere. A null flow sends along the request's route.
+     *
+     * @throws IllegalStateException when the request is for a target that asks for TLS and the
+     *         flow is in clear text: nothing is sent (RFC 3261 §26.2.2)
      */
     ClientTransaction sendBack(Request request, URI flow, String branch, Object data) throws SipException, ParseException,
             InvalidArgumentException {
+        if (flow != null && usableFlow(request.getRequestURI(), flow) == null) {
+            throw new IllegalStateException(request.getRequestURI() + " must be reached over TLS, not over " + flow);
+        }
         return sendOnce(request, flow, branch, data);
     }
 
@@ -192,6 +222,13 @@ final class ServerContext {
         ct.setApplicationData(data);
         ct.sendRequest();
         return ct;
+    }
+
+    /** @return {@code text} with every control character (RFC 5234 CTL: %x00-1F and %x7F) replaced by a space */
+    static String reasonPhrase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? ' ' : (char) c));
+        return out.toString();
     }
 
     static String newTag() {

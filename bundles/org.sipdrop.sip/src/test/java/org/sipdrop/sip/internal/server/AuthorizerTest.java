@@ -1,6 +1,8 @@
 package org.sipdrop.sip.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -186,5 +188,66 @@ class AuthorizerTest extends ServerTestBase {
         assertEquals(481, ua.awaitFinal("CANCEL").status(), "RFC 3261 §22.1: CANCEL cannot be resubmitted");
         ua.send(ua.request("OPTIONS", serverUri(), "<" + serverUri() + ">", callId(), null, null, null));
         assertEquals(200, ua.awaitFinal("OPTIONS").status());
+    }
+
+    /**
+     * RFC 5365 §10 (RFC 5363 rules): a URI-list service authenticates its clients, whatever
+     * domain their From names; else anyone could make the server send to all our users at once.
+     */
+    @Test
+    void listServiceIsChallengedForSendersOfOtherDomains() throws Exception {
+        RawUa ua = udp("visitor2");
+        String body = ListFanOutTest.listBody(List.of(aor("known22")), "to everyone");
+        ua.send(fromElsewhere(ua, ua.request("MESSAGE", aor("list"), "<" + aor("list") + ">", callId(), null,
+                "multipart/mixed;boundary=b1", body)));
+        RawUa.Msg r = ua.awaitFinal("MESSAGE");
+        assertNotNull(r, "no answer");
+        assertEquals(407, r.status(), r.text());
+        ua.send(fromElsewhere(ua, ua.request("MESSAGE", aor("list"), "<" + aor("list") + ">", callId(),
+                proxyAuthorization("known22", aor("list")), "multipart/mixed;boundary=b1", body)));
+        RawUa.Msg r2 = ua.awaitFinal("MESSAGE");
+        assertNotNull(r2, "no answer");
+        assertEquals(403, r2.status(), "our user's credentials do not let it send as another domain's user: " + r2.text());
+    }
+
+    @Test
+    void listServiceServesOurAuthenticatedUser() throws Exception {
+        RawUa ua = udp("known23");
+        String body = ListFanOutTest.listBody(List.of(aor("known24")), "to everyone");
+        ua.send(ua.request("MESSAGE", aor("list"), "<" + aor("list") + ">", callId(), proxyAuthorization("known23", aor("list")),
+                "multipart/mixed;boundary=b1", body));
+        RawUa.Msg r = ua.awaitFinal("MESSAGE");
+        assertNotNull(r, "no answer");
+        assertEquals(202, r.status(), r.text());
+    }
+
+    /**
+     * RFC 3261 §22.3: credentials for our realm are consumed here. A client that keeps sending
+     * them inside the dialog (the JAIN-SIP RI's credential cache does) must not hand its digest
+     * to the other party.
+     */
+    @Test
+    void ourRealmsCredentialsInsideADialogAreNotForwarded() throws Exception {
+        RawUa alice = udp("known30");
+        RawUa bob = udp("known31");
+        assertEquals(200, registerWith(bob, "known31", "test").status());
+        String callId = callId();
+        alice.send(alice.request("INVITE", aor("known31"), "<" + aor("known31") + ">", callId, proxyAuthorization("known30", aor("known31")),
+                null, null));
+        RawUa.Msg invite = bob.awaitRequest("INVITE");
+        assertNotNull(invite, "INVITE not relayed");
+        assertNull(invite.header("Proxy-Authorization"), invite.text());
+        String route = invite.header("Record-Route");
+        invite.reply().accept(RawUa.response(invite, 200, "OK", "b30", "Contact: <" + bob.contactUri() + ">\r\n", null, null));
+        assertEquals(200, alice.awaitFinal("INVITE").status());
+        String bye = "BYE " + bob.contactUri() + " SIP/2.0\r\n" + alice.via() + "Max-Forwards: 70\r\nRoute: " + route + "\r\n"
+                + "From: <" + alice.aor() + ">;tag=" + alice.tag + "\r\nTo: <" + aor("known31") + ">;tag=b30\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 2 BYE\r\n" + proxyAuthorization("known30", bob.contactUri())
+                + "Content-Length: 0\r\n\r\n";
+        alice.send(bye);
+        RawUa.Msg relayed = bob.awaitRequest("BYE");
+        assertNotNull(relayed, "BYE not relayed");
+        assertNull(relayed.header("Proxy-Authorization"), "our realm's credentials stay here: " + relayed.text());
+        relayed.reply().accept(RawUa.response(relayed, 200, "OK", null, null, null, null));
     }
 }

@@ -1,6 +1,7 @@
 package org.sipdrop.sip.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,5 +66,23 @@ class ListFanOutTest extends ServerTestBase {
                 "<!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/hostname\">]><resource-lists");
         alice.send(alice.request("MESSAGE", aor("list"), "<" + aor("list") + ">", callId(), null, "multipart/mixed;boundary=b1", body));
         assertEquals(400, alice.awaitFinal("MESSAGE").status());
+    }
+
+    /**
+     * The 400 names what is wrong, quoting the body: a bare line feed there must not end the
+     * status line (RFC 3261 §25.1: no control characters in a Reason-Phrase), or the sender
+     * writes headers into our response.
+     */
+    @Test
+    void reasonPhraseQuotingTheBodyCarriesNoLineBreak() throws Exception {
+        RawUa alice = udp("alice");
+        alice.send(alice.request("MESSAGE", aor("list"), "<" + aor("list") + ">", callId(), null, "multipart/mixed;boundary=b1",
+                "--b1\r\nbroken\nSIP/2.0 200 Injected\rX\r\n\r\nhi\r\n--b1--\r\n"));
+        RawUa.Msg r = alice.awaitFinal("MESSAGE");
+        assertNotNull(r, "no answer");
+        assertEquals(400, r.status(), r.text());
+        String statusLine = r.firstLine();
+        assertFalse(statusLine.contains("\n") || statusLine.contains("\r"), "line break in the status line: " + statusLine);
+        assertTrue(statusLine.contains("broken"), "the reason still names the culprit: " + statusLine);
     }
 }

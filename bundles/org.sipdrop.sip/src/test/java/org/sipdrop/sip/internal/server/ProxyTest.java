@@ -2,8 +2,10 @@ package org.sipdrop.sip.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +139,33 @@ class ProxyTest extends ServerTestBase {
         return method + " " + target + " SIP/2.0\r\n" + ua.via() + "Max-Forwards: 70\r\n" + routes
                 + "From: <" + ua.aor() + ">;tag=" + ua.tag + "\r\n" + "To: " + to + "\r\n" + "Call-ID: " + callId + "\r\n"
                 + "CSeq: " + cseq + " " + method + "\r\n" + "Content-Length: 0\r\n\r\n";
+    }
+
+    /**
+     * RFC 3261 §26.2.2: a sips contact asks to be reached over TLS only; a server without TLS
+     * must not send it the request in clear text instead.
+     */
+    @Test
+    void sipsContactIsNotReachedWithoutTls() throws Exception {
+        sipsContactGetsNothingInClearText(udp("alice14"), udp("bob14"));
+    }
+
+    /** RFC 3261 §26.2.2, RFC 5626 §5.3: not over the TCP connection it registered on either. */
+    @Test
+    void sipsContactIsNotReachedOverItsTcpConnection() throws Exception {
+        sipsContactGetsNothingInClearText(udp("alice15"), tcp("bob15"));
+    }
+
+    private void sipsContactGetsNothingInClearText(RawUa alice, RawUa bob) throws Exception {
+        String contact = "sips:" + bob.user + "@127.0.0.1:" + bob.port();
+        bob.send(bob.request("REGISTER", serverUri(), "<" + bob.aor() + ">", callId(), "Expires: 300\r\n", null, null)
+                .replace("Contact: <" + bob.contactUri() + ">", "Contact: <" + contact + ">"));
+        assertEquals(200, bob.awaitFinal("REGISTER").status());
+        alice.send(alice.request("MESSAGE", aor(bob.user), "<" + aor(bob.user) + ">", callId(), null, "text/plain", "secret"));
+        RawUa.Msg r = alice.awaitFinal("MESSAGE");
+        assertNotNull(r, "no answer: the request went out in clear text");
+        assertTrue(r.status() >= 400, r.text());
+        assertNull(bob.await(m -> "MESSAGE".equals(m.method()), Duration.ofMillis(500)), "nothing in clear text");
     }
 
     @Test

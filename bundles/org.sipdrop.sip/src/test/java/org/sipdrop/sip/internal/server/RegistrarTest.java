@@ -1,6 +1,7 @@
 package org.sipdrop.sip.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -100,5 +101,27 @@ class RegistrarTest extends ServerTestBase {
         RawUa alice = udp("alice8");
         alice.send(alice.request("REGISTER", serverUri(), "<sip:alice@example.org>", callId(), null, null, null));
         assertEquals(404, alice.awaitFinal("REGISTER").status());
+    }
+
+    /**
+     * A contact naming the server itself makes requests for the user come back to the server as
+     * requests for whoever the contact names: users whose contacts name one another fork without
+     * end (10 contacts each, a tree as deep as there are users before the loop check or
+     * Max-Forwards stop it). The registrar refuses such contacts.
+     */
+    @Test
+    void contactNamingTheServerItselfIsRefused() throws Exception {
+        RawUa ua = udp("looper");
+        int port = udpAddress().getPort();
+        for (String contact : List.of("sip:other@127.0.0.1:" + port, "sip:other@localhost:" + port + ";transport=tcp",
+                "sip:other@192.0.2.1:9;maddr=127.0.0.1;transport=tcp".replace(":9;", ":" + port + ";"))) {
+            String register = ua.request("REGISTER", serverUri(), "<" + ua.aor() + ">", callId(), "Expires: 300\r\n", null, null)
+                    .replace("Contact: <" + ua.contactUri() + ">", "Contact: <" + contact + ">");
+            ua.send(register);
+            RawUa.Msg r = ua.awaitFinal("REGISTER");
+            assertNotNull(r, "no answer for " + contact);
+            assertEquals(403, r.status(), contact + ": " + r.text());
+        }
+        assertTrue(server.bindings("looper").isEmpty(), "nothing bound");
     }
 }

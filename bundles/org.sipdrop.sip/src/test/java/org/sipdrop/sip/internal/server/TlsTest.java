@@ -1,6 +1,8 @@
 package org.sipdrop.sip.internal.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 
@@ -70,5 +73,25 @@ class TlsTest extends ServerTestBase {
             assertTrue(response.startsWith("SIP/2.0 200"), response);
             assertEquals(1, server.bindings("alice").size());
         }
+    }
+
+    /**
+     * RFC 3261 §26.2.2: a sips Contact is reached over TLS only. NOTIFYs go back only the way
+     * their SUBSCRIBE came (RFC 6665 §6.3), so when that was a clear-text connection, none is sent.
+     */
+    @Test
+    void notifyForASipsContactIsNotSentOverTheClearTextConnectionOfItsSubscribe() throws Exception {
+        Path ks = keyStore(dir, "changeit");
+        start(SipServerConfig.builder("tls-notify").transports(EnumSet.of(SipTransport.UDP, SipTransport.TCP, SipTransport.TLS))
+                .keyStore(ks, "changeit".toCharArray()));
+        RawUa watcher = tcp("watcher1");
+        String contact = "sips:watcher1@127.0.0.1:" + watcher.port();
+        watcher.send(watcher.request("SUBSCRIBE", aor("alice1"), "<" + aor("alice1") + ">", callId(),
+                "Event: presence\r\nAccept: application/pidf+xml\r\nExpires: 600\r\n", null, null)
+                .replace("Contact: <" + watcher.contactUri() + ">", "Contact: <" + contact + ">"));
+        RawUa.Msg ok = watcher.awaitFinal("SUBSCRIBE");
+        assertNotNull(ok, "no answer to SUBSCRIBE");
+        assertEquals(200, ok.status(), ok.text());
+        assertNull(watcher.await(m -> "NOTIFY".equals(m.method()), Duration.ofSeconds(2)), "a NOTIFY went out in clear text");
     }
 }
