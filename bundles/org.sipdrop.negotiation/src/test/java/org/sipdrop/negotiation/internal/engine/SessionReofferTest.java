@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,6 @@ import org.sipdrop.negotiation.internal.sdp.Sdp;
 import org.sipdrop.negotiation.internal.sdp.SdpParser;
 import org.sipdrop.sip.Call;
 import org.sipdrop.sip.SipBody;
-import org.sipdrop.sip.SipReason;
-import org.sipdrop.sip.SipResponse;
 
 /**
  * New offers inside an established file-transfer session (RFC 5547 §8.1 Figure 3, §8.4), on the
@@ -153,48 +150,5 @@ class SessionReofferTest {
         return new SipBody("application/sdp", text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static final Call CALL = new Call() {
-        @Override
-        public String callId() {
-            return "a84b4c76e66710";
-        }
-
-        @Override
-        public String peer() {
-            return "sip:alice@example.com";
-        }
-
-        @Override
-        public CompletableFuture<SipResponse> established() {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public Optional<SipBody> remoteBody() {
-            return Optional.empty();
-        }
-
-        @Override
-        public CompletableFuture<SipResponse> reinvite(SipBody offer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void hangUp() {
-        }
-
-        @Override
-        public void hangUp(SipReason reason) {
-        }
-
-        @Override
-        public Optional<SipReason> peerReason() {
-            return Optional.empty();
-        }
-
-        @Override
-        public CompletableFuture<Void> ended() {
-            return new CompletableFuture<>();
-        }
-    };
+    private static final Call CALL = new FakeCall();
 }

@@ -186,59 +186,6 @@ class VerdictTest {
         return t.state();
     }
 
-    /** A call that ends when the test says so, with the Reason the test sets. */
-    private static final class FakeCall implements Call {
-        final CompletableFuture<Void> ended = new CompletableFuture<>();
-        volatile SipReason peerReason;
-        volatile boolean hungUp;
-
-        @Override
-        public String callId() {
-            return "c1";
-        }
-
-        @Override
-        public String peer() {
-            return "bob";
-        }
-
-        @Override
-        public CompletableFuture<SipResponse> established() {
-            return CompletableFuture.completedFuture(new SipResponse(200, "OK", Map.of(), null));
-        }
-
-        @Override
-        public Optional<SipBody> remoteBody() {
-            return Optional.empty();
-        }
-
-        @Override
-        public CompletableFuture<SipResponse> reinvite(SipBody offer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void hangUp() {
-            hungUp = true;
-            ended.complete(null);
-        }
-
-        @Override
-        public void hangUp(SipReason reason) {
-            hangUp();
-        }
-
-        @Override
-        public Optional<SipReason> peerReason() {
-            return Optional.ofNullable(peerReason);
-        }
-
-        @Override
-        public CompletableFuture<Void> ended() {
-            return ended;
-        }
-    }
-
     /** A transport session with nothing to do: the bytes were sent already. */
     private static final class IdleSession implements TransportSession {
         @Override
