@@ -29,7 +29,8 @@ import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
  * The sending side of one message (RFC 4975 §7.1.1): chunks of the configured size written one
  * after another without waiting for their 200s (at most {@link #WINDOW} unanswered), each with
  * its Byte-Range, {@code Success-Report: yes} so that the receiver's REPORTs (§7.1.2) drive
- * progress, and the message is done when a success REPORT covers every byte. A 4xx response
+ * progress, and the message is done when its success REPORTs together cover every byte
+ * ({@link ReportedRanges}: one REPORT for the whole, or one per chunk, §7.1.3). A 4xx response
  * stops it (413: the receiver wants no more, §10.5); {@link #abort()} ends the chunk on the wire
  * with {@code #}. Through relays, which answer SENDs themselves (RFC 4976 §7), the sender also
  * stays within {@link #RELAY_WINDOW} bytes of the receiver's last progress REPORT, so a slow
@@ -66,6 +67,7 @@ final class OutgoingMessage {
     private final AtomicInteger unanswered = new AtomicInteger();
     private final Object lock = new Object();
     private long confirmed;
+    private final ReportedRanges reported;
     private IOException failure;
     private volatile boolean aborted;
     private boolean hashSent;
@@ -86,6 +88,7 @@ final class OutgoingMessage {
         this.progress = progress;
         this.timeoutMillis = timeoutMillis;
         this.paced = toPath.size() > 1;
+        this.reported = new ReportedRanges(total);
     }
 
     /** @return the Message-ID (RFC 4975 §7.1.1) */
@@ -257,9 +260,10 @@ final class OutgoingMessage {
                     failure = new IOException("The receiver reported failure " + status + " for bytes "
                             + (range == null ? "?" : range.toString()) + " (RFC 4975 §7.1.2)");
                 }
-            } else if (range != null && range.start() == 1 && range.isEndKnown() && range.end() > confirmed) {
+            } else if (range != null && range.isEndKnown() && reported.add(range.start(), range.end()) > confirmed) {
+                // the union of the reported ranges: a receiver may report per chunk (RFC 4975 §7.1.3)
                 progressSeen = true;
-                confirmed = range.end();
+                confirmed = reported.covered();
                 progress.accept(confirmed);
             }
             lock.notifyAll();
