@@ -64,10 +64,6 @@ final class IncomingPull {
         TransportProvider provider = ctx.service().transport(scheme).orElseThrow(() -> new RefusedException(
                 SdpException.notAcceptable("No common transport: this side has no " + scheme + " transport running").toFailure()));
         SetupRole role = SetupRole.answerTo(o.stream().setup());
-        if (role == SetupRole.HOLDCONN) {
-            throw new RefusedException(SdpException.notAcceptable(
-                    "a=setup:holdconn: no connection to carry the file (RFC 4145 §4)").toFailure());
-        }
         FileOffer file = match.get().offer().toBuilder().transferId(ctx.newId()).build();
         long offset = offsetOf(o.stream().range(), file.size());
         Optional<String> tooLarge = MaxSize.exceededBy(file.size() - offset, o.stream());

@@ -75,7 +75,7 @@ final class OutgoingPull {
         FileOffer requested = wanted.toBuilder().transferId(ctx.newId()).build();
         try {
             request = new TransportRequest(requested, Direction.INCOMING, from, scheme, 0,
-                    Map.of("setup", OutgoingOffer.SETUP_OFFERED));
+                    Map.of(OutgoingOffer.SETUP, OutgoingOffer.SETUP_OFFERED));
             session = provider.open(request);
         } catch (RuntimeException e) {
             throw new IOException("cannot open a " + scheme + " session: " + e.getMessage(), e);
@@ -127,10 +127,8 @@ final class OutgoingPull {
                 return;
             }
             answered = FileStream.read(answer.media().get(0), answer);
-            if (answered.setup() == SetupRole.PASSIVE || answered.setup() == SetupRole.HOLDCONN) {
-                throw SdpException.notAcceptable("the holder answered a=setup:" + answered.setup().value()
-                        + "; this side only waits for the connection (RFC 4145 §4.1)");
-            }
+            // our offer said actpass: the answer decides who connects (RFC 6135 §4.2.2, RFC 4975 §5.4)
+            request.settle(OutgoingOffer.SETUP, SetupRole.offererRole(answered.setup()).value());
             FileOffer described = PulledFile.describe(transfer.offer(), sizeKnown, answered);
             transfer.describe(described, sizeKnown);
             request.describe(described);

@@ -51,7 +51,8 @@ final class OutgoingStream {
     }
 
     /**
-     * Takes the answer to this stream: the receiver's path, its a=setup, the range it wants and
+     * Takes the answer to this stream: the receiver's path, its a=setup (this side connects
+     * unless it says active, {@link SetupRole#offererRole}), the range it wants and
      * the largest message it takes (a=max-size, RFC 5547 §8.7).
      *
      * @return whether the file can be sent now
@@ -59,12 +60,6 @@ final class OutgoingStream {
     boolean accept(MediaDescription media, Sdp answer) {
         try {
             FileStream a = FileStream.read(media, answer);
-            if (a.setup() == SetupRole.PASSIVE || a.setup() == SetupRole.HOLDCONN) {
-                // our session waits for the connection (actpass); an answerer that waits too would deadlock
-                fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "the receiver answered a=setup:"
-                        + a.setup().value() + "; this side only waits for the connection (RFC 4145 §4.1)"));
-                return false;
-            }
             long offset = a.range() == null ? 0 : a.range().start() - 1;
             java.util.Optional<String> tooLarge = MaxSize.exceededBy(transfer.offer().size() - offset, a);
             if (tooLarge.isPresent()) { // RFC 5547 §8.7: never more than the receiver takes
@@ -72,6 +67,8 @@ final class OutgoingStream {
                 return false;
             }
             request.resumeAt(offset); // RFC 5547 §6: only the range the receiver asked for moves
+            // our offer said actpass: the answer decides who connects (RFC 6135 §4.2.2, RFC 4975 §5.4)
+            request.settle(OutgoingOffer.SETUP, SetupRole.offererRole(a.setup()).value());
             remotePath = a.path();
         } catch (SdpException | IllegalArgumentException e) {
             fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "unusable answer: " + e.getMessage()));

@@ -27,7 +27,7 @@ class OutgoingStreamAnswerTest {
 
     /** The file of Fig. 8: 4092 octets. */
     private final FileOffer file = FileOffer.builder("My cool picture.jpg", 4092).mediaType("image/jpeg").transferId("Q6LMoGymJdh0IKIgD6wD0jkcfgva4xvE").build();
-    private final TransportRequest request = new TransportRequest(file, Direction.OUTGOING, "sip:bob@example.com", "msrp", 0, Map.of());
+    private final TransportRequest request = new TransportRequest(file, Direction.OUTGOING, "sip:bob@example.com", "msrp", 0, Map.of("setup", "actpass"));
     private final EngineTransfer transfer = new EngineTransfer("t", file, "sip:bob@example.com", Direction.OUTGOING, null, () -> { });
     private boolean closed;
     private final OutgoingStream stream = new OutgoingStream(null, transfer, Path.of("unused"), request, new TransportSession() {
@@ -84,5 +84,33 @@ class OutgoingStreamAnswerTest {
     void maxSizeCountsTheAnsweredRangeOnly() throws SdpException {
         assertTrue(accept(FIG_9 + "a=max-size:100\r\na=file-range:4001-4092\r\n"));
         assertEquals(4000, request.offset());
+    }
+
+    /** RFC 6135 §4.2.2: an answerer to actpass SHOULD say passive; then this side connects. */
+    @Test
+    void passiveAnswerMakesTheOffererConnect() throws SdpException {
+        assertTrue(accept(FIG_9 + "a=setup:passive\r\n"));
+        assertEquals(TransferState.ACCEPTED, transfer.state());
+        assertEquals("active", request.parameters().get("setup"));
+    }
+
+    /** Fig. 9 is an RFC 4975 answer, without a=setup: "the initiating endpoint MUST act as the 'active' endpoint" (RFC 4975 §5.4). */
+    @Test
+    void answerWithoutSetupMakesTheOffererConnect() throws SdpException {
+        assertTrue(accept(FIG_9));
+        assertEquals("active", request.parameters().get("setup"));
+    }
+
+    /** RFC 6135 §4.2.1: holdconn is taken as no a=setup. */
+    @Test
+    void holdconnAnswerIsTakenAsNone() throws SdpException {
+        assertTrue(accept(FIG_9 + "a=setup:holdconn\r\n"));
+        assertEquals("active", request.parameters().get("setup"));
+    }
+
+    @Test
+    void activeAnswerLeavesTheOffererListening() throws SdpException {
+        assertTrue(accept(FIG_9 + "a=setup:active\r\n"));
+        assertEquals("passive", request.parameters().get("setup"));
     }
 }

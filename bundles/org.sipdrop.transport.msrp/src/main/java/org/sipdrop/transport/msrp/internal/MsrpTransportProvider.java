@@ -28,8 +28,10 @@ import org.sipdrop.transport.msrp.internal.session.StackConfig;
  * configuration) stops it, which fails transfers in flight with "The MSRP transport was stopped".
  * <p>
  * Request parameters: {@code setup} = {@code active} | {@code passive} | {@code actpass}
- * (RFC 6135; {@code actpass} waits for the peer like {@code passive}); without it the side that
- * receives connects, as the answerer does in RFC 4975 §5.4 and RFC 5547 push.
+ * (RFC 6135). {@code actpass} (an offerer's) waits for the peer like {@code passive} until the
+ * answer settles it ({@link TransportRequest#settle}): {@code active} then makes the session
+ * connect when bytes start to move. Without the parameter the side that receives connects (a
+ * caller that negotiated nothing; the negotiation always says).
  */
 @Component(service = TransportProvider.class, configurationPid = MsrpTransportProvider.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -104,7 +106,8 @@ public final class MsrpTransportProvider implements TransportProvider {
         return new MsrpTransportSession(session, request);
     }
 
-    private static boolean isActive(TransportRequest request) {
+    /** @return whether this side opens the connection, by the request's (negotiated or settled) setup */
+    static boolean isActive(TransportRequest request) {
         String setup = request.parameters().get(SETUP_PARAMETER);
         if (setup == null) {
             return request.direction() == Direction.INCOMING;

@@ -49,6 +49,7 @@ final class MsrpTransportSession implements TransportSession {
 
     @Override
     public void send(List<URI> remotePath, ReadableByteChannel source, LongConsumer progress) throws IOException {
+        takeSettledRole();
         long offset = request.offset();
         session.send(parse(remotePath), source, request.offer().size() - offset, request.offer().mediaType(),
                 n -> progress.accept(offset + n));
@@ -61,6 +62,7 @@ final class MsrpTransportSession implements TransportSession {
 
     @Override
     public void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
+        takeSettledRole();
         long offset = request.offset();
         session.receive(parse(remotePath), sink, request.offer().size() - offset, n -> progress.accept(offset + n));
     }
@@ -75,9 +77,20 @@ final class MsrpTransportSession implements TransportSession {
         if (maxSize < 0) {
             throw new IllegalArgumentException("maxSize must be 0 or more, was " + maxSize);
         }
+        takeSettledRole();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         String type = session.receiveUpTo(parse(remotePath), Channels.newChannel(bytes), maxSize);
         return new Message(type, bytes.toByteArray());
+    }
+
+    /**
+     * An offerer's session opens waiting ({@code setup=actpass}); when the answer settled that
+     * this side connects ({@link TransportRequest#settle}, RFC 6135 §4.2.2), it does.
+     */
+    private void takeSettledRole() {
+        if (MsrpTransportProvider.isActive(request)) {
+            session.becomeActive();
+        }
     }
 
     private static List<MsrpUri> parse(List<URI> path) {

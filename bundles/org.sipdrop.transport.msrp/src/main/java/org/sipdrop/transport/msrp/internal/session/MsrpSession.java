@@ -58,7 +58,8 @@ public final class MsrpSession implements Closeable {
     private final String id;
     private final MsrpUri localUri;
     private final List<MsrpUri> localPath;
-    private final boolean active;
+    /** Guarded by {@link #lock}: an actpass offerer's session may turn active once the answer is in. */
+    private boolean active;
     private final Object lock = new Object();
     private MsrpConnection connection;
     private List<MsrpUri> remotePath;
@@ -102,7 +103,31 @@ public final class MsrpSession implements Closeable {
 
     /** @return true if this side opens the connection (RFC 6135) */
     public boolean isActive() {
-        return active;
+        synchronized (lock) {
+            return active;
+        }
+    }
+
+    /**
+     * Makes a session opened to wait ({@code a=setup:actpass} in this side's offer) the one that
+     * connects, as the answer said: {@code passive}, or no a=setup at all from an RFC 4975
+     * answerer, whose offerer connects (RFC 6135 §4.2.2, RFC 4975 §5.4). Call before
+     * {@link #send} or {@link #receive}. The answerer that said so never connects; a direct
+     * connection that bound the session meanwhile is a third party's, and the session fails
+     * (RFC 4975 §14).
+     */
+    public void becomeActive() {
+        synchronized (lock) {
+            if (active) {
+                return;
+            }
+            active = true;
+            if (connection != null && binderFromPath != null && binderFromPath.size() == 1) {
+                attackedBy(new IOException("The MSRP session " + id + " was bound on " + connection.description()
+                        + " by " + binderFromPath.get(0) + " although the peer's answer left connecting to this side"
+                        + " (RFC 6135 §4.2.2, RFC 4975 §14): nothing it sent is taken"));
+            }
+        }
     }
 
     /**
@@ -204,7 +229,7 @@ public final class MsrpSession implements Closeable {
             learnPeer(remote);
             checkUsable();
         }
-        if (active) {
+        if (isActive()) {
             MsrpConnection c = stack.connectionFor(this, toPath().get(0));
             synchronized (lock) {
                 if (connection == null) {
