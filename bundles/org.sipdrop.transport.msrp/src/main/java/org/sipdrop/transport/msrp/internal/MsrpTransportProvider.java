@@ -31,7 +31,8 @@ import org.sipdrop.transport.msrp.internal.session.StackConfig;
  * (RFC 6135). {@code actpass} (an offerer's) waits for the peer like {@code passive} until the
  * answer settles it ({@link TransportRequest#settle}): {@code active} then makes the session
  * connect when bytes start to move. Without the parameter the side that receives connects (a
- * caller that negotiated nothing; the negotiation always says).
+ * caller that negotiated nothing; the negotiation always says). {@value #WRAP_PARAMETER} and
+ * {@value #MAX_SIZE_PARAMETER}: see there.
  */
 @Component(service = TransportProvider.class, configurationPid = MsrpTransportProvider.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -45,6 +46,16 @@ public final class MsrpTransportProvider implements TransportProvider {
 
     /** Request parameter with the negotiated {@code a=setup} value (RFC 6135). */
     public static final String SETUP_PARAMETER = "setup";
+
+    /**
+     * Request parameter naming the wrapper to send a file in: {@code message/cpim} when the
+     * receiver accepts the file's type only wrapped (RFC 4975 §8.6, RFC 5547 §8.7); absent to
+     * send the file as it is, with its own Content-Type.
+     */
+    public static final String WRAP_PARAMETER = "wrap";
+
+    /** Request parameter with the receiver's a=max-size (RFC 4975 §8.6): no longer message is sent. */
+    public static final String MAX_SIZE_PARAMETER = "max-size";
 
     private final MsrpStack stack;
 
