@@ -172,7 +172,8 @@ public final class OfferAnswer {
      * 'file-disposition', or 'file-date'". A pull's holder describes its own file (§8.3.2): the
      * hash it SHOULD add, the type it MAY add, and also name, size and date, which §8.3.2
      * recommends leaving out only when the transfer carries them in a Content-Disposition; this
-     * side's MSRP transfer sends the file's bytes unwrapped, without one. A requested range is
+     * side's MSRP transfer sends the file's bytes unwrapped, without one, unless the requester takes
+     * it only inside message/cpim ({@link Carriage}). A requested range is
      * answered with the same range (§8.3.2), none when the whole file was asked for (§6).
      */
     private FileStream answerStream(FileStream offered, StreamAnswer a, List<String> path) {

@@ -113,4 +113,32 @@ class OutgoingStreamAnswerTest {
         assertTrue(accept(FIG_9 + "a=setup:active\r\n"));
         assertEquals("passive", request.parameters().get("setup"));
     }
+
+    /** Fig. 9 accepts only message/cpim, anything wrapped: the file goes inside CPIM (RFC 4975 §8.6, RFC 5547 §8.7). */
+    @Test
+    void fig9AnswerGetsTheFileWrappedInCpim() throws SdpException {
+        assertTrue(accept(FIG_9));
+        assertEquals("message/cpim", request.parameters().get("wrap"));
+    }
+
+    @Test
+    void answerAcceptingTheFilesTypeGetsItAsItIs() throws SdpException {
+        assertTrue(accept(FIG_9.replace("a=accept-types:message/cpim", "a=accept-types:message/cpim image/*")));
+        assertEquals(null, request.parameters().get("wrap"));
+    }
+
+    /** RFC 4975 §8.6: "An MSRP endpoint MUST NOT send content of a type not signaled by the peer". */
+    @Test
+    void answerAcceptingNeitherTheTypeNorCpimGetsNothing() throws SdpException {
+        assertFalse(accept(FIG_9.replace("a=accept-types:message/cpim", "a=accept-types:text/plain")));
+        assertEquals(TransferState.FAILED, transfer.state());
+        assertTrue(transfer.failure().orElseThrow().reason().contains("§8.6"), transfer.failure().orElseThrow().reason());
+    }
+
+    /** The whole message, wrapper included, must fit the receiver's a=max-size (RFC 5547 §8.7): the transport checks it. */
+    @Test
+    void receiversMaxSizeGoesToTheTransport() throws SdpException {
+        assertTrue(accept(FIG_9 + "a=max-size:5000\r\n"));
+        assertEquals("5000", request.parameters().get("max-size"));
+    }
 }
