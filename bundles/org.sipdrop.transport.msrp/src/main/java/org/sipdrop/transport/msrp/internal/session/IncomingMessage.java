@@ -37,6 +37,7 @@ final class IncomingMessage {
     private long wrapperLength;
     private byte[] wrapper;
     private boolean wrapperChecked;
+    private boolean notCpim;
     private boolean firstChunk = true;
     private final SeekableByteChannel seekable;
     private final long base;
@@ -153,6 +154,7 @@ final class IncomingMessage {
             wrapperChecked = true;
             java.util.Optional<String> problem = CpimEnvelope.problemOf(wrapper);
             if (problem.isPresent()) {
+                notCpim = true; // never complete: its octets are not the file
                 return new Outcome(MsrpStatus.BAD_REQUEST, problem.get());
             }
         }
@@ -257,7 +259,7 @@ final class IncomingMessage {
 
     /** @return true once the whole message is there */
     boolean isComplete() {
-        return lastSeen && ranges.covered() == expected;
+        return lastSeen && !notCpim && ranges.covered() == expected;
     }
 
     /** @return the gap-free prefix received, for progress REPORTs */

@@ -212,10 +212,20 @@ public final class MsrpSession implements Closeable {
                 }
                 waitOn(left);
             }
-            if (failure != null) {
+            if (failure != null && !isWholeAndUnchallenged()) {
                 throw new IOException(failure.getMessage(), failure);
             }
         }
+    }
+
+    /**
+     * A message received whole, success REPORT sent, that no rival connection claimed: the
+     * sender may close the connection at once (RFC 4975 §5.4), also while the binding is still
+     * settling here; that does not undo the message. A claim by a second connection
+     * ({@link #claimedBy}) still fails it until the settle time is over. Holds the lock.
+     */
+    private boolean isWholeAndUnchallenged() {
+        return incoming != null && incoming.isComplete() && !incoming.isCancelled() && !attacked && !closed;
     }
 
     /** Binds as RFC 6135 says: the active side connects; the passive side waits for the peer. */
@@ -255,7 +265,9 @@ public final class MsrpSession implements Closeable {
                 waitOn(left);
             }
             awaitSettled();
-            checkUsable();
+            if (!isWholeAndUnchallenged()) {
+                checkUsable();
+            }
             return connection;
         }
     }
@@ -299,7 +311,7 @@ public final class MsrpSession implements Closeable {
 
     /** Waits until a direct passive binding stood unchallenged for the settle time, or the session failed. Holds the lock. */
     private void awaitSettled() throws IOException {
-        while (failure == null && settledAt != null) {
+        while ((failure == null || isWholeAndUnchallenged()) && settledAt != null) {
             long left = (settledAt - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 break;
