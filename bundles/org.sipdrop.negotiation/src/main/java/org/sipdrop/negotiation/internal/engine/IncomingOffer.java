@@ -48,6 +48,9 @@ final class IncomingOffer {
 
     private static final System.Logger LOG = System.getLogger(IncomingOffer.class.getName());
 
+    /** Transport request parameter: the a=accept-types this side's SDP gave (RFC 4975 §8.6). */
+    static final String ACCEPT_TYPES = "accept-types";
+
     private final AgentContext ctx;
     private final IncomingCall call;
     private final AcceptancePolicy prompt;
@@ -226,8 +229,11 @@ final class IncomingOffer {
                 partial = new HeldFile(partial.complete(), file.size());
                 offset = partial.offset();
             }
-            session = provider.open(new TransportRequest(file, Direction.INCOMING, sender, scheme, offset,
-                    Map.of("setup", role.value())));
+            TransportRequest request = new TransportRequest(file, Direction.INCOMING, sender, scheme, offset,
+                    Map.of(OutgoingOffer.SETUP, role.value()));
+            session = provider.open(request);
+            // RFC 4975 §7.3.1: a type the answer did not accept is refused with 415
+            request.settle(ACCEPT_TYPES, String.join(" ", ctx.endpointFor(AgentContext.strings(session.localPath())).acceptTypes()));
         } catch (IOException | RuntimeException e) {
             partial.close();
             throw e;

@@ -81,6 +81,8 @@ final class OutgoingPull {
             throw new IOException("cannot open a " + scheme + " session: " + e.getMessage(), e);
         }
         List<String> path = AgentContext.strings(session.localPath());
+        // RFC 4975 §7.3.1: a type the offer did not accept is refused with 415
+        request.settle(IncomingOffer.ACCEPT_TYPES, String.join(" ", ctx.endpointFor(path).acceptTypes()));
         FileSelector selector = selectorOf(wanted);
         if (!sizeKnown) {
             selector = FileSelector.of(wanted.name(), null, -1, null, null);

@@ -31,8 +31,8 @@ import org.sipdrop.transport.msrp.internal.session.StackConfig;
  * (RFC 6135). {@code actpass} (an offerer's) waits for the peer like {@code passive} until the
  * answer settles it ({@link TransportRequest#settle}): {@code active} then makes the session
  * connect when bytes start to move. Without the parameter the side that receives connects (a
- * caller that negotiated nothing; the negotiation always says). {@value #WRAP_PARAMETER} and
- * {@value #MAX_SIZE_PARAMETER}: see there.
+ * caller that negotiated nothing; the negotiation always says). {@value #WRAP_PARAMETER},
+ * {@value #MAX_SIZE_PARAMETER} and {@value #ACCEPT_TYPES_PARAMETER}: see there.
  */
 @Component(service = TransportProvider.class, configurationPid = MsrpTransportProvider.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -56,6 +56,12 @@ public final class MsrpTransportProvider implements TransportProvider {
 
     /** Request parameter with the receiver's a=max-size (RFC 4975 §8.6): no longer message is sent. */
     public static final String MAX_SIZE_PARAMETER = "max-size";
+
+    /**
+     * Request parameter with the a=accept-types this side's SDP gave (RFC 4975 §8.6), receiving:
+     * a SEND of another Content-Type is answered 415 (§7.3.1); absent, any type is taken.
+     */
+    public static final String ACCEPT_TYPES_PARAMETER = "accept-types";
 
     private final MsrpStack stack;
 

@@ -12,6 +12,7 @@ import java.util.function.LongConsumer;
 
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
+import org.sipdrop.transport.msrp.internal.codec.AcceptTypes;
 import org.sipdrop.transport.msrp.internal.codec.CpimEnvelope;
 import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
 import org.sipdrop.transport.msrp.internal.session.MsrpSession;
@@ -84,7 +85,8 @@ final class MsrpTransportSession implements TransportSession {
     public void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
         takeSettledRole();
         long offset = request.offset();
-        session.receive(parse(remotePath), sink, request.offer().size() - offset, n -> progress.accept(offset + n));
+        AcceptTypes accepted = AcceptTypes.parse(request.parameters().get(MsrpTransportProvider.ACCEPT_TYPES_PARAMETER));
+        session.receive(parse(remotePath), sink, request.offer().size() - offset, accepted, n -> progress.accept(offset + n));
     }
 
     /**

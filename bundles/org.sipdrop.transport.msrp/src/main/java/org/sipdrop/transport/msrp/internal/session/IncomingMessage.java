@@ -8,6 +8,7 @@ import java.nio.channels.WritableByteChannel;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
+import org.sipdrop.transport.msrp.internal.codec.AcceptTypes;
 import org.sipdrop.transport.msrp.internal.codec.BodyReader;
 import org.sipdrop.transport.msrp.internal.codec.ByteRange;
 import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
@@ -39,6 +40,7 @@ final class IncomingMessage {
     private boolean wrapperChecked;
     private boolean notCpim;
     private boolean firstChunk = true;
+    private AcceptTypes accepted = AcceptTypes.ANY;
     private final SeekableByteChannel seekable;
     private final long base;
     /** The negotiated length, or, for a message of unknown length, -1 until its first chunk. */
@@ -61,6 +63,15 @@ final class IncomingMessage {
      */
     IncomingMessage(WritableByteChannel sink, long expected, LongConsumer progress) throws IOException {
         this(sink, expected, -1, progress);
+    }
+
+    /**
+     * As {@link #IncomingMessage(WritableByteChannel, long, LongConsumer)}, taking only the types
+     * this side's SDP accepted: another Content-Type is answered 415 (RFC 4975 §7.3.1).
+     */
+    IncomingMessage(WritableByteChannel sink, long expected, AcceptTypes accepted, LongConsumer progress) throws IOException {
+        this(sink, expected, -1, progress);
+        this.accepted = accepted;
     }
 
     /**
@@ -104,6 +115,11 @@ final class IncomingMessage {
             messageId = id;
         } else if (!messageId.equals(id)) {
             return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "a second message '" + id + "' in a one-file session");
+        }
+        String type = send.headers().contentType().orElse(null);
+        if (type != null && !accepted.accepts(type)) {
+            return new Outcome(MsrpStatus.UNSUPPORTED_MEDIA_TYPE, type + " is not among the accepted " + accepted
+                    + " (RFC 4975 §7.3.1)");
         }
         ByteRange range = send.headers().byteRange().orElse(new ByteRange(1, ByteRange.UNKNOWN, ByteRange.UNKNOWN));
         if (firstChunk) {

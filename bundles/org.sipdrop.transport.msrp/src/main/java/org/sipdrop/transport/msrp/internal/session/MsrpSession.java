@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 
+import org.sipdrop.transport.msrp.internal.codec.AcceptTypes;
 import org.sipdrop.transport.msrp.internal.codec.BodyReader;
 import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
 import org.sipdrop.transport.msrp.internal.codec.MsrpRequest;
@@ -165,7 +166,17 @@ public final class MsrpSession implements Closeable {
      */
     public void receive(List<MsrpUri> remote, WritableByteChannel sink, long length, LongConsumer progress)
             throws IOException {
-        awaitWhole(remote, new IncomingMessage(sink, length, progress));
+        receive(remote, sink, length, AcceptTypes.ANY, progress);
+    }
+
+    /**
+     * As {@link #receive(List, WritableByteChannel, long, LongConsumer)}, for a session whose SDP
+     * accepted only {@code accepted}: a chunk of another Content-Type is answered 415 (RFC 4975
+     * §7.3.1). A file wrapped in message/cpim is unwrapped when message/cpim is accepted.
+     */
+    public void receive(List<MsrpUri> remote, WritableByteChannel sink, long length, AcceptTypes accepted,
+            LongConsumer progress) throws IOException {
+        awaitWhole(remote, new IncomingMessage(sink, length, accepted, progress));
     }
 
     /**
