@@ -12,6 +12,7 @@ import org.sipdrop.transport.msrp.internal.codec.BodySource;
 import org.sipdrop.transport.msrp.internal.codec.ByteRange;
 import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
 import org.sipdrop.transport.msrp.internal.codec.FailureReport;
+import org.sipdrop.transport.msrp.internal.codec.MsrpFrameWriter;
 import org.sipdrop.transport.msrp.internal.codec.MsrpFrameWriter.BodySourceException;
 import org.sipdrop.transport.msrp.internal.codec.MsrpHeaders;
 import org.sipdrop.transport.msrp.internal.codec.MsrpMethod;
@@ -150,8 +151,18 @@ final class OutgoingMessage {
     private MsrpRequest chunk(String tid, long offset, long length) {
         MsrpHeaders h = MsrpHeaders.builder(toPath, fromPath).messageId(messageId)
                 .successReport(SuccessReport.YES).failureReport(FailureReport.YES)
-                .byteRange(ByteRange.ofChunk(offset, length, total)).contentType(contentType).build();
+                .byteRange(range(offset, length)).contentType(contentType).build();
         return new MsrpRequest(tid, MsrpMethod.SEND, h);
+    }
+
+    /**
+     * "Any chunk with a body of greater than 2048 octets will have a '*' character in the
+     * range-end field" (RFC 4975 §7.1.1): the writer may interrupt it for a waiting response or
+     * REPORT, and the rest goes in the next chunk.
+     */
+    private ByteRange range(long offset, long length) {
+        return length > MsrpFrameWriter.INTERRUPTIBLE_AFTER ? new ByteRange(offset + 1, ByteRange.UNKNOWN, total)
+                : ByteRange.ofChunk(offset, length, total);
     }
 
     /**
@@ -295,7 +306,8 @@ final class OutgoingMessage {
 
     /** Ends the message on the wire with an empty {@code #} chunk when no chunk is being written. */
     private void sendAbortChunk(long sentSoFar) throws IOException {
-        MsrpHeaders h = MsrpHeaders.builder(toPath, fromPath).messageId(messageId)
+        MsrpHeaders h = MsrpHeaders.builder(toPath, fromPath).messageId(messageId) // the same report headers (§7.1.1)
+                .successReport(SuccessReport.YES).failureReport(FailureReport.YES)
                 .byteRange(ByteRange.ofChunk(sentSoFar, 0, total)).contentType(contentType).build();
         MsrpRequest send = new MsrpRequest(connection.newTransactionId(), MsrpMethod.SEND, h);
         connection.write(w -> w.writeRequest(send, BodySource.of(new byte[0]), ContinuationFlag.ABORTED));
