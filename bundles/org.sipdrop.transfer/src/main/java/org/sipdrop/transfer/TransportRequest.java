@@ -14,7 +14,7 @@ public final class TransportRequest {
     private final String peer;
     private final String scheme;
     private volatile long offset;
-    private final Map<String, String> parameters;
+    private volatile Map<String, String> parameters;
 
     public TransportRequest(FileOffer offer, Direction direction, String peer, String scheme,
             long offset, Map<String, String> parameters) {
@@ -84,6 +84,23 @@ public final class TransportRequest {
             throw new IllegalStateException("Only an incoming request from the first byte takes the holder's description");
         }
         this.offer = Objects.requireNonNull(answered, "answered");
+    }
+
+    /**
+     * Sets a parameter to the value the answer settled: an offerer opens its session, to put its
+     * endpoint into the offer, before the answer tells e.g. which side opens the connection (an
+     * MSRP offer says {@code setup=actpass}; the answer decides, RFC 6135 §4.2.2, RFC 4145 §4.1).
+     * Call it before {@link TransportSession#send} or {@link TransportSession#receive};
+     * providers read {@link #parameters()} when bytes start to move.
+     *
+     * @since 0.1 (added with negotiated connection roles; the package is not released yet)
+     */
+    public void settle(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        java.util.Map<String, String> settled = new java.util.HashMap<>(parameters);
+        settled.put(name, value);
+        this.parameters = Map.copyOf(settled);
     }
 
     /** @return transport-specific settings negotiated for this transfer (e.g. {@code setup=active}) */

@@ -26,4 +26,11 @@ class TransportRequestTest {
         assertThrows(IllegalArgumentException.class, () -> request.resumeAt(399));
         assertThrows(IllegalArgumentException.class, () -> request.resumeAt(1001));
     }
+
+    /** RFC 6135 §4.2.2: an actpass offerer learns from the answer whether it connects. */
+    @Test
+    void answerSettlesAParameterTheOfferLeftOpen() {
+        request.settle("setup", "active");
+        assertEquals(Map.of("setup", "active"), request.parameters());
+    }
 }

@@ -69,8 +69,9 @@ public final class MsrpSettings {
     /**
      * Reads the MSRP flags. For an {@code msrps} relay the trust store is {@code --msrp-trust-store},
      * else {@code --trust-store} (the SIP one), else the JDK's CAs. A key store (this endpoint's
-     * certificate) lets the provider accept {@code msrps} connections: a push sender over msrps
-     * needs one, since the receiver connects (RFC 4975 §5.4).
+     * certificate) lets the provider accept {@code msrps} connections: a push receiver over msrps
+     * needs one, since the sender (the offerer) connects (RFC 4975 §5.4, RFC 6135 §4.2.2); so does a
+     * sender whose peer answers a=setup:active.
      *
      * @return empty when no MSRP flag is given: the provider keeps its configuration
      */

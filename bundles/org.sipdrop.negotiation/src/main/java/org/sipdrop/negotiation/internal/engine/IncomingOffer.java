@@ -39,14 +39,17 @@ import org.sipdrop.transfer.TransportSession;
  * is a pull, served by {@link IncomingPull} from the shared files. Each {@code sendonly} m= line is decided
  * by the {@link AcceptancePolicy} (and, for ASK, the user) before any byte moves; accepted files
  * get a {@code .part} in the download folder and a transport session, and the answer carries
- * the session's path, the answerer's a=setup (active, RFC 4975 §5.4 / RFC 6135 §4.1, unless the
- * offer says otherwise) and, to resume, an {@code a=file-range} after the bytes already held.
+ * the session's path, the answerer's a=setup (passive: the offerer connects, RFC 4975 §5.4,
+ * RFC 6135 §4.2.2, unless its offer says passive; see {@link SetupRole#answerTo}) and, to resume, an {@code a=file-range} after the bytes already held.
  * Rejected m= lines get port 0 (RFC 3264 §6); an offer with nothing accepted is rejected whole
  * with the first reason (e.g. 488 File too large, 603 Decline).
  */
 final class IncomingOffer {
 
     private static final System.Logger LOG = System.getLogger(IncomingOffer.class.getName());
+
+    /** Transport request parameter: the a=accept-types this side's SDP gave (RFC 4975 §8.6). */
+    static final String ACCEPT_TYPES = "accept-types";
 
     private final AgentContext ctx;
     private final IncomingCall call;
@@ -216,9 +219,6 @@ final class IncomingOffer {
         TransportProvider provider = ctx.service().transport(scheme).orElseThrow(() -> SdpException.notAcceptable(
                 "No common transport: this side has no " + scheme + " transport running"));
         SetupRole role = SetupRole.answerTo(o.stream().setup());
-        if (role == SetupRole.HOLDCONN) {
-            throw SdpException.notAcceptable("a=setup:holdconn: no connection to carry the file (RFC 4145 §4)");
-        }
         ReceivedFileStore.Partial partial = ctx.store().begin(ctx.settings().downloadFolder(), file);
         long offset = partial.offset();
         TransportSession session;
@@ -229,8 +229,11 @@ final class IncomingOffer {
                 partial = new HeldFile(partial.complete(), file.size());
                 offset = partial.offset();
             }
-            session = provider.open(new TransportRequest(file, Direction.INCOMING, sender, scheme, offset,
-                    Map.of("setup", role.value())));
+            TransportRequest request = new TransportRequest(file, Direction.INCOMING, sender, scheme, offset,
+                    Map.of(OutgoingOffer.SETUP, role.value()));
+            session = provider.open(request);
+            // RFC 4975 §7.3.1: a type the answer did not accept is refused with 415
+            request.settle(ACCEPT_TYPES, String.join(" ", ctx.endpointFor(AgentContext.strings(session.localPath())).acceptTypes()));
         } catch (IOException | RuntimeException e) {
             partial.close();
             throw e;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sipdrop.negotiation.internal.sdp.Carriage;
 import org.sipdrop.negotiation.internal.sdp.FileRange;
 import org.sipdrop.negotiation.internal.sdp.MaxSize;
 import org.sipdrop.negotiation.internal.sdp.OfferedStream;
@@ -64,18 +65,20 @@ final class IncomingPull {
         TransportProvider provider = ctx.service().transport(scheme).orElseThrow(() -> new RefusedException(
                 SdpException.notAcceptable("No common transport: this side has no " + scheme + " transport running").toFailure()));
         SetupRole role = SetupRole.answerTo(o.stream().setup());
-        if (role == SetupRole.HOLDCONN) {
-            throw new RefusedException(SdpException.notAcceptable(
-                    "a=setup:holdconn: no connection to carry the file (RFC 4145 §4)").toFailure());
-        }
         FileOffer file = match.get().offer().toBuilder().transferId(ctx.newId()).build();
         long offset = offsetOf(o.stream().range(), file.size());
         Optional<String> tooLarge = MaxSize.exceededBy(file.size() - offset, o.stream());
         if (tooLarge.isPresent()) { // RFC 5547 §8.7: never more than the requester takes
             throw new RefusedException(SdpException.notAcceptable("Not sent: " + tooLarge.get()).toFailure());
         }
+        Optional<Carriage> carriage = Carriage.choose(file.mediaType(), o.stream());
+        if (carriage.isEmpty()) { // RFC 4975 §8.6: never a type the requester did not signal
+            throw new RefusedException(SdpException.notAcceptable("Not sent: the requester accepts "
+                    + o.stream().acceptTypes() + ", not " + file.mediaType() + " (RFC 4975 §8.6)").toFailure());
+        }
         TransportRequest request = new TransportRequest(file, Direction.OUTGOING, requester, scheme, offset,
-                Map.of("setup", role.value()));
+                Map.of(OutgoingOffer.SETUP, role.value()));
+        OutgoingStream.settleCarriage(request, carriage.get(), o.stream());
         TransportSession session;
         try {
             session = provider.open(request);

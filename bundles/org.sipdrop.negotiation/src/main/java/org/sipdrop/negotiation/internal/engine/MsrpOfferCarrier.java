@@ -13,6 +13,7 @@ import org.sipdrop.negotiation.internal.sdp.MessageSession;
 import org.sipdrop.negotiation.internal.sdp.SdpException;
 import org.sipdrop.negotiation.internal.sdp.SdpParser;
 import org.sipdrop.negotiation.internal.sdp.SdpWriter;
+import org.sipdrop.negotiation.internal.sdp.SetupRole;
 import org.sipdrop.sip.Call;
 import org.sipdrop.sip.SipBody;
 import org.sipdrop.sip.SipResponse;
@@ -59,9 +60,10 @@ final class MsrpOfferCarrier {
         // the message, described as what the MSRP session carries: its media type and length
         FileOffer message = FileOffer.builder("offer.cpim", body.body().length).mediaType(body.contentType()).build();
         TransportSession session;
+        TransportRequest request = new TransportRequest(message, Direction.OUTGOING, to, scheme, 0,
+                Map.of(OutgoingOffer.SETUP, OutgoingOffer.SETUP_OFFERED));
         try {
-            session = provider.open(new TransportRequest(message, Direction.OUTGOING, to, scheme, 0,
-                    Map.of("setup", OutgoingOffer.SETUP_OFFERED)));
+            session = provider.open(request);
         } catch (IOException | RuntimeException e) {
             result.completeExceptionally(new IOException("cannot open an " + scheme + " session: " + e.getMessage(), e));
             return result;
@@ -81,7 +83,10 @@ final class MsrpOfferCarrier {
                             }
                             return;
                         }
-                        List<String> peerPath = answeredPath(r);
+                        FileStream answered = answered(r);
+                        // our offer said actpass: the answer decides who connects (RFC 6135 §4.2.2)
+                        request.settle(OutgoingOffer.SETUP, SetupRole.offererRole(answered.setup()).value());
+                        List<String> peerPath = answered.path();
                         session.send(AgentContext.uris(peerPath), Channels.newChannel(new java.io.ByteArrayInputStream(body.body())),
                                 n -> { });
                         result.complete(r);
@@ -98,8 +103,8 @@ final class MsrpOfferCarrier {
         return result;
     }
 
-    /** @return the peer's a=path from the 200's SDP answer (RFC 4975 §8.2) */
-    private static List<String> answeredPath(SipResponse r) throws SdpException {
+    /** @return the accepted message session of the 200's SDP answer, with its a=path (RFC 4975 §8.2) */
+    private static FileStream answered(SipResponse r) throws SdpException {
         SipBody body = r.body().filter(b -> "application/sdp".equals(b.mediaType()))
                 .orElseThrow(() -> SdpException.notAcceptable("the 200 OK carries no SDP answer (RFC 3264 §5)"));
         var answer = SdpParser.withDefaults().parse(body.content());
@@ -110,7 +115,7 @@ final class MsrpOfferCarrier {
         if (s.path().isEmpty()) {
             throw SdpException.notAcceptable("the answer has no a=path (RFC 4975 §8.2)");
         }
-        return s.path();
+        return s;
     }
 
     private static void close(TransportSession s) {

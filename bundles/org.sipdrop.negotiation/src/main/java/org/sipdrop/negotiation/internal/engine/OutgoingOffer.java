@@ -36,7 +36,14 @@ import org.sipdrop.transfer.TransportRequest;
  */
 final class OutgoingOffer {
 
-    /** The offerer's a=setup: either side may connect (RFC 4145 §4.1); RFC 4975 answerers connect. */
+    /** The transport request parameter with the a=setup role (RFC 6135), see the MSRP transport. */
+    static final String SETUP = "setup";
+
+    /**
+     * The offerer's a=setup: either side may connect (RFC 4145 §4.1); this side listens on the
+     * address in its path, so it "MUST use the a=setup 'actpass' attribute value" (RFC 6135
+     * §4.2.2). The answer settles the role: this side connects unless it says active.
+     */
     static final String SETUP_OFFERED = "actpass";
 
     private final AgentContext ctx;
@@ -62,7 +69,7 @@ final class OutgoingOffer {
             for (int i = 0; i < files.size(); i++) {
                 FileOffer o = offers.get(i).toBuilder().transferId(ctx.newId()).build();
                 TransportRequest request = new TransportRequest(o, Direction.OUTGOING, to, scheme, 0,
-                        Map.of("setup", SETUP_OFFERED));
+                        Map.of(SETUP, SETUP_OFFERED));
                 EngineTransfer t = new EngineTransfer(o.transferId().orElseThrow(), o, to, Direction.OUTGOING,
                         files.get(i), () -> { });
                 t.setTransport(scheme);

@@ -75,12 +75,14 @@ final class OutgoingPull {
         FileOffer requested = wanted.toBuilder().transferId(ctx.newId()).build();
         try {
             request = new TransportRequest(requested, Direction.INCOMING, from, scheme, 0,
-                    Map.of("setup", OutgoingOffer.SETUP_OFFERED));
+                    Map.of(OutgoingOffer.SETUP, OutgoingOffer.SETUP_OFFERED));
             session = provider.open(request);
         } catch (RuntimeException e) {
             throw new IOException("cannot open a " + scheme + " session: " + e.getMessage(), e);
         }
         List<String> path = AgentContext.strings(session.localPath());
+        // RFC 4975 §7.3.1: a type the offer did not accept is refused with 415
+        request.settle(IncomingOffer.ACCEPT_TYPES, String.join(" ", ctx.endpointFor(path).acceptTypes()));
         FileSelector selector = selectorOf(wanted);
         if (!sizeKnown) {
             selector = FileSelector.of(wanted.name(), null, -1, null, null);
@@ -127,10 +129,8 @@ final class OutgoingPull {
                 return;
             }
             answered = FileStream.read(answer.media().get(0), answer);
-            if (answered.setup() == SetupRole.PASSIVE || answered.setup() == SetupRole.HOLDCONN) {
-                throw SdpException.notAcceptable("the holder answered a=setup:" + answered.setup().value()
-                        + "; this side only waits for the connection (RFC 4145 §4.1)");
-            }
+            // our offer said actpass: the answer decides who connects (RFC 6135 §4.2.2, RFC 4975 §5.4)
+            request.settle(OutgoingOffer.SETUP, SetupRole.offererRole(answered.setup()).value());
             FileOffer described = PulledFile.describe(transfer.offer(), sizeKnown, answered);
             transfer.describe(described, sizeKnown);
             request.describe(described);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.sipdrop.negotiation.internal.sdp.Carriage;
 import org.sipdrop.negotiation.internal.sdp.FileStream;
 import org.sipdrop.negotiation.internal.sdp.MaxSize;
 import org.sipdrop.negotiation.internal.sdp.MediaDescription;
@@ -51,7 +52,8 @@ final class OutgoingStream {
     }
 
     /**
-     * Takes the answer to this stream: the receiver's path, its a=setup, the range it wants and
+     * Takes the answer to this stream: the receiver's path, its a=setup (this side connects
+     * unless it says active, {@link SetupRole#offererRole}), the range it wants and
      * the largest message it takes (a=max-size, RFC 5547 §8.7).
      *
      * @return whether the file can be sent now
@@ -59,19 +61,23 @@ final class OutgoingStream {
     boolean accept(MediaDescription media, Sdp answer) {
         try {
             FileStream a = FileStream.read(media, answer);
-            if (a.setup() == SetupRole.PASSIVE || a.setup() == SetupRole.HOLDCONN) {
-                // our session waits for the connection (actpass); an answerer that waits too would deadlock
-                fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "the receiver answered a=setup:"
-                        + a.setup().value() + "; this side only waits for the connection (RFC 4145 §4.1)"));
-                return false;
-            }
             long offset = a.range() == null ? 0 : a.range().start() - 1;
             java.util.Optional<String> tooLarge = MaxSize.exceededBy(transfer.offer().size() - offset, a);
             if (tooLarge.isPresent()) { // RFC 5547 §8.7: never more than the receiver takes
                 fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "not sent: " + tooLarge.get()));
                 return false;
             }
+            java.util.Optional<Carriage> carriage = Carriage.choose(transfer.offer().mediaType(), a);
+            if (carriage.isEmpty()) { // RFC 4975 §8.6: never a type the receiver did not signal
+                fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "not sent: the receiver accepts "
+                        + a.acceptTypes() + (a.acceptWrappedTypes().isEmpty() ? "" : ", wrapped " + a.acceptWrappedTypes())
+                        + ", not " + transfer.offer().mediaType() + " (RFC 4975 §8.6)"));
+                return false;
+            }
+            settleCarriage(request, carriage.get(), a);
             request.resumeAt(offset); // RFC 5547 §6: only the range the receiver asked for moves
+            // our offer said actpass: the answer decides who connects (RFC 6135 §4.2.2, RFC 4975 §5.4)
+            request.settle(OutgoingOffer.SETUP, SetupRole.offererRole(a.setup()).value());
             remotePath = a.path();
         } catch (SdpException | IllegalArgumentException e) {
             fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "unusable answer: " + e.getMessage()));
@@ -79,6 +85,25 @@ final class OutgoingStream {
         }
         return transfer.tryMove(TransferState.ACCEPTED);
     }
+
+    /**
+     * Tells the transport how the file goes: wrapped in message/cpim when the peer takes it only
+     * so (RFC 4975 §8.6, RFC 5547 §8.7), and the peer's a=max-size, which then counts the wrapper.
+     */
+    static void settleCarriage(TransportRequest request, Carriage carriage, FileStream peer) {
+        if (carriage == Carriage.CPIM) {
+            request.settle(WRAP, Carriage.CPIM_TYPE);
+        }
+        if (peer.maxSize() >= 0) {
+            request.settle(MAX_SIZE, Long.toString(peer.maxSize()));
+        }
+    }
+
+    /** Transport request parameter: the wrapper to send the file in (see the MSRP transport). */
+    static final String WRAP = "wrap";
+
+    /** Transport request parameter: the receiver's a=max-size, in octets of the whole message. */
+    static final String MAX_SIZE = "max-size";
 
     /**
      * Takes a pull this side answered with the file: the bytes go to {@code requesterPath}, the

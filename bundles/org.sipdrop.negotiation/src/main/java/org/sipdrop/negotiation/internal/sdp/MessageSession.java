@@ -68,16 +68,13 @@ public final class MessageSession {
         if (s.path().isEmpty()) {
             throw SdpException.notAcceptable("no a=path, so no MSRP URI to reach the peer (RFC 4975 §8.2)");
         }
-        if (s.setup() == SetupRole.HOLDCONN) {
-            throw SdpException.notAcceptable("a=setup:holdconn: no connection to carry the message (RFC 4145 §4)");
-        }
         return Optional.of(s);
     }
 
     private static FileStream stream(LocalEndpoint local, List<String> path, SetupRole setup) {
         int port = java.net.URI.create(path.get(path.size() - 1)).getPort();
         return new FileStream(port > 0 ? port : local.port(), local.tls(), StreamDirection.SENDRECV, null, null, null,
-                null, null, null, null, path, List.of(CPIM), WRAPPED, -1, setup, ConnectionMode.NEW, List.of());
+                null, null, null, null, path, List.of(CPIM), WRAPPED, -1, setup, null, List.of());
     }
 
     private static Sdp session(LocalEndpoint local, FileStream stream, RandomGenerator random) {

@@ -14,7 +14,9 @@ import org.sipdrop.transfer.FileOffer;
  * <li>a pull offer: one {@code recvonly} m= line per wanted file (RFC 5547 §8.2.2);</li>
  * <li>an answer that mirrors each accepted stream's direction, copies its file-transfer-id and
  * (push) its file-selector or (pull) describes the file sent, and sets this side's a=path and
- * a=setup; rejected streams get port 0 and keep only file-selector and file-transfer-id
+ * a=setup (passive to an actpass offer or to none, RFC 6135 §4.2.2, RFC 4975 §5.4; see
+ * {@link SetupRole#answerTo}); never a=connection, which "MSRP UAs MUST NOT use" (RFC 6135
+ * §4.4); rejected streams get port 0 and keep only file-selector and file-transfer-id
  * (RFC 5547 §8.3, RFC 3264 §6).</li>
  * </ul>
  * Session ids, MSRP session ids and file-transfer-ids come from the given random generator;
@@ -170,7 +172,8 @@ public final class OfferAnswer {
      * 'file-disposition', or 'file-date'". A pull's holder describes its own file (§8.3.2): the
      * hash it SHOULD add, the type it MAY add, and also name, size and date, which §8.3.2
      * recommends leaving out only when the transfer carries them in a Content-Disposition; this
-     * side's MSRP transfer sends the file's bytes unwrapped, without one. A requested range is
+     * side's MSRP transfer sends the file's bytes unwrapped, without one, unless the requester takes
+     * it only inside message/cpim ({@link Carriage}). A requested range is
      * answered with the same range (§8.3.2), none when the whole file was asked for (§6).
      */
     private FileStream answerStream(FileStream offered, StreamAnswer a, List<String> path) {
@@ -200,7 +203,7 @@ public final class OfferAnswer {
         List<String> own = path != null ? path : List.of(local.pathFor(randomId(SESSION_ID_LENGTH), offered.tls()));
         return new FileStream(portOf(own), offered.tls(), offered.direction().mirror(), selector, offered.transferId(),
                 null, date, null, range, null, own, local.acceptTypes(),
-                offered.acceptWrappedTypes(), -1, SetupRole.answerTo(offered.setup()), offered.connectionMode(), List.of());
+                offered.acceptWrappedTypes(), -1, SetupRole.answerTo(offered.setup()), null, List.of());
     }
 
     private FileStream stream(StreamDirection direction, FileSelector selector, String transferId, FileDate date,
@@ -210,7 +213,7 @@ public final class OfferAnswer {
                 transferId == null ? randomId(TRANSFER_ID_LENGTH) : transferId, direction == StreamDirection.SENDONLY
                         ? "attachment" : null, date, null, range, information,
                 own, local.acceptTypes(), List.of(), -1,
-                SetupRole.ACTPASS, ConnectionMode.NEW, List.of());
+                SetupRole.ACTPASS, null, List.of());
     }
 
     private Sdp session(List<MediaDescription> media) {

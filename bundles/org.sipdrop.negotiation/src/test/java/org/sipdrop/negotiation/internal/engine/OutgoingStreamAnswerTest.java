@@ -27,7 +27,7 @@ class OutgoingStreamAnswerTest {
 
     /** The file of Fig. 8: 4092 octets. */
     private final FileOffer file = FileOffer.builder("My cool picture.jpg", 4092).mediaType("image/jpeg").transferId("Q6LMoGymJdh0IKIgD6wD0jkcfgva4xvE").build();
-    private final TransportRequest request = new TransportRequest(file, Direction.OUTGOING, "sip:bob@example.com", "msrp", 0, Map.of());
+    private final TransportRequest request = new TransportRequest(file, Direction.OUTGOING, "sip:bob@example.com", "msrp", 0, Map.of("setup", "actpass"));
     private final EngineTransfer transfer = new EngineTransfer("t", file, "sip:bob@example.com", Direction.OUTGOING, null, () -> { });
     private boolean closed;
     private final OutgoingStream stream = new OutgoingStream(null, transfer, Path.of("unused"), request, new TransportSession() {
@@ -84,5 +84,61 @@ class OutgoingStreamAnswerTest {
     void maxSizeCountsTheAnsweredRangeOnly() throws SdpException {
         assertTrue(accept(FIG_9 + "a=max-size:100\r\na=file-range:4001-4092\r\n"));
         assertEquals(4000, request.offset());
+    }
+
+    /** RFC 6135 §4.2.2: an answerer to actpass SHOULD say passive; then this side connects. */
+    @Test
+    void passiveAnswerMakesTheOffererConnect() throws SdpException {
+        assertTrue(accept(FIG_9 + "a=setup:passive\r\n"));
+        assertEquals(TransferState.ACCEPTED, transfer.state());
+        assertEquals("active", request.parameters().get("setup"));
+    }
+
+    /** Fig. 9 is an RFC 4975 answer, without a=setup: "the initiating endpoint MUST act as the 'active' endpoint" (RFC 4975 §5.4). */
+    @Test
+    void answerWithoutSetupMakesTheOffererConnect() throws SdpException {
+        assertTrue(accept(FIG_9));
+        assertEquals("active", request.parameters().get("setup"));
+    }
+
+    /** RFC 6135 §4.2.1: holdconn is taken as no a=setup. */
+    @Test
+    void holdconnAnswerIsTakenAsNone() throws SdpException {
+        assertTrue(accept(FIG_9 + "a=setup:holdconn\r\n"));
+        assertEquals("active", request.parameters().get("setup"));
+    }
+
+    @Test
+    void activeAnswerLeavesTheOffererListening() throws SdpException {
+        assertTrue(accept(FIG_9 + "a=setup:active\r\n"));
+        assertEquals("passive", request.parameters().get("setup"));
+    }
+
+    /** Fig. 9 accepts only message/cpim, anything wrapped: the file goes inside CPIM (RFC 4975 §8.6, RFC 5547 §8.7). */
+    @Test
+    void fig9AnswerGetsTheFileWrappedInCpim() throws SdpException {
+        assertTrue(accept(FIG_9));
+        assertEquals("message/cpim", request.parameters().get("wrap"));
+    }
+
+    @Test
+    void answerAcceptingTheFilesTypeGetsItAsItIs() throws SdpException {
+        assertTrue(accept(FIG_9.replace("a=accept-types:message/cpim", "a=accept-types:message/cpim image/*")));
+        assertEquals(null, request.parameters().get("wrap"));
+    }
+
+    /** RFC 4975 §8.6: "An MSRP endpoint MUST NOT send content of a type not signaled by the peer". */
+    @Test
+    void answerAcceptingNeitherTheTypeNorCpimGetsNothing() throws SdpException {
+        assertFalse(accept(FIG_9.replace("a=accept-types:message/cpim", "a=accept-types:text/plain")));
+        assertEquals(TransferState.FAILED, transfer.state());
+        assertTrue(transfer.failure().orElseThrow().reason().contains("§8.6"), transfer.failure().orElseThrow().reason());
+    }
+
+    /** The whole message, wrapper included, must fit the receiver's a=max-size (RFC 5547 §8.7): the transport checks it. */
+    @Test
+    void receiversMaxSizeGoesToTheTransport() throws SdpException {
+        assertTrue(accept(FIG_9 + "a=max-size:5000\r\n"));
+        assertEquals("5000", request.parameters().get("max-size"));
     }
 }

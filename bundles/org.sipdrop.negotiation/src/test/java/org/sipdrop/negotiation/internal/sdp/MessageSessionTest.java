@@ -34,14 +34,14 @@ class MessageSessionTest {
     }
 
     @Test
-    void readerTakesTheMessageSessionOfferAndTheAnswerTakesTheActiveRole() throws Exception {
+    void readerTakesTheMessageSessionOfferAndTheAnswerTakesThePassiveRole() throws Exception {
         Sdp offer = reparse(MessageSession.offer(ALICE, PATH, new Random(2)));
         FileStream s = MessageSession.read(offer).orElseThrow();
         assertEquals(PATH, s.path());
         List<String> bobPath = List.of("msrp://127.0.0.1:2856/b0b;tcp");
         Sdp answer = reparse(MessageSession.answer(LocalEndpoint.of("bob", "127.0.0.1", 2856, false), s, bobPath, new Random(3)));
         FileStream a = FileStream.read(answer.media().get(0), answer);
-        assertEquals(SetupRole.ACTIVE, a.setup(), "RFC 6135 §4.1: the answerer to actpass connects");
+        assertEquals(SetupRole.PASSIVE, a.setup(), "RFC 6135 §4.2.2: the answerer to actpass SHOULD listen");
         assertEquals(bobPath, a.path());
         assertEquals(List.of(MessageSession.CPIM), a.acceptTypes());
     }

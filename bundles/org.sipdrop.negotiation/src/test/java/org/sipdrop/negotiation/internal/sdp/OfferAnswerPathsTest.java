@@ -49,7 +49,7 @@ class OfferAnswerPathsTest {
         FileStream a = FileStream.read(answer.media().get(0), answer);
         assertEquals(List.of(BOB), a.path());
         assertEquals(new FileRange(401, 1000), a.range());
-        assertEquals(SetupRole.ACTIVE, a.setup(), "the answerer to actpass connects (RFC 6135 §4.1)");
+        assertEquals(SetupRole.PASSIVE, a.setup(), "the answerer to actpass listens (RFC 6135 §4.2.2)");
         assertEquals(0, answer.media().get(1).port());
     }
 

@@ -77,7 +77,7 @@ class OfferAnswerTest {
         assertEquals(o.transferId(), a.transferId());
         assertEquals(o.range(), a.range());
         assertTrue(a.path().get(0).startsWith("msrp://10.0.0.2:2856/"));
-        assertEquals(SetupRole.ACTIVE, a.setup());
+        assertEquals(SetupRole.PASSIVE, a.setup(), "RFC 6135 §4.2.2: the answerer to actpass SHOULD listen");
         assertEquals(2856, answer.media().get(0).port());
         assertEquals("bob", answer.origin().username());
         assertEquals(List.of(0), AnswerValidator.validate(offer, answer));
@@ -188,5 +188,28 @@ class OfferAnswerTest {
         FileStream s = FileStream.read(offer.media().get(0), offer);
         assertTrue(s.path().get(0).startsWith("msrps://[2001:db8::1]:2855/"), s.path().get(0));
         assertEquals("TCP/TLS/MSRP", offer.media().get(0).proto());
+    }
+
+    /** RFC 6135 §4.4: "MSRP UAs MUST NOT use the SDP a=connection attribute." */
+    @Test
+    void neitherOffersNorAnswersCarryAConnectionAttribute() throws SdpException {
+        Sdp push = alice.pushOffer(List.of(file("a.txt", 10)));
+        Sdp pull = alice.pullOffer(List.of(FileSelector.of("a.txt", null, -1, null, null)));
+        Sdp answer = bob.answer(wire(push), List.of(StreamAnswer.accept()));
+        for (Sdp sdp : List.of(push, pull, answer)) {
+            String text = new String(SdpWriter.toBytes(sdp), java.nio.charset.StandardCharsets.US_ASCII);
+            assertFalse(text.contains("a=connection"), text);
+        }
+    }
+
+    /** RFC 6135 §4.2.1: a received a=connection is ignored; an offer without a=setup is an RFC 4975 one. */
+    @Test
+    void answerToAnOfferWithoutSetupListensAndSaysSo() throws SdpException {
+        String offer = new String(SdpWriter.toBytes(alice.pushOffer(List.of(file("a.txt", 10)))),
+                java.nio.charset.StandardCharsets.US_ASCII).replace("a=setup:actpass\r\n", "");
+        Sdp answer = wire(bob.answer(SdpParser.withDefaults().parse(offer.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                List.of(StreamAnswer.accept())));
+        assertEquals(SetupRole.PASSIVE, FileStream.read(answer.media().get(0), answer).setup(),
+                "RFC 4975 §5.4: the initiating endpoint connects; RFC 6135 §4.2.1: the answer says a=setup");
     }
 }

@@ -84,8 +84,10 @@ class Rfc5547FiguresTest {
         assertNull(ours.disposition(), "a=file-disposition in the answer (RFC 5547 §8.3.1)");
         assertNull(ours.icon(), "a=file-icon in the answer (RFC 5547 §8.3.1)");
         assertNull(ours.date(), "a=file-date in the answer (RFC 5547 §8.3.1)");
-        // PENDING (separate task, MSRP connection roles): our answer carries a=setup:active and
-        // a=connection:new, Fig. 9 has neither (RFC 4975 §5.4: the answerer connects); not compared.
+        // Fig. 9 (RFC 4975 connection model) has no a=setup; ours says passive, as RFC 6135 §4.2.1
+        // wants it explicit: the offerer connects either way (RFC 4975 §5.4). No a=connection (§4.4).
+        assertEquals(SetupRole.PASSIVE, ours.setup());
+        assertNull(ours.connectionMode(), "a=connection in the answer (RFC 6135 §4.4)");
         assertEquals(List.of(0), AnswerValidator.validate(offer, answer));
     }
 

@@ -28,8 +28,11 @@ import org.sipdrop.transport.msrp.internal.session.StackConfig;
  * configuration) stops it, which fails transfers in flight with "The MSRP transport was stopped".
  * <p>
  * Request parameters: {@code setup} = {@code active} | {@code passive} | {@code actpass}
- * (RFC 6135; {@code actpass} waits for the peer like {@code passive}); without it the side that
- * receives connects, as the answerer does in RFC 4975 §5.4 and RFC 5547 push.
+ * (RFC 6135). {@code actpass} (an offerer's) waits for the peer like {@code passive} until the
+ * answer settles it ({@link TransportRequest#settle}): {@code active} then makes the session
+ * connect when bytes start to move. Without the parameter the side that receives connects (a
+ * caller that negotiated nothing; the negotiation always says). {@value #WRAP_PARAMETER},
+ * {@value #MAX_SIZE_PARAMETER} and {@value #ACCEPT_TYPES_PARAMETER}: see there.
  */
 @Component(service = TransportProvider.class, configurationPid = MsrpTransportProvider.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -43,6 +46,22 @@ public final class MsrpTransportProvider implements TransportProvider {
 
     /** Request parameter with the negotiated {@code a=setup} value (RFC 6135). */
     public static final String SETUP_PARAMETER = "setup";
+
+    /**
+     * Request parameter naming the wrapper to send a file in: {@code message/cpim} when the
+     * receiver accepts the file's type only wrapped (RFC 4975 §8.6, RFC 5547 §8.7); absent to
+     * send the file as it is, with its own Content-Type.
+     */
+    public static final String WRAP_PARAMETER = "wrap";
+
+    /** Request parameter with the receiver's a=max-size (RFC 4975 §8.6): no longer message is sent. */
+    public static final String MAX_SIZE_PARAMETER = "max-size";
+
+    /**
+     * Request parameter with the a=accept-types this side's SDP gave (RFC 4975 §8.6), receiving:
+     * a SEND of another Content-Type is answered 415 (§7.3.1); absent, any type is taken.
+     */
+    public static final String ACCEPT_TYPES_PARAMETER = "accept-types";
 
     private final MsrpStack stack;
 
@@ -104,7 +123,8 @@ public final class MsrpTransportProvider implements TransportProvider {
         return new MsrpTransportSession(session, request);
     }
 
-    private static boolean isActive(TransportRequest request) {
+    /** @return whether this side opens the connection, by the request's (negotiated or settled) setup */
+    static boolean isActive(TransportRequest request) {
         String setup = request.parameters().get(SETUP_PARAMETER);
         if (setup == null) {
             return request.direction() == Direction.INCOMING;

@@ -12,6 +12,8 @@ import java.util.function.LongConsumer;
 
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
+import org.sipdrop.transport.msrp.internal.codec.AcceptTypes;
+import org.sipdrop.transport.msrp.internal.codec.CpimEnvelope;
 import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
 import org.sipdrop.transport.msrp.internal.session.MsrpSession;
 
@@ -49,9 +51,29 @@ final class MsrpTransportSession implements TransportSession {
 
     @Override
     public void send(List<URI> remotePath, ReadableByteChannel source, LongConsumer progress) throws IOException {
+        takeSettledRole();
         long offset = request.offset();
-        session.send(parse(remotePath), source, request.offer().size() - offset, request.offer().mediaType(),
-                n -> progress.accept(offset + n));
+        long length = request.offer().size() - offset;
+        if (!CpimEnvelope.isCpim(request.parameters().get(MsrpTransportProvider.WRAP_PARAMETER))) {
+            checkMaxSize(length);
+            session.send(parse(remotePath), source, length, request.offer().mediaType(), n -> progress.accept(offset + n));
+            return;
+        }
+        // RFC 5547 §8.7, RFC 4975 §8.6: the receiver takes the file's type only inside message/cpim;
+        // the wrapper is part of the message, so the Byte-Range total counts it
+        byte[] head = CpimEnvelope.head(request.peer(), request.offer().mediaType(), request.offer().name(), length);
+        checkMaxSize(head.length + length);
+        session.send(parse(remotePath), new PrefixedChannel(head, source), head.length + length, CpimEnvelope.MEDIA_TYPE,
+                n -> progress.accept(offset + Math.max(0, n - head.length)));
+    }
+
+    /** RFC 4975 §8.6, RFC 5547 §8.7: never a message longer than the receiver's a=max-size. */
+    private void checkMaxSize(long messageLength) throws IOException {
+        String max = request.parameters().get(MsrpTransportProvider.MAX_SIZE_PARAMETER);
+        if (max != null && messageLength > Long.parseLong(max)) {
+            throw new IOException("Not sent: the MSRP message would have " + messageLength + " octets, the receiver's"
+                    + " a=max-size is " + max + " (RFC 5547 §8.7)");
+        }
     }
 
     @Override
@@ -61,8 +83,10 @@ final class MsrpTransportSession implements TransportSession {
 
     @Override
     public void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
+        takeSettledRole();
         long offset = request.offset();
-        session.receive(parse(remotePath), sink, request.offer().size() - offset, n -> progress.accept(offset + n));
+        AcceptTypes accepted = AcceptTypes.parse(request.parameters().get(MsrpTransportProvider.ACCEPT_TYPES_PARAMETER));
+        session.receive(parse(remotePath), sink, request.offer().size() - offset, accepted, n -> progress.accept(offset + n));
     }
 
     /**
@@ -75,9 +99,20 @@ final class MsrpTransportSession implements TransportSession {
         if (maxSize < 0) {
             throw new IllegalArgumentException("maxSize must be 0 or more, was " + maxSize);
         }
+        takeSettledRole();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         String type = session.receiveUpTo(parse(remotePath), Channels.newChannel(bytes), maxSize);
         return new Message(type, bytes.toByteArray());
+    }
+
+    /**
+     * An offerer's session opens waiting ({@code setup=actpass}); when the answer settled that
+     * this side connects ({@link TransportRequest#settle}, RFC 6135 §4.2.2), it does.
+     */
+    private void takeSettledRole() {
+        if (MsrpTransportProvider.isActive(request)) {
+            session.becomeActive();
+        }
     }
 
     private static List<MsrpUri> parse(List<URI> path) {

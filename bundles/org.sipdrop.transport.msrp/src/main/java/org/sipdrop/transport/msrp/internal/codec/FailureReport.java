@@ -28,7 +28,8 @@ public enum FailureReport {
      * @throws IllegalArgumentException if it is not {@code yes}, {@code no} or {@code partial}
      */
     public static FailureReport parse(String value) {
-        switch (value) {
+        // RFC 4975 §9's ABNF literals are case-insensitive (RFC 5234 §2.3)
+        switch (value == null ? "" : value.toLowerCase(Locale.ROOT)) {
             case "yes":
                 return YES;
             case "no":

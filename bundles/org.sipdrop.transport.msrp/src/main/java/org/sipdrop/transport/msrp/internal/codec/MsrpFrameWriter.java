@@ -31,6 +31,16 @@ public final class MsrpFrameWriter {
     private final WritableByteChannel out;
     private final ByteBuffer buffer;
     private final Supplier<String> transactionIds;
+    /** True while other traffic waits for the connection: an interruptible chunk then yields. */
+    private volatile java.util.function.BooleanSupplier othersWaiting = () -> false;
+
+    /**
+     * A chunk body "larger than 2048 octets MUST be interruptible" (RFC 4975 §7.1.1): such a
+     * chunk, sent with {@code *} as its range-end, is interrupted once it carried this many
+     * octets and other traffic waits, "interrupting chunks (at least 2048 octets long) only when
+     * other traffic is waiting to use the same connection" (§7.1.1).
+     */
+    public static final int INTERRUPTIBLE_AFTER = 2048;
 
     /**
      * @param out a blocking channel
@@ -65,6 +75,16 @@ public final class MsrpFrameWriter {
     /** @param out the connection's output stream; 16 KiB pieces, secure random transaction ids */
     public MsrpFrameWriter(OutputStream out) {
         this(Channels.newChannel(Objects.requireNonNull(out, "out")));
+    }
+
+    /**
+     * @param waiting true while responses or REPORTs wait to be written: "SEND requests larger
+     *        than 2048 octets MUST be interrupted if the sender needs to send pending responses or
+     *        REPORT requests" (RFC 4975 §7.1.1); only chunks whose Byte-Range end is {@code *}
+     *        are interrupted so
+     */
+    public void interruptWhen(java.util.function.BooleanSupplier waiting) {
+        this.othersWaiting = Objects.requireNonNull(waiting, "waiting");
     }
 
     /** @return a fresh transaction id (RFC 4975 §7.1) */
@@ -132,15 +152,16 @@ public final class MsrpFrameWriter {
             throw new IllegalArgumentException("Only SEND bodies may be streamed, since a streamed chunk may have to be"
                     + " interrupted (RFC 4975 §7.1); give " + request.method() + " an in-memory body");
         }
-        return streamBody(tid, FrameFormatter.head(request, tid, true), body, flag);
+        boolean interruptible = request.headers().byteRange().map(r -> !r.isEndKnown()).orElse(false);
+        return streamBody(tid, FrameFormatter.head(request, tid, true), body, flag, interruptible);
     }
 
     /**
      * Gathers head, body and end-line into the one buffer and writes it whenever it is full (or
      * the source paused), so a chunk costs about one write per buffer, not three small extra ones.
      */
-    private WriteResult streamBody(String tid, byte[] head, BodySource body, ContinuationFlag flag)
-            throws IOException {
+    private WriteResult streamBody(String tid, byte[] head, BodySource body, ContinuationFlag flag,
+            boolean interruptible) throws IOException {
         EndLineGuard guard = new EndLineGuard(tid);
         buffer.clear();
         if (head.length <= buffer.capacity()) {
@@ -153,6 +174,10 @@ public final class MsrpFrameWriter {
         while (!interrupted) {
             if (!buffer.hasRemaining()) {
                 flush();
+            }
+            if (interruptible && written >= INTERRUPTIBLE_AFTER && othersWaiting.getAsBoolean()) {
+                interrupted = true; // the caller sends the rest in a new chunk (RFC 4975 §7.1.1)
+                break;
             }
             int from = buffer.position();
             int wanted = buffer.remaining();

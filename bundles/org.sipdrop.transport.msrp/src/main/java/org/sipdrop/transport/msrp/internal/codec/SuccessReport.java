@@ -22,10 +22,11 @@ public enum SuccessReport {
      * @throws IllegalArgumentException if it is neither {@code yes} nor {@code no}
      */
     public static SuccessReport parse(String value) {
-        if ("yes".equals(value)) {
+        // RFC 4975 §9's ABNF gives "yes" / "no" as quoted strings, which RFC 5234 §2.3 makes case-insensitive
+        if ("yes".equalsIgnoreCase(value)) {
             return YES;
         }
-        if ("no".equals(value)) {
+        if ("no".equalsIgnoreCase(value)) {
             return NO;
         }
         throw new IllegalArgumentException("Success-Report must be 'yes' or 'no', was '" + value + "'");

@@ -78,6 +78,7 @@ public final class MsrpConnection implements Closeable {
         boolean direct = tls == null;
         this.reader = new MsrpFrameReader(channel, bufferSize, limits, direct);
         this.writer = new MsrpFrameWriter(channel, bufferSize, TransactionIds.secureRandom(), direct);
+        writer.interruptWhen(() -> !control.isEmpty()); // RFC 4975 §7.1.1: responses and REPORTs do not wait behind a chunk
         this.listener = Objects.requireNonNull(listener, "listener");
         this.description = description;
     }

@@ -8,9 +8,11 @@ import java.nio.channels.WritableByteChannel;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
+import org.sipdrop.transport.msrp.internal.codec.AcceptTypes;
 import org.sipdrop.transport.msrp.internal.codec.BodyReader;
 import org.sipdrop.transport.msrp.internal.codec.ByteRange;
 import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
+import org.sipdrop.transport.msrp.internal.codec.CpimEnvelope;
 import org.sipdrop.transport.msrp.internal.codec.MsrpRequest;
 import org.sipdrop.transport.msrp.internal.codec.MsrpStatus;
 
@@ -23,11 +25,22 @@ import org.sipdrop.transport.msrp.internal.codec.MsrpStatus;
  * bounded (RFC 4975 §7.1.1, §14.5: sanity-check the Byte-Range before taking bytes): the
  * negotiated file size, or for a message of unknown length the most the session takes; a chunk
  * that goes beyond it, also one that never names its end ({@code 1-*}{@code /*}), is refused
- * with 413 at the first byte too many, not at its end-line. Used by one worker at a time.
+ * with 413 at the first byte too many, not at its end-line. A file may come wrapped in
+ * message/cpim (RFC 5547 §8.7): then only its payload is written ({@link #unwrapping}). Used by
+ * one worker at a time.
  */
 final class IncomingMessage {
 
     private final WritableByteChannel sink;
+    /** The negotiated length of the content (the file, or its range), or -1 for a message of unknown length. */
+    private final long payload;
+    /** Octets of a message/cpim wrapper in front of the content (RFC 5547 §8.7), 0 when unwrapped. */
+    private long wrapperLength;
+    private byte[] wrapper;
+    private boolean wrapperChecked;
+    private boolean notCpim;
+    private boolean firstChunk = true;
+    private AcceptTypes accepted = AcceptTypes.ANY;
     private final SeekableByteChannel seekable;
     private final long base;
     /** The negotiated length, or, for a message of unknown length, -1 until its first chunk. */
@@ -53,6 +66,15 @@ final class IncomingMessage {
     }
 
     /**
+     * As {@link #IncomingMessage(WritableByteChannel, long, LongConsumer)}, taking only the types
+     * this side's SDP accepted: another Content-Type is answered 415 (RFC 4975 §7.3.1).
+     */
+    IncomingMessage(WritableByteChannel sink, long expected, AcceptTypes accepted, LongConsumer progress) throws IOException {
+        this(sink, expected, -1, progress);
+        this.accepted = accepted;
+    }
+
+    /**
      * A message whose length only the sender knows (a page-mode message in a plain message
      * session): the first chunk's Byte-Range total sets it (RFC 4975 §7.1.1).
      *
@@ -65,6 +87,7 @@ final class IncomingMessage {
     private IncomingMessage(WritableByteChannel sink, long expected, long maxUnknown, LongConsumer progress)
             throws IOException {
         this.maxUnknown = maxUnknown;
+        this.payload = expected;
         this.sink = sink;
         this.seekable = sink instanceof SeekableByteChannel ? (SeekableByteChannel) sink : null;
         this.base = seekable != null ? seekable.position() : 0;
@@ -93,7 +116,19 @@ final class IncomingMessage {
         } else if (!messageId.equals(id)) {
             return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "a second message '" + id + "' in a one-file session");
         }
+        String type = send.headers().contentType().orElse(null);
+        if (type != null && !accepted.accepts(type)) {
+            return new Outcome(MsrpStatus.UNSUPPORTED_MEDIA_TYPE, type + " is not among the accepted " + accepted
+                    + " (RFC 4975 §7.3.1)");
+        }
         ByteRange range = send.headers().byteRange().orElse(new ByteRange(1, ByteRange.UNKNOWN, ByteRange.UNKNOWN));
+        if (firstChunk) {
+            firstChunk = false;
+            Outcome wrapped = unwrapping(send.headers().contentType().orElse(null), range);
+            if (wrapped != null) {
+                return wrapped;
+            }
+        }
         if (expected < 0) {
             if (!range.isTotalKnown()) {
                 return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "a message of unknown total length ('*') is not taken here");
@@ -131,8 +166,56 @@ final class IncomingMessage {
         if (body.flag() == ContinuationFlag.COMPLETE) {
             lastSeen = true;
         }
-        progress.accept(ranges.covered());
+        if (wrapperLength > 0 && !wrapperChecked && ranges.contiguous() >= wrapperLength) {
+            wrapperChecked = true;
+            java.util.Optional<String> problem = CpimEnvelope.problemOf(wrapper);
+            if (problem.isPresent()) {
+                notCpim = true; // never complete: its octets are not the file
+                return new Outcome(MsrpStatus.BAD_REQUEST, problem.get());
+            }
+        }
+        progress.accept(Math.max(0, ranges.covered() - wrapperLength));
         return Outcome.OK;
+    }
+
+    /**
+     * A file may come wrapped in message/cpim (RFC 5547 §8.7, Fig. 10 of §9.1: the MSRP message is
+     * the CPIM message, the file its payload), so the Byte-Range total exceeds the negotiated
+     * length by the wrapper's octets: the file is the message's last {@code payload} octets, what
+     * comes before them is the wrapper, kept (bounded) to be checked and not written.
+     *
+     * @return null to go on, or the refusal
+     */
+    private Outcome unwrapping(String contentType, ByteRange range) {
+        if (payload < 0 || !CpimEnvelope.isCpim(contentType) || !range.isTotalKnown() || range.total() <= payload) {
+            return null;
+        }
+        long head = range.total() - payload;
+        if (head > CpimEnvelope.MAX_HEAD) {
+            return new Outcome(MsrpStatus.MESSAGE_TOO_LARGE, "message of " + range.total() + " bytes for "
+                    + payload + " negotiated: a message/cpim wrapper of " + head + " bytes is more than the "
+                    + CpimEnvelope.MAX_HEAD + " taken here");
+        }
+        wrapperLength = head;
+        wrapper = new byte[(int) head];
+        expected = range.total();
+        return null;
+    }
+
+    /**
+     * Puts message octets from {@code messagePos} (0-based): a wrapper's into its buffer, the
+     * content's into the sink at their place in it.
+     */
+    private void put(ByteBuffer slice, long messagePos) throws IOException {
+        long pos = messagePos;
+        if (pos < wrapperLength) {
+            int n = (int) Math.min(slice.remaining(), wrapperLength - pos);
+            slice.get(wrapper, (int) pos, n);
+            pos += n;
+        }
+        if (slice.hasRemaining()) {
+            out.write(slice, base + pos - wrapperLength);
+        }
     }
 
     /**
@@ -149,14 +232,14 @@ final class IncomingMessage {
             if (offset + written + slice.remaining() > expected) {
                 return expected + 1 - offset;
             }
-            written += write(slice, base + offset + written);
+            written += write(slice, offset + written);
         }
         return written;
     }
 
-    private int write(ByteBuffer slice, long position) throws IOException {
+    private int write(ByteBuffer slice, long messagePos) throws IOException {
         int n = slice.remaining();
-        out.write(slice, position);
+        put(slice, messagePos);
         return n;
     }
 
@@ -181,7 +264,7 @@ final class IncomingMessage {
                     return expected + 1 - offset;
                 }
                 int r = slice.remaining();
-                out.write(slice, next);
+                put(slice, next);
                 next += r;
             }
             position += n;
@@ -192,7 +275,7 @@ final class IncomingMessage {
 
     /** @return true once the whole message is there */
     boolean isComplete() {
-        return lastSeen && ranges.covered() == expected;
+        return lastSeen && !notCpim && ranges.covered() == expected;
     }
 
     /** @return the gap-free prefix received, for progress REPORTs */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 
+import org.sipdrop.transport.msrp.internal.codec.AcceptTypes;
 import org.sipdrop.transport.msrp.internal.codec.BodyReader;
 import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
 import org.sipdrop.transport.msrp.internal.codec.MsrpRequest;
@@ -58,7 +59,8 @@ public final class MsrpSession implements Closeable {
     private final String id;
     private final MsrpUri localUri;
     private final List<MsrpUri> localPath;
-    private final boolean active;
+    /** Guarded by {@link #lock}: an actpass offerer's session may turn active once the answer is in. */
+    private boolean active;
     private final Object lock = new Object();
     private MsrpConnection connection;
     private List<MsrpUri> remotePath;
@@ -102,7 +104,31 @@ public final class MsrpSession implements Closeable {
 
     /** @return true if this side opens the connection (RFC 6135) */
     public boolean isActive() {
-        return active;
+        synchronized (lock) {
+            return active;
+        }
+    }
+
+    /**
+     * Makes a session opened to wait ({@code a=setup:actpass} in this side's offer) the one that
+     * connects, as the answer said: {@code passive}, or no a=setup at all from an RFC 4975
+     * answerer, whose offerer connects (RFC 6135 §4.2.2, RFC 4975 §5.4). Call before
+     * {@link #send} or {@link #receive}. The answerer that said so never connects; a direct
+     * connection that bound the session meanwhile is a third party's, and the session fails
+     * (RFC 4975 §14).
+     */
+    public void becomeActive() {
+        synchronized (lock) {
+            if (active) {
+                return;
+            }
+            active = true;
+            if (connection != null && binderFromPath != null && binderFromPath.size() == 1) {
+                attackedBy(new IOException("The MSRP session " + id + " was bound on " + connection.description()
+                        + " by " + binderFromPath.get(0) + " although the peer's answer left connecting to this side"
+                        + " (RFC 6135 §4.2.2, RFC 4975 §14): nothing it sent is taken"));
+            }
+        }
     }
 
     /**
@@ -140,7 +166,17 @@ public final class MsrpSession implements Closeable {
      */
     public void receive(List<MsrpUri> remote, WritableByteChannel sink, long length, LongConsumer progress)
             throws IOException {
-        awaitWhole(remote, new IncomingMessage(sink, length, progress));
+        receive(remote, sink, length, AcceptTypes.ANY, progress);
+    }
+
+    /**
+     * As {@link #receive(List, WritableByteChannel, long, LongConsumer)}, for a session whose SDP
+     * accepted only {@code accepted}: a chunk of another Content-Type is answered 415 (RFC 4975
+     * §7.3.1). A file wrapped in message/cpim is unwrapped when message/cpim is accepted.
+     */
+    public void receive(List<MsrpUri> remote, WritableByteChannel sink, long length, AcceptTypes accepted,
+            LongConsumer progress) throws IOException {
+        awaitWhole(remote, new IncomingMessage(sink, length, accepted, progress));
     }
 
     /**
@@ -187,10 +223,20 @@ public final class MsrpSession implements Closeable {
                 }
                 waitOn(left);
             }
-            if (failure != null) {
+            if (failure != null && !isWholeAndUnchallenged()) {
                 throw new IOException(failure.getMessage(), failure);
             }
         }
+    }
+
+    /**
+     * A message received whole, success REPORT sent, that no rival connection claimed: the
+     * sender may close the connection at once (RFC 4975 §5.4), also while the binding is still
+     * settling here; that does not undo the message. A claim by a second connection
+     * ({@link #claimedBy}) still fails it until the settle time is over. Holds the lock.
+     */
+    private boolean isWholeAndUnchallenged() {
+        return incoming != null && incoming.isComplete() && !incoming.isCancelled() && !attacked && !closed;
     }
 
     /** Binds as RFC 6135 says: the active side connects; the passive side waits for the peer. */
@@ -204,7 +250,7 @@ public final class MsrpSession implements Closeable {
             learnPeer(remote);
             checkUsable();
         }
-        if (active) {
+        if (isActive()) {
             MsrpConnection c = stack.connectionFor(this, toPath().get(0));
             synchronized (lock) {
                 if (connection == null) {
@@ -230,7 +276,9 @@ public final class MsrpSession implements Closeable {
                 waitOn(left);
             }
             awaitSettled();
-            checkUsable();
+            if (!isWholeAndUnchallenged()) {
+                checkUsable();
+            }
             return connection;
         }
     }
@@ -274,7 +322,7 @@ public final class MsrpSession implements Closeable {
 
     /** Waits until a direct passive binding stood unchallenged for the settle time, or the session failed. Holds the lock. */
     private void awaitSettled() throws IOException {
-        while (failure == null && settledAt != null) {
+        while ((failure == null || isWholeAndUnchallenged()) && settledAt != null) {
             long left = (settledAt - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 break;

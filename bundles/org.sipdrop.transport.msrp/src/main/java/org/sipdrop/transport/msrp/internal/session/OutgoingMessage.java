@@ -12,6 +12,7 @@ import org.sipdrop.transport.msrp.internal.codec.BodySource;
 import org.sipdrop.transport.msrp.internal.codec.ByteRange;
 import org.sipdrop.transport.msrp.internal.codec.ContinuationFlag;
 import org.sipdrop.transport.msrp.internal.codec.FailureReport;
+import org.sipdrop.transport.msrp.internal.codec.MsrpFrameWriter;
 import org.sipdrop.transport.msrp.internal.codec.MsrpFrameWriter.BodySourceException;
 import org.sipdrop.transport.msrp.internal.codec.MsrpHeaders;
 import org.sipdrop.transport.msrp.internal.codec.MsrpMethod;
@@ -29,7 +30,8 @@ import org.sipdrop.transport.msrp.internal.net.MsrpConnection;
  * The sending side of one message (RFC 4975 §7.1.1): chunks of the configured size written one
  * after another without waiting for their 200s (at most {@link #WINDOW} unanswered), each with
  * its Byte-Range, {@code Success-Report: yes} so that the receiver's REPORTs (§7.1.2) drive
- * progress, and the message is done when a success REPORT covers every byte. A 4xx response
+ * progress, and the message is done when its success REPORTs together cover every byte
+ * ({@link ReportedRanges}: one REPORT for the whole, or one per chunk, §7.1.3). A 4xx response
  * stops it (413: the receiver wants no more, §10.5); {@link #abort()} ends the chunk on the wire
  * with {@code #}. Through relays, which answer SENDs themselves (RFC 4976 §7), the sender also
  * stays within {@link #RELAY_WINDOW} bytes of the receiver's last progress REPORT, so a slow
@@ -66,6 +68,7 @@ final class OutgoingMessage {
     private final AtomicInteger unanswered = new AtomicInteger();
     private final Object lock = new Object();
     private long confirmed;
+    private final ReportedRanges reported;
     private IOException failure;
     private volatile boolean aborted;
     private boolean hashSent;
@@ -86,6 +89,7 @@ final class OutgoingMessage {
         this.progress = progress;
         this.timeoutMillis = timeoutMillis;
         this.paced = toPath.size() > 1;
+        this.reported = new ReportedRanges(total);
     }
 
     /** @return the Message-ID (RFC 4975 §7.1.1) */
@@ -147,8 +151,18 @@ final class OutgoingMessage {
     private MsrpRequest chunk(String tid, long offset, long length) {
         MsrpHeaders h = MsrpHeaders.builder(toPath, fromPath).messageId(messageId)
                 .successReport(SuccessReport.YES).failureReport(FailureReport.YES)
-                .byteRange(ByteRange.ofChunk(offset, length, total)).contentType(contentType).build();
+                .byteRange(range(offset, length)).contentType(contentType).build();
         return new MsrpRequest(tid, MsrpMethod.SEND, h);
+    }
+
+    /**
+     * "Any chunk with a body of greater than 2048 octets will have a '*' character in the
+     * range-end field" (RFC 4975 §7.1.1): the writer may interrupt it for a waiting response or
+     * REPORT, and the rest goes in the next chunk.
+     */
+    private ByteRange range(long offset, long length) {
+        return length > MsrpFrameWriter.INTERRUPTIBLE_AFTER ? new ByteRange(offset + 1, ByteRange.UNKNOWN, total)
+                : ByteRange.ofChunk(offset, length, total);
     }
 
     /**
@@ -257,9 +271,10 @@ final class OutgoingMessage {
                     failure = new IOException("The receiver reported failure " + status + " for bytes "
                             + (range == null ? "?" : range.toString()) + " (RFC 4975 §7.1.2)");
                 }
-            } else if (range != null && range.start() == 1 && range.isEndKnown() && range.end() > confirmed) {
+            } else if (range != null && range.isEndKnown() && reported.add(range.start(), range.end()) > confirmed) {
+                // the union of the reported ranges: a receiver may report per chunk (RFC 4975 §7.1.3)
                 progressSeen = true;
-                confirmed = range.end();
+                confirmed = reported.covered();
                 progress.accept(confirmed);
             }
             lock.notifyAll();
@@ -291,7 +306,8 @@ final class OutgoingMessage {
 
     /** Ends the message on the wire with an empty {@code #} chunk when no chunk is being written. */
     private void sendAbortChunk(long sentSoFar) throws IOException {
-        MsrpHeaders h = MsrpHeaders.builder(toPath, fromPath).messageId(messageId)
+        MsrpHeaders h = MsrpHeaders.builder(toPath, fromPath).messageId(messageId) // the same report headers (§7.1.1)
+                .successReport(SuccessReport.YES).failureReport(FailureReport.YES)
                 .byteRange(ByteRange.ofChunk(sentSoFar, 0, total)).contentType(contentType).build();
         MsrpRequest send = new MsrpRequest(connection.newTransactionId(), MsrpMethod.SEND, h);
         connection.write(w -> w.writeRequest(send, BodySource.of(new byte[0]), ContinuationFlag.ABORTED));

@@ -61,6 +61,24 @@ final class WireAttacker implements AutoCloseable {
     }
 
     /**
+     * Writes a whole SEND with this Content-Type, asking for success REPORTs (RFC 4975 §7.1.1).
+     *
+     * @return its transaction id
+     */
+    String sendTyped(String toPath, String fromPath, String messageId, String byteRange, String contentType, byte[] body,
+            char flag) throws IOException {
+        String tid = "atk" + (10_000 + ++transactions);
+        String head = "MSRP " + tid + " SEND\r\n" + "To-Path: " + toPath + "\r\n" + "From-Path: " + fromPath + "\r\n"
+                + "Message-ID: " + messageId + "\r\n" + "Success-Report: yes\r\n" + "Byte-Range: " + byteRange + "\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.write(("\r\n-------" + tid + flag + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return tid;
+    }
+
+    /**
      * Writes a SEND without body (RFC 4975 §5.4: the active side's way to bind a session):
      * headers, then the end-line at once.
      *
