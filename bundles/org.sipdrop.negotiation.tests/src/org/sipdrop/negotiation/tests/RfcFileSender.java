@@ -66,6 +66,11 @@ final class RfcFileSender implements AutoCloseable {
 
     /** RFC 5547 §8.2.1: the push offer for {@code name}; {@code open} false sets port 0, closing the stream (§8.4). */
     String offer(String name, long size, byte[] sha1, boolean open, int version) {
+        return offer(name, size, sha1, open, version, 0);
+    }
+
+    /** As {@link #offer(String, long, byte[], boolean, int)}, resuming from octet {@code from} + 1 when above 0 (RFC 5547 §8.1, §6 file-range). */
+    String offer(String name, long size, byte[] sha1, boolean open, int version, long from) {
         int port = open ? localPort : 0;
         String hash = HexFormat.ofDelimiter(":").withUpperCase().formatHex(sha1);
         return String.join("\r\n",
@@ -80,7 +85,8 @@ final class RfcFileSender implements AutoCloseable {
                 "a=path:" + ownPath(),
                 "a=setup:active",
                 "a=file-selector:name:\"" + name + "\" type:application/octet-stream size:" + size + " hash:sha-1:" + hash,
-                "a=file-transfer-id:" + transferId, "");
+                "a=file-transfer-id:" + transferId)
+                + (from > 0 ? "\r\na=file-range:" + (from + 1) + "-" + size : "") + "\r\n";
     }
 
     /** Sends the INVITE (or a re-INVITE once the dialog exists); @return the final response */
@@ -107,6 +113,15 @@ final class RfcFileSender implements AutoCloseable {
 
     /** RFC 4975 §7.1: one SEND chunk of {@code data} at {@code offset} (0-based) of {@code total}. */
     int sendChunk(byte[] data, int offset, int length, long total, boolean last) throws IOException {
+        return sendChunk(data, offset, length, total, last, 0);
+    }
+
+    /**
+     * As {@link #sendChunk(byte[], int, int, long, boolean)} for a file range starting after
+     * {@code base} octets: RFC 5547 §6 — MSRP sees the range as a whole message and counts its
+     * Byte-Range from 1, whatever the octets' position in the file.
+     */
+    int sendChunk(byte[] data, int offset, int length, long total, boolean last, long base) throws IOException {
         if (msrp == null) {
             Matcher p = PATH.matcher(peerPath);
             if (!p.find()) {
@@ -122,7 +137,7 @@ final class RfcFileSender implements AutoCloseable {
                 + "To-Path: " + toPath + "\r\n"
                 + "From-Path: " + ownPath() + "\r\n"
                 + "Message-ID: m" + transferId.hashCode() + "\r\n"
-                + "Byte-Range: " + (offset + 1) + "-" + (offset + length) + "/" + total + "\r\n"
+                + "Byte-Range: " + (offset - base + 1) + "-" + (offset - base + length) + "/" + (total - base) + "\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n";
         OutputStream out = msrp.getOutputStream();
         out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -135,6 +150,15 @@ final class RfcFileSender implements AutoCloseable {
             // headers of the response up to its end-line
         }
         return Integer.parseInt(f[2]);
+    }
+
+    /** Resets the MSRP connection: a cut in the middle of the file. */
+    void cutMsrp() throws IOException {
+        if (msrp != null) {
+            msrp.setSoLinger(true, 0);
+            msrp.close();
+            msrp = null;
+        }
     }
 
     /** Waits for the receiver's BYE on this connection, answers 200; @return it */

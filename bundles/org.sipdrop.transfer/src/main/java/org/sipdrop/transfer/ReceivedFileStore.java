@@ -39,5 +39,17 @@ public interface ReceivedFileStore {
          *         file is kept for inspection
          */
         Path complete() throws IOException;
+
+        /**
+         * Forgets the bytes from {@code offset} on, so that writing continues there: a sender
+         * that resumes with its own {@code a=file-range} (RFC 5547 §8.1, §8.3.1) sends from
+         * where it chooses, which may be before what this side holds.
+         *
+         * @throws IOException when {@code offset} is beyond the bytes held, or this part cannot rewind
+         * @since 0.2
+         */
+        default void rewindTo(long offset) throws IOException {
+            throw new IOException("this part file cannot rewind to byte " + offset);
+        }
     }
 }

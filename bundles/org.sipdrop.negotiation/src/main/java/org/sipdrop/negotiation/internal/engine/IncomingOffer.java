@@ -212,6 +212,29 @@ final class IncomingOffer {
         return Acceptance.decide(ctx.settings().policy(), prompt, sender, file);
     }
 
+    /**
+     * A sender resuming with its own range (RFC 5547 §8.1: a new offer with {@code a=file-range})
+     * sends from its start: this side must hold every byte before it, and forgets any after it.
+     *
+     * @return where writing continues
+     * @throws SdpException 488 when bytes before the range are missing here (the answer would be a gap)
+     */
+    private static long resumeAt(ReceivedFileStore.Partial partial, FileRange offered, FileOffer file) throws IOException, SdpException {
+        long from = offered.start() - 1;
+        if (offered.stopOctet().isPresent() && offered.stopOctet().getAsLong() != file.size()) {
+            throw SdpException.notAcceptable("cannot take octets " + offered.format() + " of " + file.size()
+                    + ": a resumed file is sent to its end");
+        }
+        if (partial.offset() < from) {
+            throw SdpException.notAcceptable("cannot resume at octet " + offered.start() + ": only the first "
+                    + partial.offset() + " octets of it are here");
+        }
+        if (partial.offset() > from) {
+            partial.rewindTo(from);
+        }
+        return from;
+    }
+
     /** Opens the part file and the transport session of an accepted stream, and answers it. */
     private IncomingStream prepare(OfferedStream o, FileOffer file, List<StreamAnswer> answers, List<List<String>> paths)
             throws IOException, SdpException {
@@ -221,9 +244,13 @@ final class IncomingOffer {
         SetupRole role = SetupRole.answerTo(o.stream().setup());
         ReceivedFileStore.Partial partial = ctx.store().begin(ctx.settings().downloadFolder(), file);
         long offset = partial.offset();
+        FileRange offered = o.stream().range();
+        boolean senderResumes = offered != null && offered.start() > 1;
         TransportSession session;
         try {
-            if (offset >= file.size() && file.size() > 0) {
+            if (senderResumes) {
+                offset = resumeAt(partial, offered, file);
+            } else if (offset >= file.size() && file.size() > 0) {
                 // cut after the last byte, before the move: the store checked the part's SHA-1 (a
                 // mismatch restarts it from 0), so it is saved now; only the last octet is asked for
                 partial = new HeldFile(partial.complete(), file.size());
@@ -234,11 +261,14 @@ final class IncomingOffer {
             session = provider.open(request);
             // RFC 4975 §7.3.1: a type the answer did not accept is refused with 415
             request.settle(ACCEPT_TYPES, String.join(" ", ctx.endpointFor(AgentContext.strings(session.localPath())).acceptTypes()));
-        } catch (IOException | RuntimeException e) {
-            partial.close();
+        } catch (IOException | SdpException | RuntimeException e) {
+            partial.close(); // a part that holds nothing goes with it
             throw e;
         }
-        answers.add(offset > 0 ? StreamAnswer.acceptRange(FileRange.resumeAfter(offset, file.size())) : StreamAnswer.accept());
+        // RFC 5547 §8.3.1: a range the sender offered is echoed; otherwise this side asks for the
+        // bytes after those it holds (SipDrop's resume, a documented deviation)
+        answers.add(senderResumes ? StreamAnswer.acceptRange(offered)
+                : offset > 0 ? StreamAnswer.acceptRange(FileRange.resumeAfter(offset, file.size())) : StreamAnswer.accept());
         paths.add(AgentContext.strings(session.localPath()));
         EngineTransfer t = new EngineTransfer(ctx.newId(), file, sender, Direction.INCOMING, null, () -> { });
         t.setTransport(scheme);

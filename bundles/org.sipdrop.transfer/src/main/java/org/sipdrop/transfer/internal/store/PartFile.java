@@ -162,6 +162,18 @@ final class PartFile implements ReceivedFileStore.Partial {
         return target;
     }
 
+    @Override
+    public synchronized void rewindTo(long offset) throws IOException {
+        ensureOpen();
+        if (offset < 0 || offset > position) {
+            throw new IOException("cannot rewind '" + offset + "' bytes into a part holding " + position);
+        }
+        channel.truncate(offset);
+        channel.force(false);
+        sha1.reset();
+        position = hashPrefix(channel, sha1); // the prefix hash covers exactly what is kept
+    }
+
     private void ensureOpen() throws IOException {
         if (!open) {
             throw new ClosedChannelException();
