@@ -51,6 +51,8 @@ class UntrustedStorageCertificateTest {
 
     private static Path malloryKey;
     private static Path trust;
+    private static Path expiredKey;
+    private static Path trustsExpired;
 
     private HttpsServer storage;
     private final AtomicInteger requests = new AtomicInteger();
@@ -61,11 +63,20 @@ class UntrustedStorageCertificateTest {
         Path aliceKey = selfSigned("alice");
         trust = trusting(aliceKey, "alice");
         malloryKey = selfSigned("mallory");
+        expiredKey = selfSigned("expired", "-startdate", "-10d", "-validity", "2");
+        trustsExpired = trusting(expiredKey, "expired");
     }
 
     @BeforeEach
     void start() throws Exception {
-        KeyStore ks = KeyStore.getInstance(malloryKey.toFile(), PASSWORD);
+        start(malloryKey, trust);
+    }
+
+    private void start(Path serverKey, Path trustStore) throws Exception {
+        if (storage != null) {
+            storage.stop(0);
+        }
+        KeyStore ks = KeyStore.getInstance(serverKey.toFile(), PASSWORD);
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, PASSWORD);
         SSLContext serverTls = SSLContext.getInstance("TLS");
@@ -85,7 +96,7 @@ class UntrustedStorageCertificateTest {
         storage.start();
         Duration timeout = Duration.ofSeconds(5);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .sslContext(TrustStores.context(trust.toString(), PASSWORD)).build();
+                .sslContext(TrustStores.context(trustStore.toString(), PASSWORD)).build();
         client = new StorageClient(http, new Credentials(null, null, null, new SecureRandom()), timeout);
     }
 
@@ -120,6 +131,20 @@ class UntrustedStorageCertificateTest {
         assertNamesCertificateAndReason(e.getMessage());
     }
 
+    @Test
+    void expiredStorageCertificateIsRefusedSayingItExpired() throws Exception {
+        start(expiredKey, trustsExpired);
+        AtomicLong sent = new AtomicLong();
+        IOException e = assertThrows(IOException.class, () -> client.put(url(),
+                Channels.newChannel(new java.io.ByteArrayInputStream(new byte[1000])), 1000, sent::set, Map.of(),
+                new StorageClient.Exchange()));
+        assertEquals(0, requests.get(), "no request reached the storage");
+        assertEquals(0, sent.get(), "no byte of the file was sent");
+        String m = e.getMessage();
+        assertTrue(m.contains("server certificate CN=127.0.0.1,O=SipDrop test expired (SHA-256 "
+                + fingerprint(expiredKey, "expired") + ") is not trusted: it expired on "), m);
+    }
+
     private static void assertNamesCertificateAndReason(String m) throws Exception {
         assertTrue(m.contains("server certificate CN=127.0.0.1,O=SipDrop test mallory"), m);
         assertTrue(m.contains("SHA-256 " + fingerprint(malloryKey, "mallory")), m);
@@ -134,11 +159,13 @@ class UntrustedStorageCertificateTest {
     // Throw-away key stores made with the JDK's keytool, as the MSRP transport's tests make them
     // (repeated here: test code is not shared across bundles).
 
-    private static Path selfSigned(String alias) throws IOException, InterruptedException {
+    private static Path selfSigned(String alias, String... validity) throws IOException, InterruptedException {
         Path ks = dir.resolve(alias + "-key.p12");
-        keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=127.0.0.1, O=SipDrop test " + alias, "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", "changeit", "-keypass", "changeit");
+        List<String> args = new ArrayList<>(List.of("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname",
+                "secp256r1", "-dname", "CN=127.0.0.1, O=SipDrop test " + alias, "-ext", "SAN=ip:127.0.0.1",
+                "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", "changeit", "-keypass", "changeit"));
+        args.addAll(validity.length == 0 ? List.of("-validity", "2") : List.of(validity));
+        keytool(args.toArray(String[]::new));
         return ks;
     }
 
