@@ -20,6 +20,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * JDK's text ("PKIX path building failed: …") with one a user can act on: which certificate
  * (subject and SHA-256 fingerprint) and why (no trust anchor in the named trust store, expired,
  * host name mismatch). The JSSE turns this exception's message into the handshake failure's.
+ * The peer's certificate must also be within its validity dates, even when the trust store holds
+ * it itself (the JDK checks no dates of a trust anchor).
  * <p>
  * The same small class exists in the HTTP transport: transports stay independent of each other.
  */
@@ -52,6 +54,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         try {
             delegate.checkServerTrusted(chain, authType, engine);
+            requireCurrent(chain);
         } catch (CertificateException e) {
             throw explain("server", chain, e);
         }
@@ -61,6 +64,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
         try {
             delegate.checkServerTrusted(chain, authType, socket);
+            requireCurrent(chain);
         } catch (CertificateException e) {
             throw explain("server", chain, e);
         }
@@ -70,6 +74,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         try {
             delegate.checkServerTrusted(chain, authType);
+            requireCurrent(chain);
         } catch (CertificateException e) {
             throw explain("server", chain, e);
         }
@@ -79,6 +84,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         try {
             delegate.checkClientTrusted(chain, authType, engine);
+            requireCurrent(chain);
         } catch (CertificateException e) {
             throw explain("client", chain, e);
         }
@@ -88,6 +94,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
         try {
             delegate.checkClientTrusted(chain, authType, socket);
+            requireCurrent(chain);
         } catch (CertificateException e) {
             throw explain("client", chain, e);
         }
@@ -97,6 +104,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         try {
             delegate.checkClientTrusted(chain, authType);
+            requireCurrent(chain);
         } catch (CertificateException e) {
             throw explain("client", chain, e);
         }
@@ -105,6 +113,16 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
         return delegate.getAcceptedIssuers();
+    }
+
+    /**
+     * The JDK does not check the validity dates of a trust anchor, so an expired self-signed
+     * certificate that the trust store holds would pass; the peer's own certificate must be current.
+     */
+    private static void requireCurrent(X509Certificate[] chain) throws CertificateException {
+        if (chain != null && chain.length > 0) {
+            chain[0].checkValidity();
+        }
     }
 
     private CertificateException explain(String role, X509Certificate[] chain, CertificateException e) {
