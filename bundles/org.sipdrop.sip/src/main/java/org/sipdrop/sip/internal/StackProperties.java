@@ -46,6 +46,8 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2");
         p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+        // the RI's layer, but a refused server certificate is named with the reason
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", ExplainingTlsLayer.class.getName());
         return p;
     }
 }

@@ -23,21 +23,24 @@ final class TrustStores {
     private TrustStores() {
     }
 
-    /** @return the context trusting {@code file}'s certificates, or the JDK default when {@code file} is blank */
+    /** @return the context trusting {@code file}'s certificates, or the JDK's default CAs when {@code file} is blank */
     static SSLContext context(String file, char[] password) throws IOException {
         try {
-            if (file == null || file.isBlank()) {
-                return SSLContext.getDefault();
+            KeyStore trust = null;
+            String named = "the JDK's default CAs";
+            if (file != null && !file.isBlank()) {
+                Path path = Path.of(file);
+                if (!Files.isReadable(path)) {
+                    throw new IOException("cannot read the storage trust store '" + file + "'");
+                }
+                trust = load(path, password);
+                named = "the storage trust store " + file;
             }
-            Path path = Path.of(file);
-            if (!Files.isReadable(path)) {
-                throw new IOException("cannot read the storage trust store '" + file + "'");
-            }
-            KeyStore trust = load(path, password);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, tmf.getTrustManagers(), null);
+            // a refused certificate is reported with its subject, fingerprint and the reason
+            tls.init(null, ExplainingTrustManager.wrap(tmf.getTrustManagers(), named), null);
             return tls;
         } catch (GeneralSecurityException e) {
             throw new IOException("the storage trust store '" + file + "' is unusable: " + e.getMessage(), e);

@@ -40,7 +40,9 @@ public final class TlsContexts {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trustStore == null ? null : load(trustStore, trustPassword, "trust store"));
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            String named = trustStore == null ? "the JDK's default CAs" : "trust store " + trustStore;
+            ctx.init(kmf == null ? null : kmf.getKeyManagers(), ExplainingTrustManager.wrap(tmf.getTrustManagers(), named),
+                    null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot set up TLS for msrps: " + e.getMessage(), e);
