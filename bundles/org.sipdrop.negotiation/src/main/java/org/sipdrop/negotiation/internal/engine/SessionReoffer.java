@@ -8,9 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.sipdrop.negotiation.internal.sdp.FileSelector;
 import org.sipdrop.negotiation.internal.sdp.MediaDescription;
 import org.sipdrop.negotiation.internal.sdp.Origin;
 import org.sipdrop.negotiation.internal.sdp.Sdp;
@@ -49,7 +48,6 @@ final class SessionReoffer implements CallHandler {
     private static final System.Logger LOG = System.getLogger(SessionReoffer.class.getName());
     private static final String FILE_TRANSFER_ID = "file-transfer-id";
     private static final String FILE_SELECTOR = "file-selector";
-    private static final Pattern SELECTOR_ITEM = Pattern.compile("(name|type|size|hash):(\"[^\"]*\"|\\S+)");
 
     private final Executor executor;
     private final Map<Integer, Consumer<String>> aborts = new HashMap<>();
@@ -172,34 +170,17 @@ final class SessionReoffer implements CallHandler {
     }
 
     /**
-     * §8.1: a selector may change (e.g. a hash added) as long as it selects the same file: the
-     * same file unless a selector item both name differs.
+     * §8.1: a selector may change (e.g. a hash added) as long as it selects the same file — the
+     * same test an offerer applies to an answer ({@link FileSelector#agreesWith}). A selector
+     * that cannot be read selects no known file.
      */
     static boolean sameFile(MediaDescription before, MediaDescription after) {
-        Map<String, String> a = items(before.attribute(FILE_SELECTOR).orElse(""));
-        Map<String, String> b = items(after.attribute(FILE_SELECTOR).orElse(""));
-        for (Map.Entry<String, String> e : a.entrySet()) {
-            String other = b.get(e.getKey());
-            if (other != null && !other.equalsIgnoreCase(e.getValue())) {
-                return false;
-            }
+        try {
+            return FileSelector.parse(before.attribute(FILE_SELECTOR).orElse(""))
+                    .agreesWith(FileSelector.parse(after.attribute(FILE_SELECTOR).orElse("")));
+        } catch (SdpException e) {
+            return false;
         }
-        return true;
-    }
-
-    private static Map<String, String> items(String selector) {
-        Map<String, String> items = new HashMap<>();
-        Matcher m = SELECTOR_ITEM.matcher(selector);
-        while (m.find()) {
-            String key = m.group(1);
-            String value = m.group(2);
-            if (key.equals("hash")) { // hash:sha-1:AB:CD..., one per algorithm (RFC 5547 §6)
-                int colon = value.indexOf(':');
-                key = "hash:" + (colon > 0 ? value.substring(0, colon).toLowerCase(java.util.Locale.ROOT) : "");
-            }
-            items.put(key, value);
-        }
-        return items;
     }
 
     private static String nextVersion(String version) {
