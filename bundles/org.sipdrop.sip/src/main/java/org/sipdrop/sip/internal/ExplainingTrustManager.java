@@ -23,7 +23,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The peer's certificate must also be within its validity dates, even when the trust store holds
  * it itself (the JDK checks no dates of a trust anchor).
  * <p>
- * The same small class exists in the MSRP and HTTP transports: bundles stay independent of each other.
+ * Transports share the same class from org.sipdrop.transfer.tls; the SIP bundle depends on no SipDrop bundle, so it keeps this copy.
  */
 final class ExplainingTrustManager extends X509ExtendedTrustManager {
 

@@ -12,6 +12,7 @@ import java.util.Collection;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.sipdrop.transfer.tls.ExplainingTrustManager;
 
 /**
  * The TLS context of the storage client: the JDK's CAs, or only the certificates of a trust

@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.sipdrop.transfer.tls.ExplainingTrustManager;
 
 /**
  * Builds the TLS context for {@code msrps} (RFC 4975 §14.2: TLS with certificate checks) from

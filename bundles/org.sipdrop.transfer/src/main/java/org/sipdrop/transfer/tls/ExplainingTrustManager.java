@@ -1,4 +1,4 @@
-package org.sipdrop.transport.http.internal;
+package org.sipdrop.transfer.tls;
 
 import java.net.Socket;
 import java.security.MessageDigest;
@@ -23,9 +23,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The peer's certificate must also be within its validity dates, even when the trust store holds
  * it itself (the JDK checks no dates of a trust anchor).
  * <p>
- * The same small class exists in the MSRP transport: transports stay independent of each other.
+ * Offered here, beside the transport contract, so every transport that speaks TLS (MSRP, HTTP,
+ * third-party ones) names refused certificates the same way without depending on another
+ * transport. The SIP bundle keeps its own copy: it depends on no SipDrop bundle.
+ *
+ * @since 0.2
  */
-final class ExplainingTrustManager extends X509ExtendedTrustManager {
+public final class ExplainingTrustManager extends X509ExtendedTrustManager {
 
     private final X509ExtendedTrustManager delegate;
     private final String trustStore;
@@ -40,7 +44,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     }
 
     /** @return {@code managers} with each X.509 trust manager wrapped */
-    static TrustManager[] wrap(TrustManager[] managers, String trustStore) {
+    public static TrustManager[] wrap(TrustManager[] managers, String trustStore) {
         TrustManager[] out = managers.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof X509ExtendedTrustManager x) {
@@ -134,7 +138,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     }
 
     /** @return {@code CN=…, O=… (SHA-256 AB:CD:…)} */
-    static String describe(X509Certificate cert) {
+    public static String describe(X509Certificate cert) {
         return cert.getSubjectX500Principal().getName() + " (SHA-256 " + fingerprint(cert) + ")";
     }
 
