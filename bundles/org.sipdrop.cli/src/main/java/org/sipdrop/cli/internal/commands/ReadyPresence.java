@@ -10,7 +10,6 @@ import org.sipdrop.presence.Presence;
 import org.sipdrop.presence.PresenceClient;
 import org.sipdrop.presence.PresenceClientFactory;
 import org.sipdrop.presence.PresenceStatus;
-import org.sipdrop.sip.SipResponse;
 import org.sipdrop.transfer.TransferService;
 
 /**
@@ -41,16 +40,15 @@ final class ReadyPresence implements AutoCloseable {
         }
         Presence own = Presence.builder(session.agent().account().aor(), PresenceStatus.AVAILABLE).note(note)
                 .transferSchemes(transfers.schemes()).timestamp(Instant.now()).build();
-        try {
-            SipResponse r = client.publish(own, LIFETIME).get(UserSession.ANSWER.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-            if (!r.isSuccess()) {
-                console.err().println("sipdrop: warning: your status was not published (" + r.status() + " " + r.reason()
+        // not awaited: taking files does not wait for the presence server (one that never answers
+        // would hold the command for the answer timeout); a refusal is only worth a warning
+        client.publish(own, LIFETIME).whenComplete((r, e) -> {
+            String why = e != null ? String.valueOf(e.getMessage()) : r.isSuccess() ? null : r.status() + " " + r.reason();
+            if (why != null) {
+                console.err().println("sipdrop: warning: your status was not published (" + why
                         + "); colleagues may see you offline");
             }
-        } catch (Exception e) {
-            console.err().println("sipdrop: warning: your status was not published (" + e.getMessage()
-                    + "); colleagues may see you offline");
-        }
+        });
         return new ReadyPresence(client);
     }
 
