@@ -73,7 +73,7 @@ class PresenceCommandTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> receiving = pool.submit(() -> bob.run("receive", "--user", "bob", "--server", sipServer,
-                    "--transport", "tcp", "--into", into.toString(), "--accept", "none", "--timeout", "10"));
+                    "--transport", "tcp", "--into", into.toString(), "--accept", "none", "--timeout", "15"));
             bob.awaitPrinted("waiting for files", receiving, Duration.ofSeconds(30));
             CommandRun dave = new CommandRun(services);
             assertEquals(Command.OK, dave.run("watch", "--user", "dave", "--server", sipServer, "--transport", "tcp",
