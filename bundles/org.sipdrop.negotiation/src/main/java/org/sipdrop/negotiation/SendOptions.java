@@ -153,9 +153,9 @@ public final class SendOptions {
      */
     public SendOptions indirectionOver(String scheme) {
         String s = scheme == null || scheme.equalsIgnoreCase("message") ? null : scheme.toLowerCase(Locale.ROOT);
-        if (s != null && !s.equals("msrp") && !s.equals("msrps")) {
-            throw new IllegalArgumentException("A content-indirection offer goes in a SIP MESSAGE or over msrp or msrps, not '"
-                    + scheme + "'");
+        if (s != null && !s.matches("[a-z][a-z0-9+.-]*")) {
+            throw new IllegalArgumentException("A content-indirection offer goes in a SIP MESSAGE or over a session transport"
+                    + " such as msrp, not '" + scheme + "'");
         }
         return new SendOptions(via, hashProgress, icon, thumbnails, linkLifetime, message, s);
     }

@@ -1,7 +1,9 @@
 package org.sipdrop.transfer;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a {@link TransportProvider} is asked to carry: one file offer, in one direction, with
@@ -14,10 +16,15 @@ public final class TransportRequest {
     private final String peer;
     private final String scheme;
     private volatile long offset;
-    private volatile Map<String, String> parameters;
+    private volatile Map<TransportParameter<?>, Object> parameters = Map.of();
 
-    public TransportRequest(FileOffer offer, Direction direction, String peer, String scheme,
-            long offset, Map<String, String> parameters) {
+    /**
+     * A request without parameters; add them with {@link #with(TransportParameter, Object)}.
+     *
+     * @param peer the peer's SIP address (or addresses, comma-separated, for a storage upload to several)
+     * @param offset the first byte to move, 0..size
+     */
+    public TransportRequest(FileOffer offer, Direction direction, String peer, String scheme, long offset) {
         this.offer = Objects.requireNonNull(offer, "offer");
         this.direction = Objects.requireNonNull(direction, "direction");
         this.peer = Objects.requireNonNull(peer, "peer");
@@ -26,7 +33,17 @@ public final class TransportRequest {
             throw new IllegalArgumentException("Offset " + offset + " is outside the file (0.." + offer.size() + ")");
         }
         this.offset = offset;
-        this.parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * Sets a parameter before the request is opened.
+     *
+     * @return this request
+     * @since 0.2
+     */
+    public <T> TransportRequest with(TransportParameter<T> parameter, T value) {
+        settle(parameter, value);
+        return this;
     }
 
     public FileOffer offer() {
@@ -91,20 +108,29 @@ public final class TransportRequest {
      * endpoint into the offer, before the answer tells e.g. which side opens the connection (an
      * MSRP offer says {@code setup=actpass}; the answer decides, RFC 6135 §4.2.2, RFC 4145 §4.1).
      * Call it before {@link TransportSession#send} or {@link TransportSession#receive};
-     * providers read {@link #parameters()} when bytes start to move.
+     * providers read {@link #get} when bytes start to move.
      *
-     * @since 0.1 (added with negotiated connection roles; the package is not released yet)
+     * @since 0.2
      */
-    public void settle(String name, String value) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
-        java.util.Map<String, String> settled = new java.util.HashMap<>(parameters);
-        settled.put(name, value);
+    public <T> void settle(TransportParameter<T> parameter, T value) {
+        Objects.requireNonNull(parameter, "parameter");
+        T checked = parameter.cast(value);
+        Map<TransportParameter<?>, Object> settled = new HashMap<>(parameters);
+        settled.put(parameter, checked);
         this.parameters = Map.copyOf(settled);
     }
 
-    /** @return transport-specific settings negotiated for this transfer (e.g. {@code setup=active}) */
-    public Map<String, String> parameters() {
-        return parameters;
+    /**
+     * @return the parameter's value, when the engine set it
+     * @since 0.2
+     */
+    public <T> Optional<T> get(TransportParameter<T> parameter) {
+        Object v = parameters.get(parameter);
+        return v == null ? Optional.empty() : Optional.of(parameter.cast(v));
+    }
+
+    @Override
+    public String toString() {
+        return direction + " " + scheme + " " + offer.name() + " with " + peer + " from " + offset + " " + parameters;
     }
 }

@@ -8,5 +8,5 @@
  * This package imports nothing third-party; only the OSGi versioning annotations, which are
  * retained in class files but not needed at run time.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.sipdrop.transfer;

@@ -32,6 +32,11 @@ class TransportRegistryTest {
             public Set<String> schemes() {
                 return Set.of();
             }
+
+            @Override
+            public org.sipdrop.transfer.Carriage carriage(String scheme) {
+                return org.sipdrop.transfer.Carriage.storage();
+            }
         };
     }
 

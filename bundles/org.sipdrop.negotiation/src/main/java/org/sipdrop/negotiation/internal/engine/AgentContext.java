@@ -1,5 +1,8 @@
 package org.sipdrop.negotiation.internal.engine;
 
+import org.sipdrop.negotiation.internal.sdp.SetupRole;
+import org.sipdrop.transfer.ConnectionRole;
+import org.sipdrop.transfer.TransportEndpoint;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -37,22 +40,40 @@ record AgentContext(TransferService service, ReceivedFileStore store, SipUserAge
     }
 
     /** @return the o=/c= description of this side, from the last URI of a transport session's path */
-    LocalEndpoint endpointFor(List<String> path) {
+    LocalEndpoint endpointFor(List<String> path, String proto) {
         URI own = URI.create(path.get(path.size() - 1));
         String user = userAgent.account().user();
-        return LocalEndpoint.of(user == null || user.isEmpty() ? "-" : user, own.getHost().replace("[", "").replace("]", ""),
-                own.getPort() > 0 ? own.getPort() : 2855, "msrps".equalsIgnoreCase(own.getScheme()));
+        String host = own.getHost() == null ? userAgentHost() : own.getHost().replace("[", "").replace("]", "");
+        return LocalEndpoint.of(user == null || user.isEmpty() ? "-" : user, host,
+                own.getPort() > 0 ? own.getPort() : 9, proto);
     }
 
-    static List<String> strings(List<URI> uris) {
-        List<String> s = new ArrayList<>(uris.size());
-        uris.forEach(u -> s.add(u.toString()));
+    /** @return the host of this agent's Contact, for an endpoint URI without one */
+    private String userAgentHost() {
+        return FileTransferCapability.host(userAgent.contact());
+    }
+
+    /** @return the SDP proto that carries {@code scheme}; MSRP's when no provider says (it stopped) */
+    String protoOf(String scheme) {
+        return Transports.protoOf(service, scheme).orElse("msrps".equalsIgnoreCase(scheme)
+                ? org.sipdrop.negotiation.internal.sdp.MediaDescription.PROTO_MSRP_TLS
+                : org.sipdrop.negotiation.internal.sdp.MediaDescription.PROTO_MSRP);
+    }
+
+    static List<String> strings(TransportEndpoint endpoint) {
+        List<String> s = new ArrayList<>(endpoint.path().size());
+        endpoint.path().forEach(u -> s.add(u.toString()));
         return s;
     }
 
-    static List<URI> uris(List<String> path) {
+    static TransportEndpoint endpoint(List<String> path) {
         List<URI> u = new ArrayList<>(path.size());
         path.forEach(p -> u.add(URI.create(p)));
-        return u;
+        return TransportEndpoint.via(u);
+    }
+
+    /** @return the transfer API's connection role for an SDP a=setup value */
+    static ConnectionRole role(SetupRole setup) {
+        return ConnectionRole.ofSdp(setup.value());
     }
 }

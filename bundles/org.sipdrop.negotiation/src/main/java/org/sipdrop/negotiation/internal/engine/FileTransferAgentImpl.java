@@ -20,6 +20,7 @@ import org.sipdrop.sip.IncomingCall;
 import org.sipdrop.sip.SipStatus;
 import org.sipdrop.sip.SipUserAgent;
 import org.sipdrop.transfer.AcceptancePolicy;
+import org.sipdrop.transfer.Carriage;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.ReceivedFileStore;
 import org.sipdrop.transfer.Transfer;
@@ -50,12 +51,13 @@ final class FileTransferAgentImpl implements FileTransferAgent {
             return t;
         });
         this.ctx = new AgentContext(service, store, ua, settings, executor, new SecureRandom(), transfers::add);
+        // asked at each OPTIONS: a transport bundle that starts or stops shows at once
         ua.advertise(() -> {
-            List<String> schemes = new ArrayList<>(service.schemes());
-            schemes.retainAll(TransportChoice.SDP_SCHEMES);
+            List<String> schemes = new ArrayList<>(Transports.schemes(service, Carriage.Kind.SESSION));
+            schemes.addAll(Transports.schemes(service, Carriage.Kind.STORAGE));
             return schemes;
         });
-        ua.advertiseSessionDescription(() -> FileTransferCapability.describe(ua.contact(), service.schemes()));
+        ua.advertiseSessionDescription(() -> FileTransferCapability.describe(ua.contact(), service));
         ua.onInvite(this::invited);
         this.pageMode = new PageMode(ctx, () -> prompt, this::announce);
         ua.onMessage(m -> open ? pageMode.onMessage(m) : SipStatus.TEMPORARILY_UNAVAILABLE);
@@ -87,14 +89,31 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         if (!open) {
             throw new IOException("the file-transfer agent is closed");
         }
-        if (PageMode.handles(options.via())) {
+        if (pageMode.handles(options.via())) {
             return pageMode.send(List.of(to), files, options);
         }
         if (options.indirectionOver().isPresent()) {
             throw new IllegalArgumentException("An offer goes over " + options.indirectionOver().get()
-                    + " only when the file goes via a storage: send via http or https (content indirection, RFC 4483)");
+                    + " only when the file goes via a storage transport (content indirection, RFC 4483)");
         }
-        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), to, options, ctx.settings().preferredSchemes());
+        List<String> candidates = TransportChoice.candidates(ctx.service(), ctx.userAgent(), to, options,
+                ctx.settings().preferredSchemes(), null);
+        IOException last = null;
+        for (String scheme : candidates) { // a transport that cannot serve now (no storage set up…) gives way to the next
+            try {
+                return Transports.isStorage(ctx.service(), scheme) ? pageMode.send(List.of(to), files, options.via(scheme))
+                        : offer(to, scheme, files, options);
+            } catch (IOException e) {
+                if (last != null) {
+                    e.addSuppressed(last);
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private List<Transfer> offer(String to, String scheme, List<Path> files, SendOptions options) throws IOException {
         org.sipdrop.transfer.FileIcon given = options.icon().isPresent() ? Icons.fromFile(options.icon().get()) : null;
         List<FileOffer> offers = new ArrayList<>();
         for (Path f : files) {
@@ -110,7 +129,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
 
     @Override
     public List<Transfer> sendToAll(List<String> recipients, List<Path> files, SendOptions options) throws IOException {
-        if (PageMode.handles(options.via()) && open && !files.isEmpty()) {
+        if (pageMode.handles(options.via()) && open && !files.isEmpty()) {
             return pageMode.send(List.copyOf(recipients), files, options); // one upload per file, whatever the recipients
         }
         return FileTransferAgent.super.sendToAll(recipients, files, options);
@@ -124,7 +143,8 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         if (!open) {
             throw new IOException("the file-transfer agent is closed");
         }
-        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), from, options, ctx.settings().preferredSchemes());
+        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), from, options, ctx.settings().preferredSchemes(),
+                Carriage.Kind.SESSION);
         return new OutgoingPull(ctx, from, scheme).start(wanted);
     }
 
@@ -138,7 +158,8 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         if (!open) {
             throw new IOException("the file-transfer agent is closed");
         }
-        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), from, options, ctx.settings().preferredSchemes());
+        String scheme = TransportChoice.choose(ctx.service(), ctx.userAgent(), from, options, ctx.settings().preferredSchemes(),
+                Carriage.Kind.SESSION);
         return new OutgoingPull(ctx, from, scheme).startByName(name);
     }
 

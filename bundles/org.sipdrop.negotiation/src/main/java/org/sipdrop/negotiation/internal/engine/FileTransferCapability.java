@@ -2,7 +2,7 @@ package org.sipdrop.negotiation.internal.engine;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,13 +17,15 @@ import org.sipdrop.negotiation.internal.sdp.SdpException;
 import org.sipdrop.negotiation.internal.sdp.SdpParser;
 import org.sipdrop.negotiation.internal.sdp.SdpWriter;
 import org.sipdrop.sip.SipBody;
+import org.sipdrop.transfer.Carriage;
+import org.sipdrop.transfer.TransferService;
 
 /**
  * The file-transfer capability in an OPTIONS answer, RFC 5547 §8.5 (example: §9.3, Figure 24):
  * a capability SDP built as RFC 3264 §9 says ({@code t=0 0}, a session id unique to each such
  * SDP, port 0 so that it can never start a stream) with one {@code m=message} line per MSRP
- * transport running here, {@code TCP/MSRP} for {@code msrp} and {@code TCP/TLS/MSRP} for
- * {@code msrps} (RFC 4975 §8.1, RFC 4976), each with an empty {@code a=file-selector}: RFC 5547
+ * session transport running here, with the SDP proto its provider declares ({@code TCP/MSRP}
+ * for {@code msrp} and {@code TCP/TLS/MSRP} for {@code msrps}, RFC 4975 §8.1, RFC 4976), each with an empty {@code a=file-selector}: RFC 5547
  * §8.5 says it "MUST be empty" and that no other file attribute may appear. The accepted types
  * are Figure 24's, CPIM wrapping anything (the page-mode offer carried over MSRP), plus
  * {@code *} for files sent as themselves.
@@ -45,11 +47,22 @@ final class FileTransferCapability {
      * @param schemes the transports running here
      * @return the SDP body, or empty when no MSRP transport runs (nothing to advertise)
      */
-    static Optional<SipBody> describe(String contact, Collection<String> schemes) {
+    static Optional<SipBody> describe(String contact, TransferService service) {
+        java.util.Map<String, String> protos = new java.util.LinkedHashMap<>();
+        for (String s : Transports.schemes(service, Carriage.Kind.SESSION)) {
+            Transports.protoOf(service, s).ifPresent(p -> protos.put(s, p));
+        }
+        return describe(contact, protos);
+    }
+
+    /**
+     * @param protos the session transports running here: scheme to SDP proto, in order
+     * @return the SDP body, or empty when none runs
+     */
+    static Optional<SipBody> describe(String contact, java.util.Map<String, String> protos) {
         List<MediaDescription> media = new ArrayList<>();
-        for (String s : schemes) {
-            String proto = proto(s);
-            if (proto != null) {
+        for (String proto : new java.util.LinkedHashSet<>(protos.values())) {
+            {
                 media.add(MediaDescription.builder(MediaDescription.MEDIA_MESSAGE, 0, proto, "*")
                         .attribute("accept-types", "message/cpim *").attribute("accept-wrapped-types", "*")
                         .attribute(Attribute.flag("file-selector")).build());
@@ -70,7 +83,7 @@ final class FileTransferCapability {
      * @return the schemes whose {@code m=message} line in the peer's capability SDP carries
      *         {@code a=file-selector}, in the peer's order; empty for any other or no body
      */
-    static List<String> schemes(Optional<SipBody> answerBody) {
+    static List<String> schemes(Optional<SipBody> answerBody, Function<String, Optional<String>> schemeOfProto) {
         List<String> out = new ArrayList<>();
         if (answerBody.isEmpty() || !"application/sdp".equals(answerBody.get().mediaType())) {
             return out;
@@ -83,25 +96,13 @@ final class FileTransferCapability {
         }
         for (MediaDescription m : sdp.media()) {
             if (MediaDescription.MEDIA_MESSAGE.equals(m.media()) && m.hasAttribute("file-selector")) {
-                String scheme = m.proto().equalsIgnoreCase(MediaDescription.PROTO_MSRP) ? "msrp"
-                        : m.proto().equalsIgnoreCase(MediaDescription.PROTO_MSRP_TLS) ? "msrps" : null;
+                String scheme = schemeOfProto.apply(m.proto()).orElse(null);
                 if (scheme != null && !out.contains(scheme)) {
                     out.add(scheme);
                 }
             }
         }
         return out;
-    }
-
-    private static String proto(String scheme) {
-        switch (scheme.toLowerCase(Locale.ROOT)) {
-            case "msrp":
-                return MediaDescription.PROTO_MSRP;
-            case "msrps":
-                return MediaDescription.PROTO_MSRP_TLS;
-            default:
-                return null;
-        }
     }
 
     /** @return the host of a SIP URI such as {@code sip:alice@[::1]:5071;transport=tcp} */

@@ -20,6 +20,8 @@ import org.sipdrop.transfer.AcceptancePolicy;
 import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportParameter;
+import org.sipdrop.transfer.MessageReceiver;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
@@ -58,7 +60,7 @@ final class IncomingMsrpPageOffer {
 
     /** Answers, receives the offer, then handles it as a MESSAGE offer; runs on an agent thread. */
     void handle() {
-        String scheme = offered.tls() ? "msrps" : "msrp";
+        String scheme = Transports.schemeOfProto(ctx.service(), offered.proto()).orElse(offered.tls() ? "msrps" : "msrp");
         TransportProvider provider = ctx.service().transport(scheme).orElse(null);
         if (provider == null) {
             call.reject(new SipStatus(488, "Not Acceptable Here: no " + scheme + " transport is running here"));
@@ -68,8 +70,8 @@ final class IncomingMsrpPageOffer {
         FileOffer message = FileOffer.builder("offer.cpim", 0).mediaType(MessageSession.CPIM).build();
         TransportSession session;
         try {
-            session = provider.open(new TransportRequest(message, Direction.INCOMING, sender, scheme, 0,
-                    Map.of("setup", role.value())));
+            session = provider.open(new TransportRequest(message, Direction.INCOMING, sender, scheme, 0)
+                    .with(TransportParameter.SETUP, AgentContext.role(role)));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot open an " + scheme + " session for " + sender, e);
             call.reject(new SipStatus(488, "Not Acceptable Here: cannot open an " + scheme + " session now"));
@@ -77,10 +79,14 @@ final class IncomingMsrpPageOffer {
         }
         Optional<FileOfferMessage> offer;
         try (session) {
-            List<String> path = AgentContext.strings(session.localPath());
-            call.accept(new SipBody("application/sdp",
-                    SdpWriter.toBytes(MessageSession.answer(ctx.endpointFor(path), offered, path, ctx.random()))));
-            TransportSession.Message m = session.receiveMessage(AgentContext.uris(offered.path()), MAX_OFFER);
+            if (!(session instanceof MessageReceiver)) {
+                throw new IOException("the " + scheme + " transport takes no message of unknown length");
+            }
+            List<String> path = AgentContext.strings(session.localEndpoint());
+            call.accept(new SipBody("application/sdp", SdpWriter.toBytes(MessageSession.answer(
+                    ctx.endpointFor(path, offered.proto()), offered, path, ctx.random()))));
+            MessageReceiver.Message m = ((MessageReceiver) session).receiveMessage(AgentContext.endpoint(offered.path()),
+                    MAX_OFFER);
             offer = FileOfferMessage.parse(m.contentType(), m.body());
         } catch (PageModeException e) {
             LOG.log(System.Logger.Level.INFO, "Unusable offer from " + sender + " over " + scheme + ": " + e.getMessage());

@@ -31,6 +31,7 @@ import org.sipdrop.transfer.ReceivedFileStore;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
@@ -47,9 +48,6 @@ import org.sipdrop.transfer.TransportSession;
 final class IncomingOffer {
 
     private static final System.Logger LOG = System.getLogger(IncomingOffer.class.getName());
-
-    /** Transport request parameter: the a=accept-types this side's SDP gave (RFC 4975 §8.6). */
-    static final String ACCEPT_TYPES = "accept-types";
 
     private final AgentContext ctx;
     private final IncomingCall call;
@@ -78,7 +76,7 @@ final class IncomingOffer {
                 new IncomingMsrpPageOffer(ctx, call, messageSession.get(), prompt, onIncoming).handle();
                 return;
             }
-            streams = OfferReader.read(offer);
+            streams = OfferReader.read(offer, proto -> Transports.schemeOfProto(ctx.service(), proto).isPresent());
         } catch (SdpException e) {
             call.reject(new SipStatus(e.status(), e.reason()));
             return;
@@ -110,8 +108,13 @@ final class IncomingOffer {
             return;
         }
         try {
-            List<String> firstPath = paths.stream().filter(p -> p != null).findFirst().orElseThrow();
-            Sdp answer = new OfferAnswer(ctx.endpointFor(firstPath), ctx.random()).answer(offer, answers, paths);
+            int first = 0;
+            while (paths.get(first) == null) {
+                first++;
+            }
+            List<String> firstPath = paths.get(first);
+            String firstProto = streams.get(first).stream().proto();
+            Sdp answer = new OfferAnswer(ctx.endpointFor(firstPath, firstProto), ctx.random()).answer(offer, answers, paths);
             SessionReoffer reoffers = SessionReoffer.answered(offer, answer, ctx.executor());
             receivedOn.forEach((i, s) -> reoffers.onAbort(i, s::abort));
             servedOn.forEach((i, s) -> reoffers.onAbort(i, why -> s.fail(new TransferFailure(0, why))));
@@ -238,7 +241,8 @@ final class IncomingOffer {
     /** Opens the part file and the transport session of an accepted stream, and answers it. */
     private IncomingStream prepare(OfferedStream o, FileOffer file, List<StreamAnswer> answers, List<List<String>> paths)
             throws IOException, SdpException {
-        String scheme = o.stream().tls() ? "msrps" : "msrp";
+        String scheme = Transports.schemeOfProto(ctx.service(), o.stream().proto()).orElseThrow(() -> SdpException.notAcceptable(
+                "No common transport: no transport for " + o.stream().proto() + " runs here any more"));
         TransportProvider provider = ctx.service().transport(scheme).orElseThrow(() -> SdpException.notAcceptable(
                 "No common transport: this side has no " + scheme + " transport running"));
         SetupRole role = SetupRole.answerTo(o.stream().setup());
@@ -256,11 +260,12 @@ final class IncomingOffer {
                 partial = new HeldFile(partial.complete(), file.size());
                 offset = partial.offset();
             }
-            TransportRequest request = new TransportRequest(file, Direction.INCOMING, sender, scheme, offset,
-                    Map.of(OutgoingOffer.SETUP, role.value()));
+            TransportRequest request = new TransportRequest(file, Direction.INCOMING, sender, scheme, offset)
+                    .with(TransportParameter.SETUP, AgentContext.role(role));
             session = provider.open(request);
             // RFC 4975 §7.3.1: a type the answer did not accept is refused with 415
-            request.settle(ACCEPT_TYPES, String.join(" ", ctx.endpointFor(AgentContext.strings(session.localPath())).acceptTypes()));
+            request.settle(TransportParameter.ACCEPT_TYPES,
+                    ctx.endpointFor(AgentContext.strings(session.localEndpoint()), o.stream().proto()).acceptTypes());
         } catch (IOException | SdpException | RuntimeException e) {
             partial.close(); // a part that holds nothing goes with it
             throw e;
@@ -269,7 +274,7 @@ final class IncomingOffer {
         // bytes after those it holds (SipDrop's resume, a documented deviation)
         answers.add(senderResumes ? StreamAnswer.acceptRange(offered)
                 : offset > 0 ? StreamAnswer.acceptRange(FileRange.resumeAfter(offset, file.size())) : StreamAnswer.accept());
-        paths.add(AgentContext.strings(session.localPath()));
+        paths.add(AgentContext.strings(session.localEndpoint()));
         EngineTransfer t = new EngineTransfer(ctx.newId(), file, sender, Direction.INCOMING, null, () -> { });
         t.setTransport(scheme);
         IncomingStream s = new IncomingStream(t, partial, session, o.stream().path());

@@ -2,8 +2,6 @@ package org.sipdrop.negotiation.internal.engine;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -23,14 +21,18 @@ import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.ReceivedFileStore;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransferState;
+import org.sipdrop.transfer.TransportEndpoint;
+import org.sipdrop.transfer.TransportException;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
 /**
  * The receiver's side of one file offered by content indirection (RFC 4483 §5): the
  * {@link AcceptancePolicy} (and, for ASK, the user) decides before any byte moves; an accepted
- * file is fetched from its URL by the {@code http}/{@code https} transport into the store's
+ * file is fetched from its URL by the storage transport of its scheme (http, https, or any
+ * other a provider declares with {@link org.sipdrop.transfer.Carriage#storage()}) into the store's
  * {@code .part}, hashed while written, resumed with Range after a break, verified and moved into
  * place, exactly as an MSRP file. An expired link (RFC 4483 §5 expiration passed, or the storage
  * answering 404/410) ends FAILED with an "expired" reason (410 Gone). The outcome goes back to
@@ -72,7 +74,8 @@ final class IncomingPageOffer {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         EngineTransfer t = new EngineTransfer(ctx.newId(), offer, sender, Direction.INCOMING, null, () -> { });
         t.setTransport(scheme);
-        TransportProvider provider = PageMode.SCHEMES.contains(scheme) ? ctx.service().transport(scheme).orElse(null) : null;
+        TransportProvider provider = Transports.isStorage(ctx.service(), scheme) ? ctx.service().transport(scheme).orElse(null)
+                : null;
         if (provider == null) {
             reject(t, new TransferFailure(Decision.NOT_ACCEPTABLE_HERE, "No common transport: this side cannot fetch "
                     + scheme + " URLs"));
@@ -111,7 +114,7 @@ final class IncomingPageOffer {
         TransportSession session = null;
         try {
             session = provider.open(new TransportRequest(offer, Direction.INCOMING, sender, scheme,
-                    Math.min(partial.offset(), offer.size()), Map.of()));
+                    Math.min(partial.offset(), offer.size())));
             TransportSession open = session;
             t.onCancel(() -> {
                 try {
@@ -128,19 +131,23 @@ final class IncomingPageOffer {
                 return;
             }
             t.progress(partial.offset());
-            session.receive(url, partial, t::progress);
+            session.receive(TransportEndpoint.of(url), partial, t::progress);
             Path saved = partial.complete(); // size and SHA-1 of the whole file, resumed bytes included
             t.setFile(saved);
             t.progress(offer.size());
             if (t.tryMove(TransferState.COMPLETED)) {
                 notifySender(Imdn.Status.DELIVERED, 0, null);
             }
-        } catch (NoSuchFileException e) {
+        } catch (TransportException e) {
             close(partial);
-            failAfterAccept(t, GONE, "expired: " + e.getReason());
-        } catch (AccessDeniedException e) {
-            close(partial);
-            failAfterAccept(t, 403, e.getReason() == null ? "the storage refused access" : e.getReason());
+            switch (e.reason()) {
+            case EXPIRED:
+            case NOT_FOUND:
+                failAfterAccept(t, GONE, "expired: " + e.getMessage());
+                break;
+            default:
+                failAfterAccept(t, e.reason() == TransportException.Reason.BROKEN ? 500 : e.reason().status(), e.getMessage());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Fetching " + url + " failed", e);
             close(partial);

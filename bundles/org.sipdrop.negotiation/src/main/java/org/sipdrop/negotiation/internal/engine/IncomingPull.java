@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.sipdrop.negotiation.internal.sdp.Carriage;
+import org.sipdrop.negotiation.internal.sdp.Wrapping;
 import org.sipdrop.negotiation.internal.sdp.FileRange;
 import org.sipdrop.negotiation.internal.sdp.MaxSize;
 import org.sipdrop.negotiation.internal.sdp.OfferedStream;
@@ -17,6 +17,7 @@ import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
@@ -61,7 +62,9 @@ final class IncomingPull {
             throw new RefusedException(new TransferFailure(NOT_FOUND, "Not Found: no shared file matches "
                     + SdpException.quote(o.stream().selector().format())));
         }
-        String scheme = o.stream().tls() ? "msrps" : "msrp";
+        String scheme = Transports.schemeOfProto(ctx.service(), o.stream().proto()).orElseThrow(() -> new RefusedException(
+                SdpException.notAcceptable("No common transport: no transport for " + o.stream().proto() + " runs here")
+                        .toFailure()));
         TransportProvider provider = ctx.service().transport(scheme).orElseThrow(() -> new RefusedException(
                 SdpException.notAcceptable("No common transport: this side has no " + scheme + " transport running").toFailure()));
         SetupRole role = SetupRole.answerTo(o.stream().setup());
@@ -71,13 +74,13 @@ final class IncomingPull {
         if (tooLarge.isPresent()) { // RFC 5547 §8.7: never more than the requester takes
             throw new RefusedException(SdpException.notAcceptable("Not sent: " + tooLarge.get()).toFailure());
         }
-        Optional<Carriage> carriage = Carriage.choose(file.mediaType(), o.stream());
+        Optional<Wrapping> carriage = Wrapping.choose(file.mediaType(), o.stream());
         if (carriage.isEmpty()) { // RFC 4975 §8.6: never a type the requester did not signal
             throw new RefusedException(SdpException.notAcceptable("Not sent: the requester accepts "
                     + o.stream().acceptTypes() + ", not " + file.mediaType() + " (RFC 4975 §8.6)").toFailure());
         }
-        TransportRequest request = new TransportRequest(file, Direction.OUTGOING, requester, scheme, offset,
-                Map.of(OutgoingOffer.SETUP, role.value()));
+        TransportRequest request = new TransportRequest(file, Direction.OUTGOING, requester, scheme, offset)
+                .with(TransportParameter.SETUP, AgentContext.role(role));
         OutgoingStream.settleCarriage(request, carriage.get(), o.stream());
         TransportSession session;
         try {
@@ -94,7 +97,7 @@ final class IncomingPull {
             call.hangUp();
         });
         answers.add(StreamAnswer.send(match.get().offer()));
-        paths.add(AgentContext.strings(session.localPath()));
+        paths.add(AgentContext.strings(session.localEndpoint()));
         s.serve(o.stream().path());
         ctx.track(t);
         return s;

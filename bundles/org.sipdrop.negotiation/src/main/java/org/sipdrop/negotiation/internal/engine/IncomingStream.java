@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.sipdrop.transfer.ReceivedFileStore;
 import org.sipdrop.transfer.TransferFailure;
+import org.sipdrop.transfer.TransportException;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportSession;
 
@@ -51,7 +52,7 @@ final class IncomingStream {
             }
             transfer.progress(partial.offset());
             verdictCause = Verdict.NOT_SAVED;
-            session.receive(AgentContext.uris(remotePath), sink, transfer::progress);
+            session.receive(AgentContext.endpoint(remotePath), sink, transfer::progress);
             verdictCause = Verdict.MISMATCH;
             Path saved = complete(); // size and SHA-1 of the whole file, resumed bytes included
             transfer.setFile(saved);
@@ -91,8 +92,7 @@ final class IncomingStream {
         try {
             return partial.complete();
         } catch (IOException e) {
-            String m = String.valueOf(e.getMessage());
-            if (!m.startsWith("hash mismatch") && !m.contains("is incomplete")) {
+            if (!(e instanceof TransportException)) { // not about the bytes (HASH_MISMATCH, BROKEN: incomplete)
                 verdictCause = Verdict.NOT_SAVED;
             }
             throw e;

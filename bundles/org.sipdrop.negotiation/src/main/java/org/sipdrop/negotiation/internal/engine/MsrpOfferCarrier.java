@@ -20,6 +20,7 @@ import org.sipdrop.sip.SipResponse;
 import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
@@ -60,16 +61,16 @@ final class MsrpOfferCarrier {
         // the message, described as what the MSRP session carries: its media type and length
         FileOffer message = FileOffer.builder("offer.cpim", body.body().length).mediaType(body.contentType()).build();
         TransportSession session;
-        TransportRequest request = new TransportRequest(message, Direction.OUTGOING, to, scheme, 0,
-                Map.of(OutgoingOffer.SETUP, OutgoingOffer.SETUP_OFFERED));
+        TransportRequest request = new TransportRequest(message, Direction.OUTGOING, to, scheme, 0)
+                .with(TransportParameter.SETUP, OutgoingOffer.SETUP_OFFERED);
         try {
             session = provider.open(request);
         } catch (IOException | RuntimeException e) {
             result.completeExceptionally(new IOException("cannot open an " + scheme + " session: " + e.getMessage(), e));
             return result;
         }
-        List<String> path = AgentContext.strings(session.localPath());
-        byte[] sdp = SdpWriter.toBytes(MessageSession.offer(ctx.endpointFor(path), path, ctx.random()));
+        List<String> path = AgentContext.strings(session.localEndpoint());
+        byte[] sdp = SdpWriter.toBytes(MessageSession.offer(ctx.endpointFor(path, ctx.protoOf(scheme)), path, ctx.random()));
         Call call = ctx.userAgent().invite(to, new SipBody("application/sdp", sdp), null);
         call.established().orTimeout(ctx.settings().answerTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((r, error) -> {
@@ -85,9 +86,9 @@ final class MsrpOfferCarrier {
                         }
                         FileStream answered = answered(r);
                         // our offer said actpass: the answer decides who connects (RFC 6135 §4.2.2)
-                        request.settle(OutgoingOffer.SETUP, SetupRole.offererRole(answered.setup()).value());
+                        request.settle(TransportParameter.SETUP, AgentContext.role(SetupRole.offererRole(answered.setup())));
                         List<String> peerPath = answered.path();
-                        session.send(AgentContext.uris(peerPath), Channels.newChannel(new java.io.ByteArrayInputStream(body.body())),
+                        session.send(AgentContext.endpoint(peerPath), Channels.newChannel(new java.io.ByteArrayInputStream(body.body())),
                                 n -> { });
                         result.complete(r);
                     } catch (IOException | SdpException | RuntimeException e) {

@@ -24,6 +24,8 @@ import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportParameter;
+import org.sipdrop.transfer.ConnectionRole;
 import org.sipdrop.transfer.TransportRequest;
 
 /**
@@ -36,15 +38,12 @@ import org.sipdrop.transfer.TransportRequest;
  */
 final class OutgoingOffer {
 
-    /** The transport request parameter with the a=setup role (RFC 6135), see the MSRP transport. */
-    static final String SETUP = "setup";
-
     /**
      * The offerer's a=setup: either side may connect (RFC 4145 §4.1); this side listens on the
      * address in its path, so it "MUST use the a=setup 'actpass' attribute value" (RFC 6135
      * §4.2.2). The answer settles the role: this side connects unless it says active.
      */
-    static final String SETUP_OFFERED = "actpass";
+    static final ConnectionRole SETUP_OFFERED = ConnectionRole.ACTPASS;
 
     private final AgentContext ctx;
     private final String to;
@@ -68,14 +67,14 @@ final class OutgoingOffer {
         try {
             for (int i = 0; i < files.size(); i++) {
                 FileOffer o = offers.get(i).toBuilder().transferId(ctx.newId()).build();
-                TransportRequest request = new TransportRequest(o, Direction.OUTGOING, to, scheme, 0,
-                        Map.of(SETUP, SETUP_OFFERED));
+                TransportRequest request = new TransportRequest(o, Direction.OUTGOING, to, scheme, 0)
+                        .with(TransportParameter.SETUP, SETUP_OFFERED);
                 EngineTransfer t = new EngineTransfer(o.transferId().orElseThrow(), o, to, Direction.OUTGOING,
                         files.get(i), () -> { });
                 t.setTransport(scheme);
                 OutgoingStream s = new OutgoingStream(ctx, t, files.get(i), request, provider.open(request));
                 streams.add(s);
-                paths.add(AgentContext.strings(s.session().localPath()));
+                paths.add(AgentContext.strings(s.session().localEndpoint()));
             }
         } catch (IOException | RuntimeException e) {
             streams.forEach(OutgoingStream::closeSession);
@@ -83,7 +82,7 @@ final class OutgoingOffer {
         }
         List<FileOffer> described = streams.stream().map(s -> s.transfer().offer()).toList();
         List<String> icons = OfferBody.iconUrls(described, ctx.random());
-        offer = new OfferAnswer(ctx.endpointFor(paths.get(0)), ctx.random()).pushOffer(described, paths, icons);
+        offer = new OfferAnswer(ctx.endpointFor(paths.get(0), ctx.protoOf(scheme)), ctx.random()).pushOffer(described, paths, icons);
         List<Transfer> result = new ArrayList<>();
         for (OutgoingStream s : streams) {
             s.transfer().onCancel(this::cancel);

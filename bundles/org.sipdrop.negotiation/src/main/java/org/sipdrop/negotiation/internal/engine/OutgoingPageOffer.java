@@ -23,12 +23,16 @@ import org.sipdrop.negotiation.internal.pagemode.Imdn;
 import org.sipdrop.negotiation.internal.pagemode.MultipartCodec;
 import org.sipdrop.sip.SipBody;
 import org.sipdrop.sip.SipResponse;
+import org.sipdrop.transfer.Cleanup;
 import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.ExpiringSession;
+import org.sipdrop.transfer.TransportException;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
@@ -80,8 +84,8 @@ final class OutgoingPageOffer {
         TransportProvider provider = ctx.service().transport(scheme)
                 .orElseThrow(() -> new IOException("no " + scheme + " transport is running here"));
         FileOffer offer = described.toBuilder().transferId(ctx.newId()).build();
-        TransportRequest request = new TransportRequest(offer, Direction.OUTGOING, String.join(",", recipients), scheme, 0,
-                Map.of("cleanup", "delete", "expires-in", Long.toString(Math.max(1, lifetime.toSeconds()))));
+        TransportRequest request = new TransportRequest(offer, Direction.OUTGOING, String.join(",", recipients), scheme, 0)
+                .with(TransportParameter.CLEANUP, Cleanup.DELETE).with(TransportParameter.LIFETIME, lifetime);
         try {
             session = provider.open(request);
         } catch (RuntimeException e) {
@@ -103,18 +107,20 @@ final class OutgoingPageOffer {
     }
 
     private void uploadThenOffer() {
-        URI url = session.localEndpoint();
+        URI url = session.localEndpoint().uri();
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            session.send(url, in, bytes -> transfers.forEach(t -> t.progress(Math.min(bytes, t.offer().size()))));
+            session.send(session.localEndpoint(), in, bytes -> transfers.forEach(t -> t.progress(Math.min(bytes, t.offer().size()))));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Uploading " + file + " failed", e);
-            transfers.forEach(t -> t.tryFail(TransferState.FAILED, new TransferFailure(0, "upload to the storage failed: "
-                    + e.getMessage())));
+            transfers.forEach(t -> t.tryFail(TransferState.FAILED, new TransferFailure(
+                    e instanceof TransportException ? ((TransportException) e).reason().status() : 0,
+                    "upload to the " + scheme + " storage failed: " + e.getMessage())));
             cleanUp();
             return;
         }
         dateTime = Instant.now();
-        Instant expiration = effectiveExpiration(dateTime.plus(lifetime), session.expiry());
+        Instant expiration = effectiveExpiration(dateTime.plus(lifetime), session instanceof ExpiringSession
+                ? ((ExpiringSession) session).expiry() : java.util.Optional.empty());
         FileOffer offer = transfers.get(0).offer();
         String host = url.getHost() == null ? "sipdrop.invalid" : url.getHost().replace("[", "").replace("]", "");
         ExternalBody external = ExternalBody.of(offer, url, ExternalBody.newContentId(host), expiration);
@@ -143,7 +149,7 @@ final class OutgoingPageOffer {
 
     /**
      * The RFC 4483 §5 {@code expiration} to offer: the lifetime asked, unless the storage granted
-     * less ({@link TransportSession#expiry()}): the offer must not promise a link longer than the
+     * less ({@link ExpiringSession#expiry()}): the offer must not promise a link longer than the
      * storage keeps it. A longer grant is not advertised: the sender's own lifetime still ends the offer.
      */
     static Instant effectiveExpiration(Instant asked, java.util.Optional<Instant> granted) {

@@ -15,6 +15,7 @@ import org.sipdrop.negotiation.internal.sdp.Sdp;
 import org.sipdrop.negotiation.internal.sdp.SdpException;
 import org.sipdrop.negotiation.internal.sdp.SdpParser;
 import org.sipdrop.negotiation.internal.sdp.SdpWriter;
+import org.sipdrop.negotiation.internal.sdp.LocalEndpoint;
 import org.sipdrop.negotiation.internal.sdp.SetupRole;
 import org.sipdrop.sip.Call;
 import org.sipdrop.sip.SipBody;
@@ -26,6 +27,7 @@ import org.sipdrop.transfer.ReceivedFileStore;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
@@ -74,20 +76,21 @@ final class OutgoingPull {
                 .orElseThrow(() -> new IOException("no common transport: the " + scheme + " transport stopped"));
         FileOffer requested = wanted.toBuilder().transferId(ctx.newId()).build();
         try {
-            request = new TransportRequest(requested, Direction.INCOMING, from, scheme, 0,
-                    Map.of(OutgoingOffer.SETUP, OutgoingOffer.SETUP_OFFERED));
+            request = new TransportRequest(requested, Direction.INCOMING, from, scheme, 0)
+                    .with(TransportParameter.SETUP, OutgoingOffer.SETUP_OFFERED);
             session = provider.open(request);
         } catch (RuntimeException e) {
             throw new IOException("cannot open a " + scheme + " session: " + e.getMessage(), e);
         }
-        List<String> path = AgentContext.strings(session.localPath());
+        List<String> path = AgentContext.strings(session.localEndpoint());
+        LocalEndpoint local = ctx.endpointFor(path, ctx.protoOf(scheme));
         // RFC 4975 §7.3.1: a type the offer did not accept is refused with 415
-        request.settle(IncomingOffer.ACCEPT_TYPES, String.join(" ", ctx.endpointFor(path).acceptTypes()));
+        request.settle(TransportParameter.ACCEPT_TYPES, local.acceptTypes());
         FileSelector selector = selectorOf(wanted);
         if (!sizeKnown) {
             selector = FileSelector.of(wanted.name(), null, -1, null, null);
         }
-        offer = new OfferAnswer(ctx.endpointFor(path), ctx.random()).pullOffer(List.of(selector), List.of(path));
+        offer = new OfferAnswer(local, ctx.random()).pullOffer(List.of(selector), List.of(path));
         transfer = new EngineTransfer(requested.transferId().orElseThrow(), requested, from, Direction.INCOMING, null, this::cancel);
         transfer.setTransport(scheme);
         ctx.track(transfer);
@@ -130,7 +133,7 @@ final class OutgoingPull {
             }
             answered = FileStream.read(answer.media().get(0), answer);
             // our offer said actpass: the answer decides who connects (RFC 6135 §4.2.2, RFC 4975 §5.4)
-            request.settle(OutgoingOffer.SETUP, SetupRole.offererRole(answered.setup()).value());
+            request.settle(TransportParameter.SETUP, AgentContext.role(SetupRole.offererRole(answered.setup())));
             FileOffer described = PulledFile.describe(transfer.offer(), sizeKnown, answered);
             transfer.describe(described, sizeKnown);
             request.describe(described);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-import org.sipdrop.negotiation.internal.sdp.Carriage;
+import org.sipdrop.negotiation.internal.sdp.Wrapping;
 import org.sipdrop.negotiation.internal.sdp.FileStream;
 import org.sipdrop.negotiation.internal.sdp.MaxSize;
 import org.sipdrop.negotiation.internal.sdp.MediaDescription;
@@ -15,6 +15,7 @@ import org.sipdrop.negotiation.internal.sdp.SdpException;
 import org.sipdrop.negotiation.internal.sdp.SetupRole;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransferState;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
@@ -67,7 +68,7 @@ final class OutgoingStream {
                 fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "not sent: " + tooLarge.get()));
                 return false;
             }
-            java.util.Optional<Carriage> carriage = Carriage.choose(transfer.offer().mediaType(), a);
+            java.util.Optional<Wrapping> carriage = Wrapping.choose(transfer.offer().mediaType(), a);
             if (carriage.isEmpty()) { // RFC 4975 §8.6: never a type the receiver did not signal
                 fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "not sent: the receiver accepts "
                         + a.acceptTypes() + (a.acceptWrappedTypes().isEmpty() ? "" : ", wrapped " + a.acceptWrappedTypes())
@@ -77,7 +78,7 @@ final class OutgoingStream {
             settleCarriage(request, carriage.get(), a);
             request.resumeAt(offset); // RFC 5547 §6: only the range the receiver asked for moves
             // our offer said actpass: the answer decides who connects (RFC 6135 §4.2.2, RFC 4975 §5.4)
-            request.settle(OutgoingOffer.SETUP, SetupRole.offererRole(a.setup()).value());
+            request.settle(TransportParameter.SETUP, AgentContext.role(SetupRole.offererRole(a.setup())));
             remotePath = a.path();
         } catch (SdpException | IllegalArgumentException e) {
             fail(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "unusable answer: " + e.getMessage()));
@@ -90,20 +91,14 @@ final class OutgoingStream {
      * Tells the transport how the file goes: wrapped in message/cpim when the peer takes it only
      * so (RFC 4975 §8.6, RFC 5547 §8.7), and the peer's a=max-size, which then counts the wrapper.
      */
-    static void settleCarriage(TransportRequest request, Carriage carriage, FileStream peer) {
-        if (carriage == Carriage.CPIM) {
-            request.settle(WRAP, Carriage.CPIM_TYPE);
+    static void settleCarriage(TransportRequest request, Wrapping carriage, FileStream peer) {
+        if (carriage == Wrapping.CPIM) {
+            request.settle(TransportParameter.WRAP, Wrapping.CPIM_TYPE);
         }
         if (peer.maxSize() >= 0) {
-            request.settle(MAX_SIZE, Long.toString(peer.maxSize()));
+            request.settle(TransportParameter.MAX_SIZE, peer.maxSize());
         }
     }
-
-    /** Transport request parameter: the wrapper to send the file in (see the MSRP transport). */
-    static final String WRAP = "wrap";
-
-    /** Transport request parameter: the receiver's a=max-size, in octets of the whole message. */
-    static final String MAX_SIZE = "max-size";
 
     /**
      * Takes a pull this side answered with the file: the bytes go to {@code requesterPath}, the
@@ -128,7 +123,7 @@ final class OutgoingStream {
             }
             in.position(offset);
             transfer.progress(offset);
-            session.send(AgentContext.uris(remotePath), in, transfer::progress);
+            session.send(AgentContext.endpoint(remotePath), in, transfer::progress);
             transfer.progress(transfer.offer().size());
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Sending " + file + " failed", e);

@@ -28,7 +28,7 @@ import org.sipdrop.transfer.Transfer;
 
 /**
  * Page-mode file transfer for one agent: files offered by content indirection (RFC 4483) in SIP
- * MESSAGE requests (RFC 3428), over the {@code http}/{@code https} storage transports. It
+ * MESSAGE requests (RFC 3428), over any storage transport ({@link org.sipdrop.transfer.Carriage#storage()}). It
  * answers the user agent's MESSAGEs: a file offer is accepted with 200 (RFC 3428 §7: the
  * request arrived; the file's fate follows in a delivery notification) and handled by
  * {@link IncomingPageOffer} on an agent thread; a notification (RFC 5438) goes to the
@@ -37,9 +37,6 @@ import org.sipdrop.transfer.Transfer;
  * {@link IncomingMsrpPageOffer} receives it); the notifications still come as MESSAGEs.
  */
 final class PageMode {
-
-    /** The schemes that send by content indirection. */
-    static final Set<String> SCHEMES = Set.of("http", "https");
 
     private static final System.Logger LOG = System.getLogger(PageMode.class.getName());
 
@@ -54,9 +51,9 @@ final class PageMode {
         this.onIncoming = onIncoming;
     }
 
-    /** @return whether {@code via} sends through a storage */
-    static boolean handles(String via) {
-        return SCHEMES.contains(via.toLowerCase(Locale.ROOT));
+    /** @return whether {@code via} names a running storage transport (RFC 4483 URL carriage) */
+    boolean handles(String via) {
+        return Transports.isStorage(ctx.service(), via);
     }
 
     /** Uploads each file once and offers it to every recipient; @return transfers by file, then recipient */
@@ -70,7 +67,7 @@ final class PageMode {
                     + String.join(", ", ctx.service().schemes()) + ")");
         }
         String carrier = options.indirectionOver().orElse(null);
-        if (carrier != null && ctx.service().transport(carrier).isEmpty()) {
+        if (carrier != null && !Transports.isSession(ctx.service(), carrier)) {
             throw new IOException("no " + carrier + " transport is running here to carry the offer (running: "
                     + String.join(", ", ctx.service().schemes()) + ")");
         }

@@ -13,20 +13,21 @@ import org.sipdrop.negotiation.SendOptions;
 import org.sipdrop.sip.SipCapabilities;
 import org.sipdrop.sip.SipResponse;
 import org.sipdrop.sip.SipUserAgent;
+import org.sipdrop.transfer.Carriage;
 import org.sipdrop.transfer.TransferService;
 
 /**
- * Picks the transport of an offer. An RFC 5547 offer in an INVITE carries files over MSRP
- * ({@code m=message … TCP/MSRP} or {@code TCP/TLS/MSRP}, RFC 5547 §8), so the candidates are
- * the {@code msrp} and {@code msrps} transports running here. With {@code --via auto} the peer is
+ * Picks the transports of an offer among every provider running here, by what each declares
+ * ({@link Carriage}), by what the peer advertises and by the user's order; no scheme is named
+ * here. With {@code --via SCHEME} that scheme alone is tried. With {@code --via auto} the peer is
  * asked with OPTIONS (RFC 3261 §11) which transports it accepts ({@link SipCapabilities}, or else
- * the RFC 5547 §8.5 capability SDP of its answer, {@link FileTransferCapability}); a peer that does
- * not say gets the first preferred scheme.
+ * the RFC 5547 §8.5 capability SDP of its answer, {@link FileTransferCapability}); the common
+ * ones are tried in the user's order of preference, then by service ranking. A peer that does
+ * not say gets the session transports only (an RFC 5547 offer it can answer or refuse; a
+ * storage URL it might not fetch).
  */
 final class TransportChoice {
 
-    /** The URI schemes an SDP file offer can name (RFC 4975 §6, RFC 5547 §8). */
-    static final Set<String> SDP_SCHEMES = Set.of("msrp", "msrps");
     /** How long to wait for the peer's OPTIONS answer before offering without it. */
     static final Duration OPTIONS_WAIT = Duration.ofSeconds(5);
 
@@ -34,57 +35,97 @@ final class TransportChoice {
     }
 
     /**
-     * @return the scheme to offer
+     * @param kind the carriage the caller can use (a pull needs a session); null for any
+     * @return the schemes to try, best first, never empty
      * @throws IOException "no common transport …" when none fits
      */
-    static String choose(TransferService service, SipUserAgent ua, String to, SendOptions options, List<String> preferred)
-            throws IOException {
-        Set<String> local = new LinkedHashSet<>(service.schemes());
-        local.retainAll(SDP_SCHEMES);
-        String via = options.via();
+    static List<String> candidates(TransferService service, SipUserAgent ua, String to, SendOptions options,
+            List<String> preferred, Carriage.Kind kind) throws IOException {
+        List<String> local = usable(service, kind);
+        String via = options.via().toLowerCase(Locale.ROOT);
         if (!SendOptions.AUTO.equals(via)) {
-            if (!SDP_SCHEMES.contains(via)) {
-                throw new IOException("files offered in an INVITE go over msrp or msrps, not '" + via + "'");
-            }
             if (!local.contains(via)) {
-                throw new IOException("no common transport: no " + via + " transport is running here" + running(local));
+                boolean running = service.transport(via).isPresent();
+                throw new IOException("no common transport: " + (running ? "the " + via + " transport cannot "
+                        + (kind == Carriage.Kind.SESSION ? "request a file (it stores files, a pull needs a session)" : "be used here")
+                        : "no " + via + " transport is running here") + running(service.schemes()));
             }
-            return via;
+            return List.of(via);
         }
         if (local.isEmpty()) {
-            throw new IOException("no common transport: no MSRP transport is running here" + running(service.schemes()));
+            throw new IOException("no common transport: no transport is running here" + running(service.schemes()));
         }
-        List<String> peer = peerSchemes(ua, to);
-        if (!peer.isEmpty()) {
-            List<String> usable = new ArrayList<>(peer);
-            usable.retainAll(SDP_SCHEMES);
-            return service.chooseScheme(usable, preferred).filter(SDP_SCHEMES::contains)
-                    .orElseThrow(() -> new IOException("no common transport with " + to + ": it accepts " + peer
-                            + ", this side offers " + local));
+        List<String> ordered = ordered(local, preferred);
+        List<String> peer = peerSchemes(service, ua, to);
+        if (peer.isEmpty()) {
+            List<String> sessions = new ArrayList<>(ordered);
+            sessions.retainAll(Transports.schemes(service, Carriage.Kind.SESSION));
+            if (sessions.isEmpty()) {
+                throw new IOException("no common transport: " + to + " did not say which transports it accepts, and only "
+                        + "storage transports run here" + running(service.schemes()));
+            }
+            return sessions;
         }
+        List<String> common = new ArrayList<>(ordered);
+        common.retainAll(peer);
+        if (common.isEmpty()) {
+            throw new IOException("no common transport with " + to + ": it accepts " + peer + ", this side offers " + local);
+        }
+        return common;
+    }
+
+    /** @return the first of {@link #candidates} */
+    static String choose(TransferService service, SipUserAgent ua, String to, SendOptions options, List<String> preferred,
+            Carriage.Kind kind) throws IOException {
+        return candidates(service, ua, to, options, preferred, kind).get(0);
+    }
+
+    /** @return the running schemes of that kind (any when null), best-ranked first */
+    private static List<String> usable(TransferService service, Carriage.Kind kind) {
+        List<String> out = new ArrayList<>();
+        if (kind != Carriage.Kind.STORAGE) {
+            out.addAll(Transports.schemes(service, Carriage.Kind.SESSION));
+        }
+        if (kind != Carriage.Kind.SESSION) {
+            out.addAll(Transports.schemes(service, Carriage.Kind.STORAGE));
+        }
+        return out;
+    }
+
+    /** @return {@code local} with the user's preferred schemes first, in the user's order */
+    static List<String> ordered(List<String> local, List<String> preferred) {
+        Set<String> out = new LinkedHashSet<>();
         for (String p : preferred) {
-            if (local.contains(p.toLowerCase(Locale.ROOT))) {
-                return p.toLowerCase(Locale.ROOT);
+            String s = p.toLowerCase(Locale.ROOT);
+            if (local.contains(s)) {
+                out.add(s);
             }
         }
-        return local.iterator().next();
+        out.addAll(local);
+        return new ArrayList<>(out);
     }
 
     /** @return what the peer advertises; empty when it does not say or does not answer in time */
-    private static List<String> peerSchemes(SipUserAgent ua, String to) {
+    private static List<String> peerSchemes(TransferService service, SipUserAgent ua, String to) {
         try {
             SipResponse r = ua.options(to).get(OPTIONS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (!r.isSuccess()) {
                 return List.of();
             }
             List<String> tagged = SipCapabilities.transports(r);
-            return tagged.isEmpty() ? FileTransferCapability.schemes(r.body()) : tagged;
+            return tagged.isEmpty() ? FileTransferCapability.schemes(r.body(), proto -> Transports.schemeOfProto(service, proto)) : lower(tagged);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
         } catch (Exception e) {
             return List.of(); // no answer: offer without knowing, the answer will tell
         }
+    }
+
+    private static List<String> lower(List<String> schemes) {
+        List<String> out = new ArrayList<>();
+        schemes.forEach(s -> out.add(s.toLowerCase(Locale.ROOT)));
+        return out;
     }
 
     private static String running(Set<String> schemes) {

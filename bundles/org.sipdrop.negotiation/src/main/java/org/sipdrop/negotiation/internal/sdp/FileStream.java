@@ -11,10 +11,12 @@ import java.util.Set;
 
 /**
  * The typed view of one {@code m=message ... TCP/MSRP *} line that transfers a file
- * (RFC 5547 §6, §8; RFC 4975 §8): direction, file attributes, MSRP attributes. Attributes it does
+ * (RFC 5547 §6, §8; RFC 4975 §8): direction, file attributes, MSRP attributes. The proto is
+ * MSRP's ({@code TCP/MSRP}, {@code TCP/TLS/MSRP}) or that of another session transport, whose
+ * a=path then holds its own URIs. Attributes it does
  * not model are kept verbatim in {@link #other()}. Immutable.
  */
-public record FileStream(int port, boolean tls, StreamDirection direction, FileSelector selector,
+public record FileStream(int port, String proto, StreamDirection direction, FileSelector selector,
         String transferId, String disposition, FileDate date, String icon, FileRange range,
         String information, List<String> path, List<String> acceptTypes, List<String> acceptWrappedTypes,
         long maxSize, SetupRole setup, ConnectionMode connectionMode, List<Attribute> other) {
@@ -25,6 +27,7 @@ public record FileStream(int port, boolean tls, StreamDirection direction, FileS
 
     public FileStream {
         Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(proto, "proto");
         path = List.copyOf(path);
         acceptTypes = List.copyOf(acceptTypes);
         acceptWrappedTypes = List.copyOf(acceptWrappedTypes);
@@ -39,8 +42,18 @@ public record FileStream(int port, boolean tls, StreamDirection direction, FileS
             throw new IllegalArgumentException("file-icon is a cid: URL (RFC 5547 §6, RFC 2392), got " + icon);
         }
         for (String uri : path) {
-            requireMsrpUri(uri);
+            requirePathUri(uri, isMsrp(proto));
         }
+    }
+
+    /** @return whether this stream is MSRP over TLS ({@code TCP/TLS/MSRP}) */
+    public boolean tls() {
+        return MediaDescription.PROTO_MSRP_TLS.equalsIgnoreCase(proto);
+    }
+
+    /** @return whether {@code proto} is one of MSRP's (RFC 4975 §8.1) */
+    public static boolean isMsrp(String proto) {
+        return MediaDescription.PROTO_MSRP.equalsIgnoreCase(proto) || MediaDescription.PROTO_MSRP_TLS.equalsIgnoreCase(proto);
     }
 
     /**
@@ -64,7 +77,7 @@ public record FileStream(int port, boolean tls, StreamDirection direction, FileS
         List<Attribute> other = new ArrayList<>();
         media.attributes().stream().filter(a -> !MODELLED.contains(a.name())).forEach(other::add);
         try {
-            return new FileStream(media.port(), MediaDescription.PROTO_MSRP_TLS.equalsIgnoreCase(media.proto()),
+            return new FileStream(media.port(), media.proto(),
                     StreamDirection.of(media, session), selector, media.attribute(FILE_TRANSFER_ID).orElse(null),
                     media.attribute(FILE_DISPOSITION).orElse(null),
                     media.hasAttribute(FILE_DATE) ? FileDate.parse(media.attribute(FILE_DATE).orElse("")) : null,
@@ -83,7 +96,7 @@ public record FileStream(int port, boolean tls, StreamDirection direction, FileS
     /** @return the m= line and attributes of this stream, ready for an offer or answer */
     public MediaDescription toMedia() {
         MediaDescription.Builder m = MediaDescription.builder(MediaDescription.MEDIA_MESSAGE, port,
-                tls ? MediaDescription.PROTO_MSRP_TLS : MediaDescription.PROTO_MSRP, "*").information(information);
+                proto, "*").information(information);
         m.flag(direction.attributeName());
         m.attribute(ACCEPT_TYPES, join(acceptTypes));
         m.attribute(ACCEPT_WRAPPED_TYPES, join(acceptWrappedTypes));
@@ -105,7 +118,7 @@ public record FileStream(int port, boolean tls, StreamDirection direction, FileS
 
     /** @return a copy with another selector */
     public FileStream withSelector(FileSelector value) {
-        return new FileStream(port, tls, direction, value, transferId, disposition, date, icon, range, information,
+        return new FileStream(port, proto, direction, value, transferId, disposition, date, icon, range, information,
                 path, acceptTypes, acceptWrappedTypes, maxSize, setup, connectionMode, other);
     }
 
@@ -140,10 +153,17 @@ public record FileStream(int port, boolean tls, StreamDirection direction, FileS
         return types;
     }
 
-    /** RFC 4975 §9: an MSRP-URI starts with {@code msrp://} or {@code msrps://}. */
-    private static void requireMsrpUri(String uri) {
+    /**
+     * RFC 4975 §9: an MSRP-URI starts with {@code msrp://} or {@code msrps://}; another session
+     * transport's path holds absolute URIs of its own.
+     */
+    private static void requirePathUri(String uri, boolean msrp) {
         String lower = uri.toLowerCase(Locale.ROOT);
-        if (!(lower.startsWith("msrp://") || lower.startsWith("msrps://")) || uri.indexOf(' ') >= 0) {
+        if (!msrp) {
+            if (!lower.matches("[a-z][a-z0-9+.-]*:\\S+")) {
+                throw new IllegalArgumentException("a=path holds absolute URIs, got " + SdpException.quote(uri));
+            }
+        } else if (!(lower.startsWith("msrp://") || lower.startsWith("msrps://")) || uri.indexOf(' ') >= 0) {
             throw new IllegalArgumentException("a=path holds MSRP URIs (RFC 4975 §9), got " + SdpException.quote(uri));
         }
         Sdp.requireLineSafe(uri, "a=path URI");

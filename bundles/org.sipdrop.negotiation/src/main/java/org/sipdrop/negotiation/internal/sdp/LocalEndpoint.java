@@ -9,11 +9,12 @@ import java.util.Objects;
  *
  * @param acceptTypes the a=accept-types list (RFC 4975 §8.6); {@code *} accepts any file type
  */
-public record LocalEndpoint(String username, String host, int port, boolean tls, List<String> acceptTypes) {
+public record LocalEndpoint(String username, String host, int port, String proto, List<String> acceptTypes) {
 
     public LocalEndpoint {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(proto, "proto");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("MSRP port must be 1..65535, was " + port);
         }
@@ -25,7 +26,17 @@ public record LocalEndpoint(String username, String host, int port, boolean tls,
 
     /** @return an endpoint that accepts any type */
     public static LocalEndpoint of(String username, String host, int port, boolean tls) {
-        return new LocalEndpoint(username, host, port, tls, List.of("*"));
+        return of(username, host, port, tls ? MediaDescription.PROTO_MSRP_TLS : MediaDescription.PROTO_MSRP);
+    }
+
+    /** @return an endpoint of the session transport with SDP proto {@code proto} that accepts any type */
+    public static LocalEndpoint of(String username, String host, int port, String proto) {
+        return new LocalEndpoint(username, host, port, proto, List.of("*"));
+    }
+
+    /** @return whether this is MSRP over TLS */
+    public boolean tls() {
+        return MediaDescription.PROTO_MSRP_TLS.equalsIgnoreCase(proto);
     }
 
     /** @return an MSRP URI for a new session on this endpoint (RFC 4975 §6: msrp[s]://host:port/id;tcp) */

@@ -73,7 +73,7 @@ public final class MessageSession {
 
     private static FileStream stream(LocalEndpoint local, List<String> path, SetupRole setup) {
         int port = java.net.URI.create(path.get(path.size() - 1)).getPort();
-        return new FileStream(port > 0 ? port : local.port(), local.tls(), StreamDirection.SENDRECV, null, null, null,
+        return new FileStream(port > 0 ? port : local.port(), local.proto(), StreamDirection.SENDRECV, null, null, null,
                 null, null, null, null, path, List.of(CPIM), WRAPPED, -1, setup, null, List.of());
     }
 

@@ -81,7 +81,7 @@ public final class OfferAnswer {
                     f.description().orElse(null), pathOf(paths, media.size()));
             String icon = iconUrls == null ? null : iconUrls.get(media.size());
             if (icon != null) {
-                stream = new FileStream(stream.port(), stream.tls(), stream.direction(), stream.selector(), stream.transferId(),
+                stream = new FileStream(stream.port(), stream.proto(), stream.direction(), stream.selector(), stream.transferId(),
                         stream.disposition(), stream.date(), icon, stream.range(), stream.information(), stream.path(),
                         stream.acceptTypes(), stream.acceptWrappedTypes(), stream.maxSize(), stream.setup(),
                         stream.connectionMode(), stream.other());
@@ -173,7 +173,7 @@ public final class OfferAnswer {
      * hash it SHOULD add, the type it MAY add, and also name, size and date, which §8.3.2
      * recommends leaving out only when the transfer carries them in a Content-Disposition; this
      * side's MSRP transfer sends the file's bytes unwrapped, without one, unless the requester takes
-     * it only inside message/cpim ({@link Carriage}). A requested range is
+     * it only inside message/cpim ({@link Wrapping}). A requested range is
      * answered with the same range (§8.3.2), none when the whole file was asked for (§6).
      */
     private FileStream answerStream(FileStream offered, StreamAnswer a, List<String> path) {
@@ -201,7 +201,7 @@ public final class OfferAnswer {
                     + offered.range() + " (RFC 5547 §6)");
         }
         List<String> own = path != null ? path : List.of(local.pathFor(randomId(SESSION_ID_LENGTH), offered.tls()));
-        return new FileStream(portOf(own), offered.tls(), offered.direction().mirror(), selector, offered.transferId(),
+        return new FileStream(portOf(own), offered.proto(), offered.direction().mirror(), selector, offered.transferId(),
                 null, date, null, range, null, own, local.acceptTypes(),
                 offered.acceptWrappedTypes(), -1, SetupRole.answerTo(offered.setup()), null, List.of());
     }
@@ -209,7 +209,7 @@ public final class OfferAnswer {
     private FileStream stream(StreamDirection direction, FileSelector selector, String transferId, FileDate date,
             FileRange range, String information, List<String> path) {
         List<String> own = path != null ? path : List.of(local.pathFor(randomId(SESSION_ID_LENGTH), local.tls()));
-        return new FileStream(portOf(own), local.tls(), direction, selector,
+        return new FileStream(portOf(own), local.proto(), direction, selector,
                 transferId == null ? randomId(TRANSFER_ID_LENGTH) : transferId, direction == StreamDirection.SENDONLY
                         ? "attachment" : null, date, null, range, information,
                 own, local.acceptTypes(), List.of(), -1,

@@ -21,7 +21,18 @@ public final class OfferReader {
      *         no stream can be accepted
      */
     public static List<OfferedStream> read(Sdp offer) throws SdpException {
-        List<OfferedStream> streams = readStreams(offer);
+        return read(offer, FileStream::isMsrp);
+    }
+
+    /**
+     * @param supported whether an m= line's proto is that of a session transport running here
+     *        (MSRP's, or another transport's own token)
+     * @return the acceptable and unacceptable streams, one per m= line, in order
+     * @throws SdpException 400 if the offer is malformed; 488, with the first stream's reason, if
+     *         no stream can be accepted
+     */
+    public static List<OfferedStream> read(Sdp offer, java.util.function.Predicate<String> supported) throws SdpException {
+        List<OfferedStream> streams = readStreams(offer, supported);
         if (streams.isEmpty()) {
             throw SdpException.notAcceptable("the offer has no m= line, so no file to transfer (RFC 5547 §8)");
         }
@@ -33,28 +44,33 @@ public final class OfferReader {
 
     /** @return every m= line as an {@link OfferedStream}, acceptable or not; 400 if malformed */
     static List<OfferedStream> readStreams(Sdp offer) throws SdpException {
+        return readStreams(offer, FileStream::isMsrp);
+    }
+
+    static List<OfferedStream> readStreams(Sdp offer, java.util.function.Predicate<String> supported) throws SdpException {
         List<OfferedStream> result = new ArrayList<>();
         for (int i = 0; i < offer.media().size(); i++) {
-            result.add(readStream(offer, i));
+            result.add(readStream(offer, i, supported));
         }
         return result;
     }
 
-    private static OfferedStream readStream(Sdp offer, int i) throws SdpException {
+    private static OfferedStream readStream(Sdp offer, int i, java.util.function.Predicate<String> supported)
+            throws SdpException {
         MediaDescription m = offer.media().get(i);
         String which = "stream " + (i + 1) + ": ";
         if (!MediaDescription.MEDIA_MESSAGE.equals(m.media())) {
             return rejected(i, null, which + "m=" + m.media() + " is not a file transfer; files go over MSRP in m=message (RFC 5547 §8)");
         }
-        if (!MediaDescription.PROTO_MSRP.equalsIgnoreCase(m.proto()) && !MediaDescription.PROTO_MSRP_TLS.equalsIgnoreCase(m.proto())) {
+        if (!supported.test(m.proto())) {
             return rejected(i, null, which + "transport " + SdpException.quote(m.proto())
-                    + " is not supported; use TCP/MSRP or TCP/TLS/MSRP (RFC 4975 §8.1)");
+                    + " is not supported here; use TCP/MSRP or TCP/TLS/MSRP (RFC 4975 §8.1)");
         }
         FileStream s = FileStream.read(m, offer);
         if (m.port() == 0) {
             return rejected(i, s, which + "the stream is disabled (port 0, RFC 3264 §8.2)");
         }
-        if (!m.formats().equals(List.of("*"))) {
+        if (FileStream.isMsrp(m.proto()) && !m.formats().equals(List.of("*"))) {
             return rejected(i, s, which + "an MSRP m= line has the format list * (RFC 4975 §8.1)");
         }
         if (s.selector() == null) {
@@ -73,7 +89,7 @@ public final class OfferReader {
             return rejected(i, s, which + "no a=accept-types (RFC 4975 §8.6)");
         }
         String scheme = s.tls() ? "msrps://" : "msrp://";
-        if (!s.path().get(s.path().size() - 1).toLowerCase(Locale.ROOT).startsWith(scheme)) {
+        if (FileStream.isMsrp(m.proto()) && !s.path().get(s.path().size() - 1).toLowerCase(Locale.ROOT).startsWith(scheme)) {
             return rejected(i, s, which + "a=path URI scheme does not match transport " + m.proto() + " (RFC 4975 §6)");
         }
         if (s.direction() != StreamDirection.SENDONLY && s.direction() != StreamDirection.RECVONLY) {

@@ -19,6 +19,20 @@ import org.sipdrop.sip.SipBody;
 /** The RFC 5547 §8.5 capability in OPTIONS answers, held against the RFC's Figure 24 (§9.3). */
 class FileTransferCapabilityTest {
 
+    /** The proto to scheme mapping the running MSRP transport declares. */
+    private static final java.util.function.Function<String, Optional<String>> MSRP = proto ->
+            proto.equalsIgnoreCase("TCP/MSRP") ? Optional.of("msrp")
+                    : proto.equalsIgnoreCase("TCP/TLS/MSRP") ? Optional.of("msrps") : Optional.empty();
+
+    private static java.util.Map<String, String> protos(String... schemes) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String s : schemes) {
+            m.put(s, s.equals("msrps") ? "TCP/TLS/MSRP" : "TCP/MSRP");
+        }
+        return m;
+    }
+
+
     /** RFC 5547 §9.3, Figure 24, verbatim but for the RFC's indentation; CRLF line ends on the wire. */
     static final String FIG_24 = ""
             + "v=0\n"
@@ -46,21 +60,21 @@ class FileTransferCapabilityTest {
 
     @Test
     void readsThePeersFigure24AnswerAsMsrpFileTransfer() {
-        assertEquals(List.of("msrp"), FileTransferCapability.schemes(Optional.of(sdp(FIG_24))));
+        assertEquals(List.of("msrp"), FileTransferCapability.schemes(Optional.of(sdp(FIG_24)), MSRP));
     }
 
     @Test
     void answerWithoutFileSelectorOrWithoutSdpSaysNothing() {
-        assertTrue(FileTransferCapability.schemes(Optional.of(sdp(FIG_24.replace("a=file-selector\n", ""))))
+        assertTrue(FileTransferCapability.schemes(Optional.of(sdp(FIG_24.replace("a=file-selector\n", ""))), MSRP)
                 .isEmpty());
-        assertTrue(FileTransferCapability.schemes(Optional.empty()).isEmpty());
-        assertTrue(FileTransferCapability.schemes(Optional.of(SipBody.text("v=0"))).isEmpty());
+        assertTrue(FileTransferCapability.schemes(Optional.empty(), MSRP).isEmpty());
+        assertTrue(FileTransferCapability.schemes(Optional.of(SipBody.text("v=0")), MSRP).isEmpty());
     }
 
     @Test
     void ourAnswerHasTheShapeOfFigure24() throws Exception {
         Sdp fig = parse(sdp(FIG_24));
-        SipBody body = FileTransferCapability.describe("sip:bob@192.0.2.4:5071;transport=tcp", List.of("msrp", "http"))
+        SipBody body = FileTransferCapability.describe("sip:bob@192.0.2.4:5071;transport=tcp", protos("msrp"))
                 .orElseThrow();
         assertEquals("application/sdp", body.mediaType());
         Sdp ours = parse(body);
@@ -79,23 +93,23 @@ class FileTransferCapabilityTest {
         for (String a : OTHER_FILE_ATTRIBUTES) {
             assertFalse(got.hasAttribute(a), "RFC 5547 §8.5 forbids a=" + a);
         }
-        assertEquals(List.of("msrp"), FileTransferCapability.schemes(Optional.of(body)));
+        assertEquals(List.of("msrp"), FileTransferCapability.schemes(Optional.of(body), MSRP));
     }
 
     @Test
     void eachCapabilitySdpHasItsOwnSessionIdAndTlsGetsItsOwnLine() throws Exception {
-        Sdp a = parse(FileTransferCapability.describe("sip:bob@[::1]:5071", List.of("msrp", "msrps")).orElseThrow());
-        Sdp b = parse(FileTransferCapability.describe("sip:bob@[::1]:5071", List.of("msrp", "msrps")).orElseThrow());
+        Sdp a = parse(FileTransferCapability.describe("sip:bob@[::1]:5071", protos("msrp", "msrps")).orElseThrow());
+        Sdp b = parse(FileTransferCapability.describe("sip:bob@[::1]:5071", protos("msrp", "msrps")).orElseThrow());
         assertNotEquals(a.origin().sessionId(), b.origin().sessionId(), "RFC 3264 §9: unique session id");
         assertEquals("IP6", a.origin().addressType());
         assertEquals(List.of(MediaDescription.PROTO_MSRP, MediaDescription.PROTO_MSRP_TLS),
                 a.media().stream().map(MediaDescription::proto).toList());
         assertEquals(List.of("msrp", "msrps"), FileTransferCapability.schemes(
-                FileTransferCapability.describe("sip:bob@[::1]:5071", List.of("msrp", "msrps"))));
+                FileTransferCapability.describe("sip:bob@[::1]:5071", protos("msrp", "msrps")), MSRP));
     }
 
     @Test
     void noMsrpTransportNoCapabilityBody() {
-        assertTrue(FileTransferCapability.describe("sip:bob@192.0.2.4", List.of("http", "https")).isEmpty());
+        assertTrue(FileTransferCapability.describe("sip:bob@192.0.2.4", java.util.Map.of()).isEmpty());
     }
 }

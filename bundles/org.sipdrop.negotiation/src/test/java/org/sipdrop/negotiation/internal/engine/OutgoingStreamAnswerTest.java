@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.LongConsumer;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,9 @@ import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportRequest;
+import org.sipdrop.transfer.ConnectionRole;
+import org.sipdrop.transfer.TransportEndpoint;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportSession;
 
 /** How the sender of a push takes the receiver's answer (RFC 5547 §8.2.1, §8.7), on Fig. 9 of RFC 5547 §9.1. */
@@ -27,22 +29,23 @@ class OutgoingStreamAnswerTest {
 
     /** The file of Fig. 8: 4092 octets. */
     private final FileOffer file = FileOffer.builder("My cool picture.jpg", 4092).mediaType("image/jpeg").transferId("Q6LMoGymJdh0IKIgD6wD0jkcfgva4xvE").build();
-    private final TransportRequest request = new TransportRequest(file, Direction.OUTGOING, "sip:bob@example.com", "msrp", 0, Map.of("setup", "actpass"));
+    private final TransportRequest request = new TransportRequest(file, Direction.OUTGOING, "sip:bob@example.com", "msrp", 0)
+            .with(TransportParameter.SETUP, ConnectionRole.ACTPASS);
     private final EngineTransfer transfer = new EngineTransfer("t", file, "sip:bob@example.com", Direction.OUTGOING, null, () -> { });
     private boolean closed;
     private final OutgoingStream stream = new OutgoingStream(null, transfer, Path.of("unused"), request, new TransportSession() {
         @Override
-        public URI localEndpoint() {
-            return URI.create("msrp://alicepc.example.com:7654/jshA7we;tcp");
+        public TransportEndpoint localEndpoint() {
+            return TransportEndpoint.of(URI.create("msrp://alicepc.example.com:7654/jshA7we;tcp"));
         }
 
         @Override
-        public void send(URI remote, ReadableByteChannel source, LongConsumer progress) {
+        public void send(TransportEndpoint remote, ReadableByteChannel source, LongConsumer progress) {
             throw new AssertionError("nothing is sent here");
         }
 
         @Override
-        public void receive(URI remote, WritableByteChannel sink, LongConsumer progress) {
+        public void receive(TransportEndpoint remote, WritableByteChannel sink, LongConsumer progress) {
             throw new AssertionError("nothing is received here");
         }
 
@@ -91,40 +94,40 @@ class OutgoingStreamAnswerTest {
     void passiveAnswerMakesTheOffererConnect() throws SdpException {
         assertTrue(accept(FIG_9 + "a=setup:passive\r\n"));
         assertEquals(TransferState.ACCEPTED, transfer.state());
-        assertEquals("active", request.parameters().get("setup"));
+        assertEquals("active", request.get(TransportParameter.SETUP).map(ConnectionRole::sdpValue).orElse(null));
     }
 
     /** Fig. 9 is an RFC 4975 answer, without a=setup: "the initiating endpoint MUST act as the 'active' endpoint" (RFC 4975 §5.4). */
     @Test
     void answerWithoutSetupMakesTheOffererConnect() throws SdpException {
         assertTrue(accept(FIG_9));
-        assertEquals("active", request.parameters().get("setup"));
+        assertEquals("active", request.get(TransportParameter.SETUP).map(ConnectionRole::sdpValue).orElse(null));
     }
 
     /** RFC 6135 §4.2.1: holdconn is taken as no a=setup. */
     @Test
     void holdconnAnswerIsTakenAsNone() throws SdpException {
         assertTrue(accept(FIG_9 + "a=setup:holdconn\r\n"));
-        assertEquals("active", request.parameters().get("setup"));
+        assertEquals("active", request.get(TransportParameter.SETUP).map(ConnectionRole::sdpValue).orElse(null));
     }
 
     @Test
     void activeAnswerLeavesTheOffererListening() throws SdpException {
         assertTrue(accept(FIG_9 + "a=setup:active\r\n"));
-        assertEquals("passive", request.parameters().get("setup"));
+        assertEquals("passive", request.get(TransportParameter.SETUP).map(ConnectionRole::sdpValue).orElse(null));
     }
 
     /** Fig. 9 accepts only message/cpim, anything wrapped: the file goes inside CPIM (RFC 4975 §8.6, RFC 5547 §8.7). */
     @Test
     void fig9AnswerGetsTheFileWrappedInCpim() throws SdpException {
         assertTrue(accept(FIG_9));
-        assertEquals("message/cpim", request.parameters().get("wrap"));
+        assertEquals("message/cpim", request.get(TransportParameter.WRAP).orElse(null));
     }
 
     @Test
     void answerAcceptingTheFilesTypeGetsItAsItIs() throws SdpException {
         assertTrue(accept(FIG_9.replace("a=accept-types:message/cpim", "a=accept-types:message/cpim image/*")));
-        assertEquals(null, request.parameters().get("wrap"));
+        assertEquals(null, request.get(TransportParameter.WRAP).orElse(null));
     }
 
     /** RFC 4975 §8.6: "An MSRP endpoint MUST NOT send content of a type not signaled by the peer". */
@@ -139,6 +142,6 @@ class OutgoingStreamAnswerTest {
     @Test
     void receiversMaxSizeGoesToTheTransport() throws SdpException {
         assertTrue(accept(FIG_9 + "a=max-size:5000\r\n"));
-        assertEquals("5000", request.parameters().get("max-size"));
+        assertEquals(5000L, request.get(TransportParameter.MAX_SIZE).orElseThrow());
     }
 }

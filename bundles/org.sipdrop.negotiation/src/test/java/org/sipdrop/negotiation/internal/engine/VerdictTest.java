@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +30,7 @@ import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportRequest;
+import org.sipdrop.transfer.TransportEndpoint;
 import org.sipdrop.transfer.TransportSession;
 
 /** How a sender reads the receiver's verdict from the Reason of its BYE (RFC 3326). */
@@ -174,7 +175,7 @@ class VerdictTest {
         t.moveTo(TransferState.ACCEPTED);
         t.moveTo(TransferState.TRANSFERRING);
         OutgoingStream s = new OutgoingStream(ctx, t, Path.of("f.bin"),
-                new TransportRequest(offer, Direction.OUTGOING, "bob", "msrp", 0, Map.of()), new IdleSession());
+                new TransportRequest(offer, Direction.OUTGOING, "bob", "msrp", 0), new IdleSession());
         Verdict.await(ctx, call, List.of(s), "bob");
         return t;
     }
@@ -189,16 +190,16 @@ class VerdictTest {
     /** A transport session with nothing to do: the bytes were sent already. */
     private static final class IdleSession implements TransportSession {
         @Override
-        public URI localEndpoint() {
-            return URI.create("msrp://127.0.0.1:2855/s;tcp");
+        public TransportEndpoint localEndpoint() {
+            return TransportEndpoint.of(URI.create("msrp://127.0.0.1:2855/s;tcp"));
         }
 
         @Override
-        public void send(URI remote, ReadableByteChannel source, LongConsumer progress) {
+        public void send(TransportEndpoint remote, ReadableByteChannel source, LongConsumer progress) {
         }
 
         @Override
-        public void receive(URI remote, WritableByteChannel sink, LongConsumer progress) {
+        public void receive(TransportEndpoint remote, WritableByteChannel sink, LongConsumer progress) {
         }
 
         @Override

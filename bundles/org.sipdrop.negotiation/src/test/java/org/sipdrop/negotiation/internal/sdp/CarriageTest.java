@@ -17,20 +17,20 @@ class CarriageTest {
 
     @Test
     void fig9TakesAJpegOnlyInsideCpim() throws SdpException {
-        assertEquals(Optional.of(Carriage.CPIM), Carriage.choose("image/jpeg", answer(FIG_9)));
+        assertEquals(Optional.of(Wrapping.CPIM), Wrapping.choose("image/jpeg", answer(FIG_9)));
     }
 
     @Test
     void anExplicitTypeAWildcardSubtypeOrAStarTakeTheFileAsItIs() throws SdpException {
         for (String types : new String[] { "image/jpeg", "IMAGE/*", "message/cpim *" }) {
-            assertEquals(Optional.of(Carriage.RAW), Carriage.choose("image/jpeg; x=1",
+            assertEquals(Optional.of(Wrapping.RAW), Wrapping.choose("image/jpeg; x=1",
                     answer(FIG_9.replace("a=accept-types:message/cpim", "a=accept-types:" + types))), types);
         }
     }
 
     @Test
     void aTypeAcceptedNeitherWayIsNotSent() throws SdpException {
-        assertEquals(Optional.empty(), Carriage.choose("image/jpeg",
+        assertEquals(Optional.empty(), Wrapping.choose("image/jpeg",
                 answer(FIG_9.replace("a=accept-wrapped-types:*", "a=accept-wrapped-types:text/plain"))));
     }
 }

@@ -13,7 +13,7 @@ import org.sipdrop.transfer.FileOffer;
 class FileOfferMappingTest {
 
     private static FileStream stream(FileSelector selector, FileDate date) {
-        return new FileStream(1, false, StreamDirection.SENDONLY, selector, "id1", null, date, null, null, "desc",
+        return new FileStream(1, MediaDescription.PROTO_MSRP, StreamDirection.SENDONLY, selector, "id1", null, date, null, null, "desc",
                 List.of("msrp://h:1/s;tcp"), List.of("*"), List.of(), -1, null, null, List.of());
     }
 

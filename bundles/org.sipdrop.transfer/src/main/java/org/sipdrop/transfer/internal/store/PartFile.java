@@ -145,7 +145,8 @@ final class PartFile implements ReceivedFileStore.Partial {
             channel.close();
         }
         if (position != offer.size()) {
-            throw new IOException("'" + offer.name() + "' is incomplete: expected " + offer.size() + " bytes, got "
+            throw new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.BROKEN,
+                    "'" + offer.name() + "' is incomplete: expected " + offer.size() + " bytes, got "
                     + position + "; the part file " + part + " is kept and can be resumed");
         }
         byte[] got = sha1.digest();
@@ -153,7 +154,8 @@ final class PartFile implements ReceivedFileStore.Partial {
         if (expected != null && !Arrays.equals(expected, got)) {
             // a known-bad part is kept for inspection but must never be resumed
             Files.deleteIfExists(meta);
-            throw new IOException("hash mismatch: expected " + HexFormat.of().formatHex(expected) + ", got "
+            throw new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.HASH_MISMATCH,
+                    "hash mismatch: expected " + HexFormat.of().formatHex(expected) + ", got "
                     + HexFormat.of().formatHex(got) + " (SHA-1 of '" + offer.name() + "'; the part file " + part
                     + " is kept for inspection)");
         }

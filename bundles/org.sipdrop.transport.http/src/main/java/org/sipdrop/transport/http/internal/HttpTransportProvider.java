@@ -13,7 +13,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.sipdrop.transfer.Carriage;
 import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.TransportException;
 import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
@@ -85,6 +87,12 @@ public final class HttpTransportProvider implements TransportProvider {
         return Set.of("http", "https");
     }
 
+    /** Both schemes travel as the URL of an RFC 4483 content-indirection offer. */
+    @Override
+    public Carriage carriage(String scheme) {
+        return Carriage.storage();
+    }
+
     /**
      * Outgoing: a fresh object URL in the storage, of the request's scheme. Incoming: the URL to
      * fetch comes with {@link TransportSession#receive}; the local endpoint is the storage base or
@@ -94,21 +102,21 @@ public final class HttpTransportProvider implements TransportProvider {
     public TransportSession open(TransportRequest request) throws IOException {
         String scheme = request.scheme().toLowerCase(Locale.ROOT);
         if (!schemes().contains(scheme)) {
-            throw new IOException("The HTTP storage transport does not serve scheme '" + request.scheme() + "'");
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "The HTTP storage transport does not serve scheme '" + request.scheme() + "'");
         }
         if (request.direction() == Direction.INCOMING) {
             URI local = storage != null ? storage.baseUrl() : URI.create(scheme + "://localhost/");
             return new HttpTransportSession(client, request, local, resumeAttempts);
         }
         if (storage == null) {
-            throw new IOException("no storage is configured to upload to: give a storage base URL (--storage URL)");
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "no storage is configured to upload to: give a storage base URL (--storage URL)");
         }
         if (!storage.baseUrl().getScheme().equalsIgnoreCase(scheme)) {
-            throw new IOException("the storage is " + storage.baseUrl().getScheme() + "://, so files go --via "
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "the storage is " + storage.baseUrl().getScheme() + "://, so files go --via "
                     + storage.baseUrl().getScheme() + ", not " + scheme);
         }
         if (request.offer().size() > storage.maxUploadSize()) {
-            throw new IOException(request.offer().name() + " has " + request.offer().size()
+            throw new TransportException(TransportException.Reason.TOO_LARGE, request.offer().name() + " has " + request.offer().size()
                     + " bytes, more than the largest upload configured (" + storage.maxUploadSize() + " bytes)");
         }
         URI object = CapabilityNames.objectUri(storage.baseUrl(), names.newObjectName(request.offer().name()));

@@ -5,15 +5,18 @@ import java.net.URI;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
+import org.sipdrop.transfer.Cleanup;
 import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.ExpiringSession;
+import org.sipdrop.transfer.TransportEndpoint;
+import org.sipdrop.transfer.TransportException;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
-import org.sipdrop.transfer.TransportSession;
 
 /**
  * One file's use of the storage. Outgoing: {@link #localEndpoint()} is the object URL (the
@@ -24,22 +27,21 @@ import org.sipdrop.transfer.TransportSession;
  * An upload is not resumable on a plain WebDAV storage (RFC 4918 defines no partial PUT, and
  * RFC 9110 §14.5 forbids treating {@code Content-Range} on PUT as partial): a broken upload is
  * restarted once from the first byte, which replaces the object whole; if that fails too the
- * object is deleted, so no truncated file is ever offered. With the request parameter
- * {@value #CLEANUP}={@code delete} the object is deleted when the session closes.
+ * object is deleted, so no truncated file is ever offered. With {@link TransportParameter#CLEANUP}
+ * {@link Cleanup#DELETE} the object is deleted when the session closes; the
+ * {@link TransportParameter#LIFETIME} is asked of the storage as the {@value #EXPIRES_HEADER}
+ * header of the PUT (SipDrop's embedded storage grants it up to its maximum; WebDAV servers
+ * ignore it).
  */
-final class HttpTransportSession implements TransportSession {
+final class HttpTransportSession implements ExpiringSession {
 
-    /** Request parameter: {@code delete} removes the uploaded object on {@link #close()}. */
-    static final String CLEANUP = "cleanup";
+    /** Failures that a second attempt cannot help. */
+    private static final Set<TransportException.Reason> FINAL = Set.of(TransportException.Reason.FORBIDDEN,
+            TransportException.Reason.NOT_FOUND, TransportException.Reason.EXPIRED, TransportException.Reason.TOO_LARGE,
+            TransportException.Reason.CANCELLED, TransportException.Reason.UNAVAILABLE, TransportException.Reason.HASH_MISMATCH,
+            TransportException.Reason.UNREACHABLE);
 
-    /**
-     * Request parameter: the lifetime in seconds to ask of the storage, sent as the
-     * {@value #EXPIRES_HEADER} header of the PUT (SipDrop's embedded storage grants it up to its
-     * maximum; WebDAV servers ignore it).
-     */
-    static final String EXPIRES_IN = "expires-in";
-
-    /** The request header of {@link #EXPIRES_IN}. */
+    /** The request header with the lifetime asked, in seconds. */
     static final String EXPIRES_HEADER = "SipDrop-Expires-In";
 
     private static final System.Logger LOG = System.getLogger(HttpTransportSession.class.getName());
@@ -60,27 +62,30 @@ final class HttpTransportSession implements TransportSession {
     }
 
     @Override
-    public URI localEndpoint() {
-        return local;
+    public TransportEndpoint localEndpoint() {
+        return TransportEndpoint.of(local);
     }
 
     @Override
-    public void send(URI remote, ReadableByteChannel source, LongConsumer progress) throws IOException {
+    public void send(TransportEndpoint to, ReadableByteChannel source, LongConsumer progress) throws IOException {
         if (request.direction() != Direction.OUTGOING) {
-            throw new IOException("this HTTP session downloads; it cannot upload");
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "this HTTP session downloads; it cannot upload");
         }
+        if (!to.uri().equals(local)) {
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "an HTTP storage session uploads to its own "
+                    + local + ", not to " + to);
+        }
+        URI remote = local;
         long size = request.offer().size();
         long start = source instanceof SeekableByteChannel ? ((SeekableByteChannel) source).position() : 0;
         if (start != 0) {
-            throw new IOException("an HTTP storage upload starts at byte 0 (PUT replaces the whole object), not " + start);
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "an HTTP storage upload starts at byte 0 (PUT replaces the whole object), not " + start);
         }
         try {
             granted = client.put(remote, source, size, progress, headers(), exchange);
-        } catch (AccessDeniedException e) {
-            throw e;
         } catch (IOException first) {
-            if (exchange.aborted() || !(source instanceof SeekableByteChannel) || first.getMessage() != null
-                    && first.getMessage().startsWith("the storage")) {
+            if (exchange.aborted() || !(source instanceof SeekableByteChannel)
+                    || FINAL.contains(TransportException.reasonOf(first))) {
                 deleteQuietly(remote);
                 throw first;
             }
@@ -98,13 +103,14 @@ final class HttpTransportSession implements TransportSession {
     }
 
     private java.util.Map<String, String> headers() {
-        String seconds = request.parameters().get(EXPIRES_IN);
-        return seconds != null && seconds.matches("[0-9]{1,10}") ? java.util.Map.of(EXPIRES_HEADER, seconds) : java.util.Map.of();
+        return request.get(TransportParameter.LIFETIME).filter(d -> !d.isNegative())
+                .map(d -> java.util.Map.of(EXPIRES_HEADER, Long.toString(Math.max(1, d.toSeconds()))))
+                .orElse(java.util.Map.of());
     }
 
     /**
      * After {@link #send}: when the storage will remove the object, as it answered the PUT (it may
-     * grant less than the {@value #EXPIRES_IN} asked; see {@link StorageClient#grantedExpiry}).
+     * grant less than the lifetime asked; see {@link StorageClient#grantedExpiry}).
      * Empty before the upload, for a download, and for a storage that states no expiry.
      */
     @Override
@@ -113,7 +119,8 @@ final class HttpTransportSession implements TransportSession {
     }
 
     @Override
-    public void receive(URI remote, WritableByteChannel sink, LongConsumer progress) throws IOException {
+    public void receive(TransportEndpoint from, WritableByteChannel sink, LongConsumer progress) throws IOException {
+        URI remote = from.uri();
         long size = request.offer().size();
         java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong(request.offset());
         LongConsumer tracking = bytes -> {
@@ -126,16 +133,13 @@ final class HttpTransportSession implements TransportSession {
             try {
                 client.get(remote, before, size, sink, tracking, exchange);
                 return;
-            } catch (NoSuchFileException | AccessDeniedException e) {
-                throw e;
             } catch (IOException e) {
-                if (exchange.aborted() || e.getMessage() != null && (e.getMessage().startsWith("cannot")
-                        || e.getMessage().startsWith("the stored") || e.getMessage().startsWith("the storage"))) {
+                if (exchange.aborted() || FINAL.contains(TransportException.reasonOf(e))) {
                     throw e;
                 }
                 stalled = held.get() > before ? 0 : stalled + 1;
                 if (stalled > resumeAttempts || attempt > 4 * resumeAttempts + 4) {
-                    throw new IOException("the download broke " + attempt + " times; last: " + e.getMessage(), e);
+                    throw new TransportException(TransportException.Reason.BROKEN, "the download broke " + attempt + " times; last: " + e.getMessage(), e);
                 }
                 LOG.log(System.Logger.Level.INFO, "Download of " + remote + " broke at byte " + held.get() + " ("
                         + e.getMessage() + "); resuming with Range");
@@ -160,7 +164,7 @@ final class HttpTransportSession implements TransportSession {
     @Override
     public void close() {
         exchange.abort();
-        if (request.direction() == Direction.OUTGOING && "delete".equals(request.parameters().get(CLEANUP))) {
+        if (request.direction() == Direction.OUTGOING && request.get(TransportParameter.CLEANUP).orElse(Cleanup.KEEP) == Cleanup.DELETE) {
             deleteQuietly(local);
         } else if (request.direction() == Direction.OUTGOING && !uploaded) {
             deleteQuietly(local); // a stopped upload leaves nothing half-written behind

@@ -117,7 +117,7 @@ final class PipelinedCopy {
                 filled.add(new Filled(buf, n, null));
             }
             if (body.read() >= 0) {
-                throw new IOException("the stored file is longer than the offered " + size + " bytes");
+                throw new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.HASH_MISMATCH, "the stored file is longer than the offered " + size + " bytes");
             }
             filled.add(new Filled(null, 0, null));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.sipdrop.transport.http.internal;
 
+import org.sipdrop.transfer.TransportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,8 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,8 +25,8 @@ import java.util.function.LongConsumer;
  * {@link ChannelPublisher} and DELETE (§9.3.5) on {@code java.net.http}; GET with {@code Range}
  * (RFC 9110 §14.2) on {@link Download}, copied by {@link PipelinedCopy}. Bodies stream through
  * bounded buffers; nothing holds a whole file. Errors name the
- * status and what to change: a missing object is a {@link NoSuchFileException} (expired or
- * removed), refused credentials an {@link AccessDeniedException}.
+ * status and what to change: a missing object is a {@link TransportException} NOT_FOUND or EXPIRED (expired or
+ * removed), refused credentials FORBIDDEN.
  */
 final class StorageClient {
 
@@ -101,7 +100,7 @@ final class StorageClient {
      * @param headers further request headers, e.g. the lifetime asked of the storage
      * @return when the storage says the object expires ({@link #grantedExpiry}), empty when it
      *         does not say (a plain WebDAV server)
-     * @throws AccessDeniedException on 401/403
+     * @throws TransportException FORBIDDEN on 401/403, TOO_LARGE on 413/507
      * @throws IOException on any other non-2xx status, with the status and a hint (413: too large)
      */
     Optional<Instant> put(URI url, ReadableByteChannel source, long length, LongConsumer progress,
@@ -126,10 +125,10 @@ final class StorageClient {
             throw refused(s, url);
         }
         if (s == 413 || s == 507) {
-            throw new IOException("the storage refused the upload as too large (HTTP " + s + reason(r.body()) + ")");
+            throw new TransportException(TransportException.Reason.TOO_LARGE, "the storage refused the upload as too large (HTTP " + s + reason(r.body()) + ")");
         }
         if (s / 100 != 2) {
-            throw new IOException("the storage answered the upload with HTTP " + s + reason(r.body()) + " (" + url + ")");
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "the storage answered the upload with HTTP " + s + reason(r.body()) + " (" + url + ")");
         }
         return grantedExpiry(r.headers(), asked);
     }
@@ -183,8 +182,8 @@ final class StorageClient {
         try (Download.Response r = authenticatedGet(url, headers, exchange)) {
             int s = r.status();
             if (s == 404 || s == 410) {
-                throw new NoSuchFileException(url.toString(), null, "the file is gone from the storage (HTTP " + s
-                        + "): the link expired or was removed");
+                throw new TransportException(s == 410 ? TransportException.Reason.EXPIRED : TransportException.Reason.NOT_FOUND,
+                        "the file is gone from the storage (HTTP " + s + "): the link expired or was removed");
             }
             if (s == 401 || s == 403) {
                 throw refused(s, url);
@@ -199,15 +198,15 @@ final class StorageClient {
                     break;
                 case RESTART:
                     if (s != 200) {
-                        throw new IOException("cannot resume the download: " + v.reason());
+                        throw new TransportException(TransportException.Reason.UNAVAILABLE, "cannot resume the download: " + v.reason());
                     }
                     skip = offset; // the whole object again: the held bytes are read past
                     break;
                 default:
-                    throw new IOException("cannot download " + url + ": " + v.reason());
+                    throw new TransportException(TransportException.Reason.UNAVAILABLE, "cannot download " + url + ": " + v.reason());
                 }
             } else if (s != 200) {
-                throw new IOException("the storage answered the download with HTTP " + s + " (" + url + ")");
+                throw new TransportException(TransportException.Reason.UNAVAILABLE, "the storage answered the download with HTTP " + s + " (" + url + ")");
             }
             InputStream body = r.body();
             if (skip > 0) {
@@ -218,7 +217,7 @@ final class StorageClient {
             return held;
         } catch (IOException e) {
             if (exchange.aborted()) {
-                throw new IOException("the transfer was stopped", e);
+                throw new TransportException(TransportException.Reason.CANCELLED, "the transfer was stopped", e);
             }
             throw e;
         } finally {
@@ -249,7 +248,7 @@ final class StorageClient {
 
     private Download.Response open(URI url, Map<String, String> headers, Exchange exchange) throws IOException {
         if (exchange.aborted()) {
-            throw new IOException("the transfer was stopped");
+            throw new TransportException(TransportException.Reason.CANCELLED, "the transfer was stopped");
         }
         try {
             Download.Response r = download.get(url, headers);
@@ -259,10 +258,10 @@ final class StorageClient {
             }
             return r;
         } catch (java.net.ConnectException e) {
-            throw new IOException("cannot connect to the storage at " + url.getScheme() + "://" + url.getRawAuthority()
+            throw new TransportException(TransportException.Reason.UNREACHABLE, "cannot connect to the storage at " + url.getScheme() + "://" + url.getRawAuthority()
                     + ": " + e.getMessage(), e);
         } catch (javax.net.ssl.SSLException e) {
-            throw new IOException("TLS with the storage failed (" + e.getMessage()
+            throw new TransportException(TransportException.Reason.FORBIDDEN, "TLS with the storage failed (" + e.getMessage()
                     + "); give its certificate as the storage trust store", e);
         }
     }
@@ -300,7 +299,7 @@ final class StorageClient {
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Exchange exchange)
             throws IOException {
         if (exchange.aborted()) {
-            throw new IOException("the transfer was stopped");
+            throw new TransportException(TransportException.Reason.CANCELLED, "the transfer was stopped");
         }
         CompletableFuture<HttpResponse<T>> f = http.sendAsync(request, handler);
         exchange.future = f;
@@ -311,18 +310,18 @@ final class StorageClient {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted talking to the storage");
         } catch (CancellationException e) {
-            throw new IOException("the transfer was stopped", e);
+            throw new TransportException(TransportException.Reason.CANCELLED, "the transfer was stopped", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (exchange.aborted()) {
-                throw new IOException("the transfer was stopped", c);
+                throw new TransportException(TransportException.Reason.CANCELLED, "the transfer was stopped", c);
             }
             if (c instanceof java.net.ConnectException) {
-                throw new IOException("cannot connect to the storage at " + request.uri().getScheme() + "://"
+                throw new TransportException(TransportException.Reason.UNREACHABLE, "cannot connect to the storage at " + request.uri().getScheme() + "://"
                         + request.uri().getRawAuthority() + ": " + c.getMessage(), c);
             }
             if (c instanceof javax.net.ssl.SSLException) {
-                throw new IOException("TLS with the storage failed (" + c.getMessage()
+                throw new TransportException(TransportException.Reason.FORBIDDEN, "TLS with the storage failed (" + c.getMessage()
                         + "); give its certificate as the storage trust store", c);
             }
             if (c instanceof IOException) {
@@ -334,9 +333,9 @@ final class StorageClient {
         }
     }
 
-    private static AccessDeniedException refused(int status, URI url) {
-        return new AccessDeniedException(url.getScheme() + "://" + url.getRawAuthority(), null,
-                "the storage refused the credentials (HTTP " + status + "): check the storage user and password");
+    private static TransportException refused(int status, URI url) {
+        return new TransportException(TransportException.Reason.FORBIDDEN, "the storage at " + url.getScheme() + "://" + url.getRawAuthority()
+                + " refused the credentials (HTTP " + status + "): check the storage user and password");
     }
 
     private static String reason(String body) {

@@ -14,8 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,6 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.TransportEndpoint;
+import org.sipdrop.transfer.TransportException;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -165,8 +166,7 @@ class StorageClientTest {
 
     private HttpTransportSession session(StorageClient client, Direction direction, long offset, long size) {
         FileOffer offer = FileOffer.builder("f.bin", size).build();
-        return new HttpTransportSession(client, new TransportRequest(offer, direction, "peer", "http", offset,
-                Map.of("expires-in", "3600")), base.resolve("obj"), 3);
+        return new HttpTransportSession(client, new TransportRequest(offer, direction, "peer", "http", offset).with(TransportParameter.LIFETIME, java.time.Duration.ofHours(1)), base.resolve("obj"), 3);
     }
 
     @Test
@@ -178,7 +178,7 @@ class StorageClientTest {
         try {
             java.nio.file.Files.write(f, CONTENT);
             try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(f)) {
-                session(c, Direction.OUTGOING, 0).send(base.resolve("obj"), in, b -> { });
+                session(c, Direction.OUTGOING, 0).send(TransportEndpoint.of(base.resolve("obj")), in, b -> { });
             }
         } finally {
             java.nio.file.Files.delete(f);
@@ -190,14 +190,14 @@ class StorageClientTest {
     private byte[] download(HttpTransportSession s, long offset) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         sink.write(CONTENT, 0, (int) offset);
-        s.receive(base.resolve("obj"), Channels.newChannel(sink), b -> { });
+        s.receive(TransportEndpoint.of(base.resolve("obj")), Channels.newChannel(sink), b -> { });
         return sink.toByteArray();
     }
 
     @Test
     void uploadsWithBasicAndDownloadsTheSameBytes() throws Exception {
         StorageClient c = client("secret");
-        session(c, Direction.OUTGOING, 0).send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
+        session(c, Direction.OUTGOING, 0).send(TransportEndpoint.of(base.resolve("obj")), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
         assertArrayEquals(CONTENT, stored);
         assertArrayEquals(CONTENT, download(session(c, Direction.INCOMING, 0), 0));
     }
@@ -206,23 +206,25 @@ class StorageClientTest {
     void answersADigestChallengeOnUploadAndDownload() throws Exception {
         digestOnly = true;
         StorageClient c = client("secret");
-        session(c, Direction.OUTGOING, 0).send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
+        session(c, Direction.OUTGOING, 0).send(TransportEndpoint.of(base.resolve("obj")), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
         assertArrayEquals(CONTENT, stored);
         assertArrayEquals(CONTENT, download(session(c, Direction.INCOMING, 0), 0));
     }
 
     @Test
-    void wrongPasswordIsAccessDeniedNamingTheStatus() {
-        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> session(client("wrong"), Direction.OUTGOING, 0)
-                .send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { }));
-        assertTrue(e.getReason().contains("refused the credentials (HTTP 401)"), e.getReason());
+    void wrongPasswordIsForbiddenNamingTheStatus() {
+        TransportException e = assertThrows(TransportException.class, () -> session(client("wrong"), Direction.OUTGOING, 0)
+                .send(TransportEndpoint.of(base.resolve("obj")), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { }));
+        assertEquals(TransportException.Reason.FORBIDDEN, e.reason());
+        assertTrue(e.getMessage().contains("refused the credentials (HTTP 401)"), e.getMessage());
     }
 
     @Test
-    void missingObjectIsNoSuchFileSayingExpired() {
-        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> download(session(client("secret"),
+    void missingObjectIsNotFoundSayingExpired() {
+        TransportException e = assertThrows(TransportException.class, () -> download(session(client("secret"),
                 Direction.INCOMING, 0), 0));
-        assertTrue(e.getReason().contains("expired or was removed"), e.getReason());
+        assertEquals(TransportException.Reason.NOT_FOUND, e.reason());
+        assertTrue(e.getMessage().contains("expired or was removed"), e.getMessage());
     }
 
     @Test
@@ -254,7 +256,7 @@ class StorageClientTest {
         grantedSeconds = "60"; // asked 3600
         HttpTransportSession up = session(client("secret"), Direction.OUTGOING, 0);
         java.time.Instant before = java.time.Instant.now();
-        up.send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
+        up.send(TransportEndpoint.of(base.resolve("obj")), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
         java.time.Instant after = java.time.Instant.now();
         java.time.Instant expiry = up.expiry().orElseThrow();
         assertTrue(!expiry.isBefore(before.plusSeconds(60)) && !expiry.isAfter(after.plusSeconds(60)),
@@ -264,7 +266,7 @@ class StorageClientTest {
     @Test
     void aStorageStatingNoLifetimeLeavesTheExpiryUnknown() throws Exception {
         HttpTransportSession up = session(client("secret"), Direction.OUTGOING, 0);
-        up.send(base.resolve("obj"), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
+        up.send(TransportEndpoint.of(base.resolve("obj")), Channels.newChannel(new java.io.ByteArrayInputStream(CONTENT)), b -> { });
         assertEquals(java.util.Optional.empty(), up.expiry());
     }
 
@@ -291,7 +293,7 @@ class StorageClientTest {
         stored = big;
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         List<Long> progress = new CopyOnWriteArrayList<>();
-        session(client("secret"), Direction.INCOMING, 0, big.length).receive(base.resolve("obj"), Channels.newChannel(sink),
+        session(client("secret"), Direction.INCOMING, 0, big.length).receive(TransportEndpoint.of(base.resolve("obj")), Channels.newChannel(sink),
                 progress::add);
         assertArrayEquals(big, sink.toByteArray());
         assertEquals(big.length, progress.get(progress.size() - 1));
@@ -301,7 +303,7 @@ class StorageClientTest {
     void aStoredFileLongerThanOfferedIsRefusedNotTruncated() {
         stored = CONTENT;
         IOException e = assertThrows(IOException.class, () -> session(client("secret"), Direction.INCOMING, 0,
-                CONTENT.length - 1).receive(base.resolve("obj"), Channels.newChannel(new ByteArrayOutputStream()), b -> { }));
+                CONTENT.length - 1).receive(TransportEndpoint.of(base.resolve("obj")), Channels.newChannel(new ByteArrayOutputStream()), b -> { }));
         assertTrue(e.getMessage().contains("longer than the offered"), e.getMessage());
     }
 }

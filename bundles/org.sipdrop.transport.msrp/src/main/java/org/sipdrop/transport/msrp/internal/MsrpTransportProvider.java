@@ -12,7 +12,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.sipdrop.transfer.Carriage;
+import org.sipdrop.transfer.ConnectionRole;
 import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.TransportException;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
@@ -27,12 +31,12 @@ import org.sipdrop.transport.msrp.internal.session.StackConfig;
  * {@code msrps}. One {@link MsrpStack} per activation; deactivation (bundle stop, new
  * configuration) stops it, which fails transfers in flight with "The MSRP transport was stopped".
  * <p>
- * Request parameters: {@code setup} = {@code active} | {@code passive} | {@code actpass}
- * (RFC 6135). {@code actpass} (an offerer's) waits for the peer like {@code passive} until the
- * answer settles it ({@link TransportRequest#settle}): {@code active} then makes the session
- * connect when bytes start to move. Without the parameter the side that receives connects (a
- * caller that negotiated nothing; the negotiation always says). {@value #WRAP_PARAMETER},
- * {@value #MAX_SIZE_PARAMETER} and {@value #ACCEPT_TYPES_PARAMETER}: see there.
+ * Request parameters ({@link TransportParameter}): {@code SETUP} (RFC 6135); {@code ACTPASS} (an
+ * offerer's) waits for the peer like {@code PASSIVE} until the answer settles it
+ * ({@link TransportRequest#settle}): {@code ACTIVE} then makes the session connect when bytes start
+ * to move. Without it the side that receives connects (a caller that negotiated nothing; the
+ * negotiation always says). {@code WRAP}, {@code MAX_SIZE} and {@code ACCEPT_TYPES} as RFC 4975
+ * §8.6 and RFC 5547 §8.7 say. Its endpoints travel in SDP: {@code TCP/MSRP} and {@code TCP/TLS/MSRP}.
  */
 @Component(service = TransportProvider.class, configurationPid = MsrpTransportProvider.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -44,24 +48,11 @@ public final class MsrpTransportProvider implements TransportProvider {
     /** Configuration PID. */
     public static final String PID = "org.sipdrop.transport.msrp";
 
-    /** Request parameter with the negotiated {@code a=setup} value (RFC 6135). */
-    public static final String SETUP_PARAMETER = "setup";
+    /** The SDP proto of msrp (RFC 4975 §8.1). */
+    public static final String PROTO = "TCP/MSRP";
 
-    /**
-     * Request parameter naming the wrapper to send a file in: {@code message/cpim} when the
-     * receiver accepts the file's type only wrapped (RFC 4975 §8.6, RFC 5547 §8.7); absent to
-     * send the file as it is, with its own Content-Type.
-     */
-    public static final String WRAP_PARAMETER = "wrap";
-
-    /** Request parameter with the receiver's a=max-size (RFC 4975 §8.6): no longer message is sent. */
-    public static final String MAX_SIZE_PARAMETER = "max-size";
-
-    /**
-     * Request parameter with the a=accept-types this side's SDP gave (RFC 4975 §8.6), receiving:
-     * a SEND of another Content-Type is answered 415 (§7.3.1); absent, any type is taken.
-     */
-    public static final String ACCEPT_TYPES_PARAMETER = "accept-types";
+    /** The SDP proto of msrps (RFC 4975 §8.1, §14.5). */
+    public static final String PROTO_TLS = "TCP/TLS/MSRP";
 
     private final MsrpStack stack;
 
@@ -114,30 +105,30 @@ public final class MsrpTransportProvider implements TransportProvider {
     }
 
     @Override
+    public Carriage carriage(String scheme) {
+        return Carriage.session(MsrpUri.SECURE_SCHEME.equalsIgnoreCase(scheme) ? PROTO_TLS : PROTO);
+    }
+
+    @Override
     public TransportSession open(TransportRequest request) throws IOException {
         String scheme = request.scheme().toLowerCase(Locale.ROOT);
         if (!schemes().contains(scheme)) {
-            throw new IOException("The MSRP transport does not serve scheme '" + request.scheme() + "'");
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "The MSRP transport does not serve scheme '"
+                    + request.scheme() + "'");
         }
-        MsrpSession session = stack.openSession(MsrpUri.SECURE_SCHEME.equals(scheme), isActive(request));
+        MsrpSession session;
+        try {
+            session = stack.openSession(MsrpUri.SECURE_SCHEME.equals(scheme), isActive(request));
+        } catch (IOException e) {
+            throw MsrpTransportSession.typed(e);
+        }
         return new MsrpTransportSession(session, request);
     }
 
     /** @return whether this side opens the connection, by the request's (negotiated or settled) setup */
     static boolean isActive(TransportRequest request) {
-        String setup = request.parameters().get(SETUP_PARAMETER);
-        if (setup == null) {
-            return request.direction() == Direction.INCOMING;
-        }
-        switch (setup.toLowerCase(Locale.ROOT)) {
-            case "active":
-                return true;
-            case "passive":
-            case "actpass":
-                return false;
-            default:
-                throw new IllegalArgumentException("setup must be active, passive or actpass (RFC 6135), was '" + setup + "'");
-        }
+        return request.get(TransportParameter.SETUP).map(r -> r == ConnectionRole.ACTIVE)
+                .orElse(request.direction() == Direction.INCOMING);
     }
 
     /** @return the stack, for tests in the fragment */

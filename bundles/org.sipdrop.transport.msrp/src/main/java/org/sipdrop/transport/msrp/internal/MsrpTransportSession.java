@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import org.sipdrop.transfer.MessageReceiver;
+import org.sipdrop.transfer.TransportEndpoint;
+import org.sipdrop.transfer.TransportException;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportRequest;
-import org.sipdrop.transfer.TransportSession;
 import org.sipdrop.transport.msrp.internal.codec.AcceptTypes;
 import org.sipdrop.transport.msrp.internal.codec.CpimEnvelope;
 import org.sipdrop.transport.msrp.internal.codec.MsrpUri;
@@ -20,9 +23,10 @@ import org.sipdrop.transport.msrp.internal.session.MsrpSession;
 /**
  * One transfer over one MSRP session: the file from the request's offset to its end is one MSRP
  * message (so Byte-Ranges count from the offset, RFC 5547 §8 file-range); progress is reported
- * in file positions, earlier bytes included.
+ * in file positions, earlier bytes included. Relays (RFC 4976) show in the endpoints' paths;
+ * failures are {@link TransportException}s with the reason the MSRP layer found.
  */
-final class MsrpTransportSession implements TransportSession {
+final class MsrpTransportSession implements MessageReceiver {
 
     private final MsrpSession session;
     private final TransportRequest request;
@@ -33,60 +37,63 @@ final class MsrpTransportSession implements TransportSession {
     }
 
     @Override
-    public URI localEndpoint() {
-        return URI.create(session.localUri().toString());
-    }
-
-    @Override
-    public List<URI> localPath() {
+    public TransportEndpoint localEndpoint() {
         List<URI> path = new ArrayList<>();
         session.localPath().forEach(u -> path.add(URI.create(u.toString())));
-        return path;
+        return TransportEndpoint.via(path);
     }
 
     @Override
-    public void send(URI remote, ReadableByteChannel source, LongConsumer progress) throws IOException {
-        send(List.of(remote), source, progress);
+    public void send(TransportEndpoint to, ReadableByteChannel source, LongConsumer progress) throws IOException {
+        try {
+            sendTo(to, source, progress);
+        } catch (IOException e) {
+            throw typed(e);
+        }
     }
 
-    @Override
-    public void send(List<URI> remotePath, ReadableByteChannel source, LongConsumer progress) throws IOException {
+    private void sendTo(TransportEndpoint to, ReadableByteChannel source, LongConsumer progress) throws IOException {
         takeSettledRole();
         long offset = request.offset();
         long length = request.offer().size() - offset;
-        if (!CpimEnvelope.isCpim(request.parameters().get(MsrpTransportProvider.WRAP_PARAMETER))) {
+        if (!CpimEnvelope.isCpim(request.get(TransportParameter.WRAP).orElse(null))) {
             checkMaxSize(length);
-            session.send(parse(remotePath), source, length, request.offer().mediaType(), n -> progress.accept(offset + n));
+            session.send(parse(to), source, length, request.offer().mediaType(), n -> progress.accept(offset + n));
             return;
         }
         // RFC 5547 §8.7, RFC 4975 §8.6: the receiver takes the file's type only inside message/cpim;
         // the wrapper is part of the message, so the Byte-Range total counts it
         byte[] head = CpimEnvelope.head(request.peer(), request.offer().mediaType(), request.offer().name(), length);
         checkMaxSize(head.length + length);
-        session.send(parse(remotePath), new PrefixedChannel(head, source), head.length + length, CpimEnvelope.MEDIA_TYPE,
+        session.send(parse(to), new PrefixedChannel(head, source), head.length + length, CpimEnvelope.MEDIA_TYPE,
                 n -> progress.accept(offset + Math.max(0, n - head.length)));
+    }
+
+    /** @return {@code e} as a TransportException, keeping a reason found deeper in its causes */
+    static TransportException typed(IOException e) {
+        return e instanceof TransportException ? (TransportException) e
+                : new TransportException(TransportException.reasonOf(e), e.getMessage(), e);
     }
 
     /** RFC 4975 §8.6, RFC 5547 §8.7: never a message longer than the receiver's a=max-size. */
     private void checkMaxSize(long messageLength) throws IOException {
-        String max = request.parameters().get(MsrpTransportProvider.MAX_SIZE_PARAMETER);
-        if (max != null && messageLength > Long.parseLong(max)) {
-            throw new IOException("Not sent: the MSRP message would have " + messageLength + " octets, the receiver's"
+        Long max = request.get(TransportParameter.MAX_SIZE).orElse(null);
+        if (max != null && messageLength > max) {
+            throw new TransportException(TransportException.Reason.TOO_LARGE, "Not sent: the MSRP message would have " + messageLength + " octets, the receiver's"
                     + " a=max-size is " + max + " (RFC 5547 §8.7)");
         }
     }
 
     @Override
-    public void receive(URI remote, WritableByteChannel sink, LongConsumer progress) throws IOException {
-        receive(List.of(remote), sink, progress);
-    }
-
-    @Override
-    public void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
+    public void receive(TransportEndpoint from, WritableByteChannel sink, LongConsumer progress) throws IOException {
         takeSettledRole();
         long offset = request.offset();
-        AcceptTypes accepted = AcceptTypes.parse(request.parameters().get(MsrpTransportProvider.ACCEPT_TYPES_PARAMETER));
-        session.receive(parse(remotePath), sink, request.offer().size() - offset, accepted, n -> progress.accept(offset + n));
+        AcceptTypes accepted = AcceptTypes.parse(String.join(" ", request.get(TransportParameter.ACCEPT_TYPES).orElse(List.of())));
+        try {
+            session.receive(parse(from), sink, request.offer().size() - offset, accepted, n -> progress.accept(offset + n));
+        } catch (IOException e) {
+            throw typed(e);
+        }
     }
 
     /**
@@ -95,13 +102,18 @@ final class MsrpTransportSession implements TransportSession {
      * {@code maxSize} bytes, a longer one is answered 413.
      */
     @Override
-    public Message receiveMessage(List<URI> remotePath, int maxSize) throws IOException {
+    public Message receiveMessage(TransportEndpoint from, int maxSize) throws IOException {
         if (maxSize < 0) {
             throw new IllegalArgumentException("maxSize must be 0 or more, was " + maxSize);
         }
         takeSettledRole();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String type = session.receiveUpTo(parse(remotePath), Channels.newChannel(bytes), maxSize);
+        String type;
+        try {
+            type = session.receiveUpTo(parse(from), Channels.newChannel(bytes), maxSize);
+        } catch (IOException e) {
+            throw typed(e);
+        }
         return new Message(type, bytes.toByteArray());
     }
 
@@ -115,12 +127,14 @@ final class MsrpTransportSession implements TransportSession {
         }
     }
 
-    private static List<MsrpUri> parse(List<URI> path) {
-        if (path.isEmpty()) {
-            throw new IllegalArgumentException("The peer's MSRP path is empty");
+    private static List<MsrpUri> parse(TransportEndpoint endpoint) throws TransportException {
+        List<MsrpUri> uris = new ArrayList<>(endpoint.path().size());
+        try {
+            endpoint.path().forEach(u -> uris.add(MsrpUri.parse(u.toString())));
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "Not an MSRP path: " + endpoint + " ("
+                    + e.getMessage() + ")", e);
         }
-        List<MsrpUri> uris = new ArrayList<>(path.size());
-        path.forEach(u -> uris.add(MsrpUri.parse(u.toString())));
         return uris;
     }
 

@@ -10,7 +10,6 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sipdrop.transfer.ConnectionRole;
 import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.TransportEndpoint;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transport.msrp.internal.session.MsrpStack;
@@ -53,12 +55,12 @@ class CpimWrappedSendTest {
         byte[] file = new byte[4092];
         new Random(9).nextBytes(file);
         TransportRequest request = new TransportRequest(FileOffer.builder("My cool picture.jpg", file.length)
-                .mediaType("image/jpeg").build(), Direction.OUTGOING, "sip:bob@example.com", "msrp", 0,
-                Map.of("setup", "active", "wrap", "message/cpim"));
+                .mediaType("image/jpeg").build(), Direction.OUTGOING, "sip:bob@example.com", "msrp", 0)
+                .with(TransportParameter.SETUP, ConnectionRole.ACTIVE).with(TransportParameter.WRAP, "message/cpim");
         try (RawReceiver bob = new RawReceiver(RawReceiver.Reports.WHOLE_AT_END, t -> t.equalsIgnoreCase("message/cpim"));
                 MsrpTransportSession tx = new MsrpTransportSession(alice.openSession(false, true), request)) {
             Future<List<RawReceiver.Chunk>> got = peer.submit(bob::receiveMessage);
-            tx.send(List.of(URI.create(bob.uri())), Channels.newChannel(new ByteArrayInputStream(file)), n -> { });
+            tx.send(TransportEndpoint.of(URI.create(bob.uri())), Channels.newChannel(new ByteArrayInputStream(file)), n -> { });
             List<RawReceiver.Chunk> chunks = got.get(10, TimeUnit.SECONDS);
             chunks.forEach(c -> assertEquals("message/cpim", c.header("Content-Type")));
             byte[] message = RawReceiver.assemble(chunks);
@@ -79,10 +81,12 @@ class CpimWrappedSendTest {
     void wrappedMessageLongerThanTheReceiversMaxSizeIsNotSent() throws Exception {
         alice = MsrpStack.start(StackConfig.defaults().withTimeouts(3_000, 3_000));
         TransportRequest request = new TransportRequest(FileOffer.builder("a.bin", 100).build(), Direction.OUTGOING,
-                "sip:bob@example.com", "msrp", 0, Map.of("setup", "active", "wrap", "message/cpim", "max-size", "100"));
+                "sip:bob@example.com", "msrp", 0)
+                .with(TransportParameter.SETUP, ConnectionRole.ACTIVE).with(TransportParameter.WRAP, "message/cpim")
+                .with(TransportParameter.MAX_SIZE, 100L);
         try (MsrpTransportSession tx = new MsrpTransportSession(alice.openSession(false, true), request)) {
             java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                    () -> tx.send(List.of(URI.create("msrp://127.0.0.1:9/none;tcp")),
+                    () -> tx.send(TransportEndpoint.of(URI.create("msrp://127.0.0.1:9/none;tcp")),
                             Channels.newChannel(new ByteArrayInputStream(new byte[100])), n -> { }));
             assertTrue(e.getMessage().contains("max-size"), e.getMessage());
         }

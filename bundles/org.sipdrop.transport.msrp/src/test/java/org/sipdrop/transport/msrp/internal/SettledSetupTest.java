@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sipdrop.transfer.ConnectionRole;
 import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.TransportEndpoint;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transport.msrp.internal.session.MsrpStack;
@@ -49,13 +51,13 @@ class SettledSetupTest {
         byte[] file = new byte[5_000];
         new Random(3).nextBytes(file);
         TransportRequest request = new TransportRequest(FileOffer.builder("a.bin", file.length).build(),
-                Direction.OUTGOING, "sip:bob@127.0.0.1", "msrp", 0, Map.of("setup", "actpass"));
+                Direction.OUTGOING, "sip:bob@127.0.0.1", "msrp", 0).with(TransportParameter.SETUP, ConnectionRole.ACTPASS);
         try (RawReceiver bob = new RawReceiver(RawReceiver.Reports.WHOLE_AT_END, t -> true);
                 MsrpTransportSession tx = new MsrpTransportSession(alice.openSession(false, MsrpTransportProvider.isActive(request)),
                         request)) {
             Future<List<RawReceiver.Chunk>> got = peer.submit(bob::receiveMessage);
-            request.settle("setup", "active"); // the answer said passive
-            tx.send(List.of(URI.create(bob.uri())), Channels.newChannel(new ByteArrayInputStream(file)), n -> { });
+            request.settle(TransportParameter.SETUP, ConnectionRole.ACTIVE); // the answer said passive
+            tx.send(TransportEndpoint.of(URI.create(bob.uri())), Channels.newChannel(new ByteArrayInputStream(file)), n -> { });
             List<RawReceiver.Chunk> chunks = got.get(10, TimeUnit.SECONDS);
             assertArrayEquals(file, RawReceiver.assemble(chunks));
             assertTrue(chunks.get(0).header("To-Path").equals(bob.uri()));

@@ -82,4 +82,21 @@ public final class MsrpStatus {
     public static boolean isSuccess(int code) {
         return code >= 200 && code < 300;
     }
+
+    /** @return the transport failure reason an MSRP error status stands for */
+    public static org.sipdrop.transfer.TransportException.Reason reasonOf(int status) {
+        switch (status) {
+            case MESSAGE_TOO_LARGE:
+                return org.sipdrop.transfer.TransportException.Reason.TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE:
+                return org.sipdrop.transfer.TransportException.Reason.UNSUPPORTED_TYPE;
+            case FORBIDDEN:
+            case UNAUTHORIZED:
+                return org.sipdrop.transfer.TransportException.Reason.FORBIDDEN;
+            case SESSION_DOES_NOT_EXIST:
+                return org.sipdrop.transfer.TransportException.Reason.NOT_FOUND;
+            default:
+                return org.sipdrop.transfer.TransportException.Reason.BROKEN;
+        }
+    }
 }

@@ -80,6 +80,11 @@ public final class Connector {
                 throw new SSLException("TLS with " + hop.host() + ":" + hop.effectivePort() + " failed: "
                         + e.getMessage(), e);
             }
+            if (e instanceof java.net.ConnectException || e instanceof java.net.SocketTimeoutException
+                    || e instanceof java.net.NoRouteToHostException || e instanceof java.net.UnknownHostException) {
+                throw new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.UNREACHABLE,
+                        "Cannot connect to " + hop.host() + ":" + hop.effectivePort() + ": " + e.getMessage(), e);
+            }
             throw e;
         }
     }

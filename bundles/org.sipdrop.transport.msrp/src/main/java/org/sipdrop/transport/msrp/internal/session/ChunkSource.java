@@ -40,7 +40,7 @@ final class ChunkSource implements ReadableByteChannel {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         if (aborted.getAsBoolean()) {
-            throw new IOException("The sender abandoned the message");
+            throw new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.CANCELLED, "The sender abandoned the message");
         }
         if (done == length) {
             return -1;

@@ -267,7 +267,7 @@ public final class MsrpSession implements Closeable {
             while (connection == null && failure == null) {
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
                 if (left <= 0) {
-                    throw new IOException("The peer did not connect to " + localUri + " within "
+                    throw new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.UNREACHABLE, "The peer did not connect to " + localUri + " within "
                             + stack.config().sessionTimeoutMillis() + " ms (a=setup:passive, RFC 6135)"
                             + (refusedHost == null ? "" : "; a connection from " + refusedHost + " was refused: the peer's"
                                     + " a=path names " + remotePath.get(0).host() + " (a peer behind NAT without a"
@@ -484,12 +484,12 @@ public final class MsrpSession implements Closeable {
         answer(c, send, outcome.status(), outcome.problem());
         if (outcome.status() != MsrpStatus.OK) {
             if (outcome.problem() != null && !in.isCancelled()) {
-                fail(new IOException("Refused a chunk with " + outcome.status() + ": " + outcome.problem()));
+                fail(new org.sipdrop.transfer.TransportException(MsrpStatus.reasonOf(outcome.status()), "Refused a chunk with " + outcome.status() + ": " + outcome.problem()));
             }
             return;
         }
         if (body.flag() == ContinuationFlag.ABORTED) {
-            fail(new IOException("The sender abandoned the message after " + in.received() + " of "
+            fail(new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.CANCELLED, "The sender abandoned the message after " + in.received() + " of "
                     + in.expected() + " bytes (continuation flag '#', RFC 4975 §7.1)"));
             return;
         }

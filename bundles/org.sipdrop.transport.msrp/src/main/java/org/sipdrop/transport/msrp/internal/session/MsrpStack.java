@@ -119,10 +119,10 @@ public final class MsrpStack implements Closeable, ConnectionListener {
      */
     public MsrpSession openSession(boolean tls, boolean active) throws IOException {
         if (closed) {
-            throw new IOException("The MSRP transport was stopped");
+            throw new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.CANCELLED, "The MSRP transport was stopped");
         }
         if (tls && secure == null && relay == null) {
-            throw new IOException("msrps needs a TLS key store in the MSRP settings");
+            throw new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.UNAVAILABLE, "msrps needs a TLS key store in the MSRP settings");
         }
         String id = TransactionIds.next(random) + TransactionIds.next(random).substring(0, 8);
         List<MsrpUri> relayPath = relay == null ? List.of() : relay.usePath();
@@ -312,7 +312,7 @@ public final class MsrpStack implements Closeable, ConnectionListener {
             return;
         }
         closed = true;
-        IOException stopped = new IOException("The MSRP transport was stopped");
+        IOException stopped = new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.CANCELLED, "The MSRP transport was stopped");
         sessions.values().forEach(s -> s.fail(stopped));
         sessions.clear();
         if (relay != null) {

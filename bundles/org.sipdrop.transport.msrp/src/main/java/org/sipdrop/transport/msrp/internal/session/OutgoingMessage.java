@@ -139,7 +139,7 @@ final class OutgoingMessage {
                     last ? ContinuationFlag.COMPLETE : ContinuationFlag.MORE));
         } catch (BodySourceException e) {
             hashSent = true;
-            throw failWith(aborted ? new IOException("The sender abandoned the message after "
+            throw failWith(aborted ? new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.CANCELLED, "The sender abandoned the message after "
                     + (sent + e.bodyBytes()) + " bytes; the chunk was ended with '#' (RFC 4975 §7.1)", e) : e);
         }
         if (r.interrupted() && !chunk.canResumeAt(r.bodyBytes())) {
@@ -251,7 +251,7 @@ final class OutgoingMessage {
             lastActivity = System.nanoTime();
             unanswered.decrementAndGet();
             if (response.statusCode() != MsrpStatus.OK && failure == null) {
-                failure = new IOException("The receiver answered " + response.statusCode() + " "
+                failure = new org.sipdrop.transfer.TransportException(MsrpStatus.reasonOf(response.statusCode()), "The receiver answered " + response.statusCode() + " "
                         + response.reason().orElse(MsrpStatus.reason(response.statusCode()))
                         + (response.statusCode() == MsrpStatus.MESSAGE_TOO_LARGE
                                 ? ": it wants no more of this message (RFC 4975 §10.5)" : ""));
@@ -268,7 +268,7 @@ final class OutgoingMessage {
             lastActivity = System.nanoTime();
             if (status.code() != MsrpStatus.OK) {
                 if (failure == null) {
-                    failure = new IOException("The receiver reported failure " + status + " for bytes "
+                    failure = new org.sipdrop.transfer.TransportException(MsrpStatus.reasonOf(status.code()), "The receiver reported failure " + status + " for bytes "
                             + (range == null ? "?" : range.toString()) + " (RFC 4975 §7.1.2)");
                 }
             } else if (range != null && range.isEndKnown() && reported.add(range.start(), range.end()) > confirmed) {
@@ -294,7 +294,7 @@ final class OutgoingMessage {
     /** Gives up: a chunk being written is ended with {@code #}; the sender's call fails. */
     void abort() {
         aborted = true;
-        fail(new IOException("The sender abandoned the message; the receiver was told with '#' (RFC 4975 §7.1)"));
+        fail(new org.sipdrop.transfer.TransportException(org.sipdrop.transfer.TransportException.Reason.CANCELLED, "The sender abandoned the message; the receiver was told with '#' (RFC 4975 §7.1)"));
     }
 
     /** @return true once the receiver confirmed the whole message */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * accept-wrapped-types attribute" (§8.6). RFC 5547 §9.1's answer (Fig. 9) accepts only
  * message/cpim, with {@code *} wrapped.
  */
-public enum Carriage {
+public enum Wrapping {
     /** The file's octets are the MSRP message. */
     RAW,
     /** The file is the payload of a message/cpim message. */
@@ -30,7 +30,7 @@ public enum Carriage {
      *        accept-wrapped-types
      * @return how to send it, or empty when the peer accepts it in no way
      */
-    public static Optional<Carriage> choose(String fileType, FileStream peer) {
+    public static Optional<Wrapping> choose(String fileType, FileStream peer) {
         List<String> accepted = peer.acceptTypes().isEmpty() ? List.of("*") : peer.acceptTypes();
         if (matches(fileType, accepted)) {
             return Optional.of(RAW);
