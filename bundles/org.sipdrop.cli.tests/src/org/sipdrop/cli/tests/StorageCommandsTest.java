@@ -105,7 +105,7 @@ class StorageCommandsTest {
         int code = alice.run(new SendCommand(), List.of("send", "--user", "alice", "--server", sipServer, "--transport", "tcp",
                 "--to", "bob", "--via", "msrp", "--offer-over", "msrp", file.toString()));
         assertEquals(Command.USAGE, code, alice.err());
-        assertTrue(alice.err().contains("--offer-over msrp carries a storage link: use it with --via http or https"), alice.err());
+        assertTrue(alice.err().contains("--offer-over msrp carries a storage link: use it with --via and a storage transport"), alice.err());
     }
 
     private static void fanOut(String name, String via, List<String> storage) throws Exception {

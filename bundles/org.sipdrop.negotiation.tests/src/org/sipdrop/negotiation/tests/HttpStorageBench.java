@@ -114,15 +114,15 @@ class HttpStorageBench {
             throws Exception {
         Path into = Files.createDirectories(dir.resolve("in-" + System.nanoTime()));
         long t0 = System.nanoTime();
-        URI url;
-        try (TransportSession up = http.open(new TransportRequest(offer, Direction.OUTGOING, "bench", "http", 0, Map.of()));
+        org.sipdrop.transfer.TransportEndpoint url;
+        try (TransportSession up = http.open(new TransportRequest(offer, Direction.OUTGOING, "bench", "http", 0));
                 FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             url = up.localEndpoint();
             up.send(url, in, b -> { });
         }
         long t1 = System.nanoTime();
         Path saved;
-        try (TransportSession down = http.open(new TransportRequest(offer, Direction.INCOMING, "bench", "http", 0, Map.of()))) {
+        try (TransportSession down = http.open(new TransportRequest(offer, Direction.INCOMING, "bench", "http", 0))) {
             ReceivedFileStore.Partial partial = store.begin(into, offer);
             down.receive(url, partial, b -> { });
             saved = partial.complete();

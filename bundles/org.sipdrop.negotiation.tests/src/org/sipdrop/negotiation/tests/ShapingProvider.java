@@ -16,6 +16,8 @@ import java.util.function.LongConsumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.Carriage;
+import org.sipdrop.transfer.TransportEndpoint;
 import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
@@ -104,38 +106,28 @@ final class ShapingProvider implements TransportProvider {
     }
 
     @Override
+    public Carriage carriage(String scheme) {
+        return real.carriage(scheme);
+    }
+
+    @Override
     public TransportSession open(TransportRequest request) throws IOException {
         requests.add(request);
         TransportSession session = real.open(request);
         return new TransportSession() {
             @Override
-            public URI localEndpoint() {
+            public TransportEndpoint localEndpoint() {
                 return session.localEndpoint();
             }
 
             @Override
-            public List<URI> localPath() {
-                return session.localPath();
+            public void send(TransportEndpoint to, ReadableByteChannel source, LongConsumer progress) throws IOException {
+                session.send(to, new Shaped(source, session), progress);
             }
 
             @Override
-            public void send(URI remote, ReadableByteChannel source, LongConsumer progress) throws IOException {
-                send(List.of(remote), source, progress);
-            }
-
-            @Override
-            public void send(List<URI> remotePath, ReadableByteChannel source, LongConsumer progress) throws IOException {
-                session.send(remotePath, new Shaped(source, session), progress);
-            }
-
-            @Override
-            public void receive(URI remote, WritableByteChannel sink, LongConsumer progress) throws IOException {
-                session.receive(List.of(remote), sink, progress);
-            }
-
-            @Override
-            public void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
-                session.receive(remotePath, sink, progress);
+            public void receive(TransportEndpoint from, WritableByteChannel sink, LongConsumer progress) throws IOException {
+                session.receive(from, sink, progress);
             }
 
             @Override

@@ -72,8 +72,9 @@ class StorageOverMsrpTest {
     private int msrpPort() throws Exception {
         FileOffer probe = FileOffer.builder("probe", 1).build();
         try (TransportSession s = peers.msrp().open(new org.sipdrop.transfer.TransportRequest(probe, Direction.INCOMING,
-                "sip:probe@127.0.0.1", "msrp", 0, Map.of("setup", "passive")))) {
-            return s.localEndpoint().getPort();
+                "sip:probe@127.0.0.1", "msrp", 0).with(org.sipdrop.transfer.TransportParameter.SETUP,
+                        org.sipdrop.transfer.ConnectionRole.PASSIVE))) {
+            return s.localEndpoint().uri().getPort();
         }
     }
 

@@ -141,5 +141,10 @@ class TransportWhiteboardTest {
         public Set<String> schemes() {
             return Set.of();
         }
+
+        @Override
+        public org.sipdrop.transfer.Carriage carriage(String scheme) {
+            return org.sipdrop.transfer.Carriage.storage();
+        }
     }
 }

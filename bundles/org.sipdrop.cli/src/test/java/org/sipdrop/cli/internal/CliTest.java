@@ -138,6 +138,11 @@ class CliTest {
             public Set<String> schemes() {
                 return Set.of(schemes);
             }
+
+            @Override
+            public org.sipdrop.transfer.Carriage carriage(String scheme) {
+                return org.sipdrop.transfer.Carriage.storage();
+            }
         };
     }
 

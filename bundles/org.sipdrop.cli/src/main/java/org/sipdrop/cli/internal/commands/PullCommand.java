@@ -77,8 +77,8 @@ public final class PullCommand implements Command, OptionSpec {
         }
         Path into = Path.of(options.value("into").orElse("."));
         String via = options.value("via").orElse(SendOptions.AUTO);
-        if (!Set.of("msrp", "msrps", SendOptions.AUTO).contains(via)) {
-            throw new UsageException("--via must be msrp, msrps or auto, not '" + via + "'");
+        if (!SendCommand.isScheme(via)) {
+            throw new UsageException("--via names a session transport's scheme (msrp, msrps…) or auto, not '" + via + "'");
         }
         int timeout = ReceiveCommand.positive(options, "timeout");
         if (!options.positional().isEmpty()) {

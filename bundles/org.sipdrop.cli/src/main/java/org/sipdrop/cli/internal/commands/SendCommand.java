@@ -48,7 +48,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public String usage() {
-        return "--to USER[,USER...] [--via msrp|msrps|http|https|auto] [--link-lifetime 24h] [--offer-over message|msrp|msrps] [--icon PICTURE | --thumbnails] [--message TEXT] FILE... "
+        return "--to USER[,USER...] [--via SCHEME|auto (msrp, msrps, http, https, or any transport installed)] [--link-lifetime 24h] [--offer-over message|SCHEME (msrp, msrps)] [--icon PICTURE | --thumbnails] [--message TEXT] FILE... "
                 + ClientOptions.USAGE + " " + MsrpSettings.USAGE + " " + StorageFlags.USAGE;
     }
 
@@ -68,18 +68,17 @@ public final class SendCommand implements Command, OptionSpec {
         List<String> recipients = Recipients.parse(options.value("to").orElseThrow(
                 () -> new UsageException("--to is required: who gets the files, e.g. --to bob,carol")), client);
         String via = options.value("via").orElse(SendOptions.AUTO);
-        if (!Set.of("msrp", "msrps", "http", "https", SendOptions.AUTO).contains(via)) {
-            throw new UsageException("--via must be msrp, msrps, http, https or auto, not '" + via + "'");
+        if (!isScheme(via)) {
+            throw new UsageException("--via names a transport's scheme (see ./sipdrop transports: msrp, msrps, http, https…)"
+                    + " or auto, not '" + via + "'");
         }
         Duration lifetime = lifetime(options.value("link-lifetime").orElse(null));
         String offerOver = options.value("offer-over").orElse("message");
-        if (!Set.of("message", "msrp", "msrps").contains(offerOver)) {
-            throw new UsageException("--offer-over must be message (a SIP MESSAGE), msrp or msrps (an MSRP session), not '"
-                    + offerOver + "'");
+        if (!isScheme(offerOver)) {
+            throw new UsageException("--offer-over must be message (a SIP MESSAGE) or a session transport's scheme such as"
+                    + " msrp or msrps (an MSRP session), not '" + offerOver + "'");
         }
-        if (!"message".equals(offerOver) && !Set.of("http", "https").contains(via)) {
-            throw new UsageException("--offer-over " + offerOver + " carries a storage link: use it with --via http or https");
-        }
+
         List<Path> files = new ArrayList<>();
         for (String f : options.positional()) {
             Path p = Path.of(f);
@@ -101,6 +100,14 @@ public final class SendCommand implements Command, OptionSpec {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--message: " + e.getMessage());
         }
+        if (!"message".equals(offerOver)) {
+            boolean storageVia = services.await(TransferService.class, Duration.ofSeconds(10)).map(t -> isStorage(t, via))
+                    .orElse(false);
+            if (!storageVia) {
+                throw new UsageException("--offer-over " + offerOver + " carries a storage link: use it with --via and a"
+                        + " storage transport such as http or https (" + via + " stores no files)");
+            }
+        }
         Optional<MsrpSettings> msrp = MsrpSettings.from(options);
         Optional<StorageFlags> storage = StorageFlags.forSend(options, client, via);
         TransferOutput out = new TransferOutput(console, client.json());
@@ -114,7 +121,7 @@ public final class SendCommand implements Command, OptionSpec {
             AgentSettings settings = AgentSettings.of(Path.of(System.getProperty("java.io.tmpdir")),
                     transfers.acceptancePolicy("none", null)); // a sender declines what comes back meanwhile
             try (FileTransferAgent agent = factory.create(session.agent(), settings)) {
-                return sendAll(agent, recipients, files, send.linkLifetime(lifetime), out, console);
+                return sendAll(agent, recipients, files, send.linkLifetime(lifetime), isStorage(transfers, via), out, console);
             }
         } catch (CommandFailure e) {
             out.endLine();
@@ -123,10 +130,20 @@ public final class SendCommand implements Command, OptionSpec {
         }
     }
 
+    /** @return whether {@code text} could be a URI scheme (RFC 3986 §3.1), or auto/message */
+    static boolean isScheme(String text) {
+        return text.matches("[a-z][a-z0-9+.-]{0,31}");
+    }
+
+    /** @return whether a running transport stores files for {@code via} (RFC 4483 links) */
+    private static boolean isStorage(TransferService transfers, String via) {
+        return transfers.transport(via).map(p -> p.carriage(via).kind() == org.sipdrop.transfer.Carriage.Kind.STORAGE)
+                .orElse(false);
+    }
+
     private static int sendAll(FileTransferAgent agent, List<String> recipients, List<Path> files, SendOptions options,
-            TransferOutput out, Console console) throws CommandFailure {
+            boolean viaStorage, TransferOutput out, Console console) throws CommandFailure {
         SendOptions send = options.onHashing((f, bytes, size) -> out.hashing(f.getFileName().toString(), bytes, size));
-        boolean viaStorage = Set.of("http", "https").contains(send.via());
         boolean ok = true;
         List<Transfer> all = new ArrayList<>();
         // via a storage every file is uploaded once and offered to everyone; otherwise one INVITE per recipient

@@ -98,19 +98,25 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         }
         List<String> candidates = TransportChoice.candidates(ctx.service(), ctx.userAgent(), to, options,
                 ctx.settings().preferredSchemes(), null);
-        IOException last = null;
+        if (candidates.size() == 1) {
+            return sendVia(candidates.get(0), to, files, options);
+        }
+        List<String> why = new ArrayList<>();
+        IOException first = null;
         for (String scheme : candidates) { // a transport that cannot serve now (no storage set up…) gives way to the next
             try {
-                return Transports.isStorage(ctx.service(), scheme) ? pageMode.send(List.of(to), files, options.via(scheme))
-                        : offer(to, scheme, files, options);
+                return sendVia(scheme, to, files, options);
             } catch (IOException e) {
-                if (last != null) {
-                    e.addSuppressed(last);
-                }
-                last = e;
+                why.add(scheme + ": " + e.getMessage());
+                first = first == null ? e : first;
             }
         }
-        throw last;
+        throw new IOException("no common transport with " + to + " can be used now (" + String.join("; ", why) + ")", first);
+    }
+
+    private List<Transfer> sendVia(String scheme, String to, List<Path> files, SendOptions options) throws IOException {
+        return Transports.isStorage(ctx.service(), scheme) ? pageMode.send(List.of(to), files, options.via(scheme))
+                : offer(to, scheme, files, options);
     }
 
     private List<Transfer> offer(String to, String scheme, List<Path> files, SendOptions options) throws IOException {

@@ -123,7 +123,15 @@ final class OutgoingPageOffer {
                 ? ((ExpiringSession) session).expiry() : java.util.Optional.empty());
         FileOffer offer = transfers.get(0).offer();
         String host = url.getHost() == null ? "sipdrop.invalid" : url.getHost().replace("[", "").replace("]", "");
-        ExternalBody external = ExternalBody.of(offer, url, ExternalBody.newContentId(host), expiration);
+        ExternalBody external;
+        try {
+            external = ExternalBody.of(offer, url, ExternalBody.newContentId(host), expiration);
+        } catch (IllegalArgumentException e) { // a transport's URL that cannot travel in an offer
+            transfers.forEach(t -> t.tryFail(TransferState.FAILED, new TransferFailure(0, "the " + scheme
+                    + " storage gave a link that cannot be offered: " + e.getMessage())));
+            cleanUp();
+            return;
+        }
         MultipartCodec multipart = new MultipartCodec(ctx.random());
         for (EngineTransfer t : transfers) {
             if (t.state().isTerminal()) {

@@ -188,7 +188,7 @@ public final class ExternalBody {
     }
 
     private static URI requireUrl(URI url) {
-        if (url == null || !url.isAbsolute() || url.isOpaque() || url.getRawAuthority() == null) {
+        if (url == null || !url.isAbsolute()) { // RFC 4483 §4: any URI scheme the receiver can resolve
             throw new IllegalArgumentException("Content indirection needs an absolute URL such as https://host/file, got "
                     + url);
         }

@@ -133,7 +133,7 @@ public final class OfferAnswer {
      * @param paths one per m= line (null or ignored for a rejected one), or null to make them up
      */
     public Sdp answer(Sdp offer, List<StreamAnswer> answers, List<List<String>> paths) throws SdpException {
-        List<OfferedStream> streams = OfferReader.readStreams(offer);
+        List<OfferedStream> streams = OfferReader.readStreams(offer, p -> FileStream.isMsrp(p) || p.equalsIgnoreCase(local.proto()));
         requireOnePer(streams, paths);
         if (answers.size() != streams.size()) {
             throw new IllegalArgumentException("Give one answer per offered m= line: " + streams.size()

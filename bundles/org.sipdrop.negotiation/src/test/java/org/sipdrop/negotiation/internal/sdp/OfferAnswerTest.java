@@ -58,6 +58,23 @@ class OfferAnswerTest {
         assertTrue(a.sameFileAs(back));
     }
 
+    /** A session transport with its own proto token (not MSRP) negotiates like MSRP, paths of its own scheme. */
+    @Test
+    void anotherSessionTransportsProtoIsOfferedAnsweredAndValidated() throws SdpException {
+        OfferAnswer carol = new OfferAnswer(LocalEndpoint.of("carol", "10.0.0.3", 7000, "TCP/X-ACME"), new Random(3));
+        OfferAnswer dave = new OfferAnswer(LocalEndpoint.of("dave", "10.0.0.4", 7001, "TCP/X-ACME"), new Random(4));
+        Sdp offer = wire(carol.pushOffer(List.of(file("a.txt", 10)), List.of(List.of("acme://10.0.0.3:7000/s1")), null));
+        assertEquals("TCP/X-ACME", offer.media().get(0).proto());
+        assertEquals(488, assertThrows(SdpException.class, () -> OfferReader.read(offer, FileStream::isMsrp)).status(),
+                "a side without the transport refuses the stream");
+        List<OfferedStream> streams = OfferReader.read(offer, p -> p.equalsIgnoreCase("TCP/X-ACME"));
+        assertTrue(streams.get(0).acceptable(), () -> streams.get(0).problem().reason());
+        Sdp answer = wire(dave.answer(offer, List.of(StreamAnswer.accept()), List.of(List.of("acme://10.0.0.4:7001/s2"))));
+        assertEquals(List.of(0), AnswerValidator.validate(offer, answer));
+        assertEquals("TCP/X-ACME", answer.media().get(0).proto());
+        assertEquals(List.of("acme://10.0.0.4:7001/s2"), FileStream.read(answer.media().get(0), answer).path());
+    }
+
     @Test
     void pushOfferRefusesAFileWithoutHash() {
         FileOffer noHash = FileOffer.builder("x", 1).build();
