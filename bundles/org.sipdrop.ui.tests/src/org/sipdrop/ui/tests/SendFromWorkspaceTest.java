@@ -96,7 +96,7 @@ class SendFromWorkspaceTest {
         Path arrived = bob.folder().resolve("notes.txt");
         Workbenches.waitFor(() -> Files.exists(arrived), "bob has notes.txt");
         assertArrayEquals(content, Files.readAllBytes(arrived));
-        assertEquals(Map.of(), ((SendJob) job).result().failures());
+        assertEquals(java.util.Optional.empty(), ((SendJob) job).result().failure());
         Transfer sent = ((SendJob) job).result().transfers().get(0);
         Workbenches.waitFor(() -> sent.state() == TransferState.COMPLETED, "alice's side completes");
         assertTrue(transferJobs.stream().anyMatch(j -> ((TransferJob) j).transfer() == sent), "a Progress view job followed the transfer");

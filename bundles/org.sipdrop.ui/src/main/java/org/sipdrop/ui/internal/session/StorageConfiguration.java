@@ -25,7 +25,7 @@ import org.sipdrop.ui.internal.prefs.SecureStore;
  * the private {@code .password} from Secure Storage. The password is handed over only when
  * Configuration Admin keeps configurations in memory ({@code felix.cm.pm=memory}, as the
  * product sets), never to a configuration store on disk. Without a storage URL the
- * configuration is deleted. A delayed component: the workbench ({@link SessionStartup}) uses
+ * configuration is deleted. A delayed component: the workbench ({@link org.sipdrop.ui.internal.WorkbenchStartup}) uses
  * it, a headless application does not.
  */
 @Component(service = StorageConfiguration.class)
