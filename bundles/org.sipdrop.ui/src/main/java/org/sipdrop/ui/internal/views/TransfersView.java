@@ -1,6 +1,8 @@
 package org.sipdrop.ui.internal.views;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.function.Consumer;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
@@ -29,19 +32,23 @@ import org.sipdrop.ui.internal.ServiceAccess;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 import org.sipdrop.ui.internal.transfers.SpeedMeter;
 import org.sipdrop.ui.internal.transfers.TransferActions;
+import org.sipdrop.ui.internal.transfers.TransferHistory;
+import org.sipdrop.ui.internal.transfers.TransferRecord;
 import org.sipdrop.ui.internal.transfers.TransferTable;
 
 /**
  * Every transfer of the workbench user — file, peer, direction, transport, size, a progress bar,
  * speed and state with the reason of a failure — with Cancel, Resume, Open, Show in Project
- * Explorer and Remove. Updates from transfer threads are coalesced: at most one refresh is
- * queued on the UI thread at a time, however fast bytes move.
+ * Explorer, Remove and Clear History. Transfers finished in earlier sessions come from the
+ * {@link TransferHistory} and show first, as finished rows. Updates from transfer threads are
+ * coalesced: at most one refresh is queued on the UI thread at a time, however fast bytes move.
  */
 public final class TransfersView extends ViewPart {
 
     private TableViewer viewer;
     private ServiceAccess<TransferService> service;
     private ServiceAccess<WorkbenchSession> session;
+    private ServiceAccess<TransferHistory> history;
     private TransferActions actions;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final Map<String, SpeedMeter> meters = new ConcurrentHashMap<>();
@@ -52,6 +59,7 @@ public final class TransfersView extends ViewPart {
         adoptAgentTransfers();
         scheduleRefresh();
     };
+    private final Runnable historyListener = this::scheduleRefresh;
 
     private final TransferListener transferListener = new TransferListener() {
         @Override
@@ -86,9 +94,17 @@ public final class TransfersView extends ViewPart {
         viewer.getTable().setLinesVisible(true);
         TransferTable.createColumns(viewer, layout, this::speed);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        ColumnViewerToolTipSupport.enableFor(viewer);
         getSite().setSelectionProvider(viewer);
         service = new ServiceAccess<>(TransfersView.class, TransferService.class);
-        session = new ServiceAccess<>(TransfersView.class, WorkbenchSession.class);
+        session = new ServiceAccess<>(TransfersView.class, WorkbenchSession.class, s -> {
+            s.addStateListener(stateListener);
+            scheduleRefresh();
+        }, s -> s.removeStateListener(stateListener));
+        history = new ServiceAccess<>(TransfersView.class, TransferHistory.class, h -> {
+            h.addListener(historyListener);
+            scheduleRefresh();
+        }, h -> h.removeListener(historyListener));
         service.get().ifPresent(s -> {
             s.addListener(serviceListener);
             s.transfers().stream().filter(this::ours).forEach(t -> {
@@ -97,8 +113,7 @@ public final class TransfersView extends ViewPart {
                 }
             });
         });
-        session.get().ifPresent(s -> s.addStateListener(stateListener));
-        actions = new TransferActions(viewer, getSite(), session, removed::add, this::refresh);
+        actions = new TransferActions(viewer, getSite(), session, this::remove, this::clearHistory);
         MenuManager menu = new MenuManager();
         actions.fill(menu);
         actions.fillToolBar(getViewSite().getActionBars().getToolBarManager());
@@ -107,10 +122,11 @@ public final class TransfersView extends ViewPart {
         refresh();
     }
 
-    private String speed(Transfer t) {
-        if (t.state() != TransferState.TRANSFERRING) {
+    private String speed(Object row) {
+        if (!(row instanceof Transfer) || ((Transfer) row).state() != TransferState.TRANSFERRING) {
             return "";
         }
+        Transfer t = (Transfer) row;
         SpeedMeter meter = meters.get(t.id());
         return meter == null ? "" : SpeedMeter.format(meter.bytesPerSecond());
     }
@@ -129,7 +145,7 @@ public final class TransfersView extends ViewPart {
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        viewer.setInput(visible().toArray());
+        viewer.setInput(rows().toArray());
         actions.update();
         setContentDescription(service.get().isEmpty() ? "The transfer service is not running"
                 : session.get().map(TransfersView::sessionNote).orElse(""));
@@ -161,9 +177,42 @@ public final class TransfersView extends ViewPart {
         }
     }
 
-    /** @return the transfers the table shows, oldest first */
+    /** @return the rows: the transfers finished in earlier sessions, then this session's, oldest first */
+    public List<Object> rows() {
+        List<Transfer> live = visible();
+        Set<String> ids = new HashSet<>();
+        synchronized (mine) {
+            mine.forEach(t -> ids.add(t.id()));
+        }
+        List<Object> rows = new ArrayList<>();
+        history.get().map(TransferHistory::records).orElse(List.of()).stream()
+                .filter(r -> !ids.contains(r.id()) && !removed.contains(r.id())).forEach(rows::add);
+        rows.addAll(live);
+        return rows;
+    }
+
+    /** @return this session's transfers the table shows, oldest first */
     public List<Transfer> shown() {
         return visible();
+    }
+
+    /** @return the transfers of earlier sessions the table shows, oldest first */
+    public List<TransferRecord> past() {
+        return rows().stream().filter(TransferRecord.class::isInstance).map(TransferRecord.class::cast).toList();
+    }
+
+    /** Removes finished rows from the view and from the history. */
+    private void remove(List<String> ids) {
+        removed.addAll(ids);
+        history.get().ifPresent(h -> h.remove(ids));
+        refresh();
+    }
+
+    /** Removes every finished row, this session's too, from the view and the history. */
+    private void clearHistory() {
+        visible().stream().filter(t -> t.state().isTerminal()).forEach(t -> removed.add(t.id()));
+        history.get().ifPresent(TransferHistory::clear);
+        refresh();
     }
 
     private static String sessionNote(WorkbenchSession s) {
@@ -184,9 +233,9 @@ public final class TransfersView extends ViewPart {
         return viewer.getTable().getItemCount();
     }
 
-    /** Selects {@code transfer} in the table, as a click would. */
-    public void select(Transfer transfer) {
-        viewer.setSelection(new StructuredSelection(transfer), true);
+    /** Selects {@code row} (a transfer or a record) in the table, as a click would. */
+    public void select(Object row) {
+        viewer.setSelection(new StructuredSelection(row), true);
     }
 
     /** @return the actions on the selected transfers */
@@ -211,8 +260,10 @@ public final class TransfersView extends ViewPart {
         synchronized (mine) {
             mine.forEach(t -> t.removeListener(transferListener));
         }
+        history.get().ifPresent(h -> h.removeListener(historyListener));
         service.close();
         session.close();
+        history.close();
         if (actions != null) {
             actions.dispose();
         }
