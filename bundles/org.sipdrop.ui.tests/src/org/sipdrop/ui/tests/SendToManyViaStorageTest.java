@@ -27,6 +27,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
 import org.sipdrop.ui.internal.send.Commands;
@@ -51,7 +52,8 @@ class SendToManyViaStorageTest {
         storage = new CountingStorage();
         prefs.put(PreferenceKeys.STORAGE_URL, storage.base());
         prefs.flush();
-        UiWait.until(() -> httpTransportUses(storage.base()), Duration.ofSeconds(30),
+        TransferService transfers = TestServices.await(TransferService.class);
+        UiWait.until(() -> httpTransportUses(storage.base()) && transfers.schemes().contains("http"), Duration.ofSeconds(30),
                 "the HTTP transport takes the storage of the preferences");
         EmbeddedServer server = TestServices.await(EmbeddedServerFactory.class).running().stream()
                 .filter(EmbeddedServer::isRunning).findFirst().orElseThrow(() -> new AssertionError("no embedded server"));
