@@ -58,7 +58,7 @@ public final class TransferHistory {
     private final TransferServiceListener added = new TransferServiceListener() {
         @Override
         public void transferAdded(Transfer t) {
-            if (session.agent().map(a -> a.transfers().contains(t)).orElse(false)) {
+            if (session.owns(t)) {
                 t.addListener(finished);
             }
         }

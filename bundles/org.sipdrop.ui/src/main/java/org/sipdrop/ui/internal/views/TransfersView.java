@@ -158,7 +158,7 @@ public final class TransfersView extends ViewPart {
      */
     private boolean ours(Transfer t) {
         Optional<WorkbenchSession> s = session.get();
-        return s.isEmpty() || s.get().agent().map(a -> a.transfers().contains(t)).orElse(false);
+        return s.isEmpty() || s.get().owns(t);
     }
 
     /** Takes in the transfers of the session's current agent (after a sign-in). */
