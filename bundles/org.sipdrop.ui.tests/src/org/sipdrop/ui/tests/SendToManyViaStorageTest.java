@@ -3,14 +3,13 @@ package org.sipdrop.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,7 +26,10 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.transfer.Direction;
+import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferService;
+import org.sipdrop.transfer.TransferState;
 import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
 import org.sipdrop.ui.internal.send.Commands;
@@ -98,13 +100,18 @@ class SendToManyViaStorageTest {
 
         assertNull(failure.get(), () -> "driving the dialog failed: " + failure.get());
         for (HeadlessPeer peer : peers) {
-            Path arrived = peer.folder().resolve("slides.pdf");
-            Workbenches.waitFor(() -> Files.exists(arrived), peer.aor() + " has slides.pdf");
-            assertArrayEquals(content, Files.readAllBytes(arrived));
+            Workbenches.waitFor(() -> received(peer).isPresent(), peer.aor() + " has received slides.pdf");
+            Transfer got = received(peer).orElseThrow();
+            assertEquals("http", got.transport().orElse(""), "it came through the storage");
+            assertArrayEquals(content, Files.readAllBytes(got.file().orElseThrow()));
         }
         assertEquals(1, storage.puts() - before, "one upload for three recipients");
-        assertTrue(peers.stream().allMatch(p -> p.agent().transfers().stream().anyMatch(t -> t.transport().orElse("").equals("http"))),
-                "each got it through the storage");
+    }
+
+    /** @return the peer's completed incoming transfer of slides.pdf */
+    private static Optional<Transfer> received(HeadlessPeer peer) {
+        return peer.agent().transfers().stream().filter(t -> t.direction() == Direction.INCOMING
+                && t.offer().name().equals("slides.pdf") && t.state() == TransferState.COMPLETED).findFirst();
     }
 
     /** @return whether the HTTP transport's service carries {@code base.url} = {@code base} (its configuration) */

@@ -1,13 +1,8 @@
 package org.sipdrop.ui.internal.views;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -52,9 +47,7 @@ public final class TransfersView extends ViewPart {
     private TransferActions actions;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final Map<String, SpeedMeter> meters = new ConcurrentHashMap<>();
-    private final Set<String> removed = ConcurrentHashMap.newKeySet();
-    /** The user's transfers seen so far, oldest first: kept when the session signs in again with a new agent. */
-    private final Set<Transfer> mine = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final TransferRows rows = new TransferRows();
     private final Consumer<WorkbenchSession.State> stateListener = state -> {
         adoptAgentTransfers();
         scheduleRefresh();
@@ -77,7 +70,7 @@ public final class TransfersView extends ViewPart {
     private final TransferServiceListener serviceListener = new TransferServiceListener() {
         @Override
         public void transferAdded(Transfer transfer) {
-            if (ours(transfer) && mine.add(transfer)) {
+            if (ours(transfer) && rows.add(transfer)) {
                 transfer.addListener(transferListener);
                 scheduleRefresh();
             }
@@ -108,7 +101,7 @@ public final class TransfersView extends ViewPart {
         service.get().ifPresent(s -> {
             s.addListener(serviceListener);
             s.transfers().stream().filter(this::ours).forEach(t -> {
-                if (mine.add(t)) {
+                if (rows.add(t)) {
                     t.addListener(transferListener);
                 }
             });
@@ -164,36 +157,20 @@ public final class TransfersView extends ViewPart {
     /** Takes in the transfers of the session's current agent (after a sign-in). */
     private void adoptAgentTransfers() {
         session.get().flatMap(WorkbenchSession::agent).map(FileTransferAgent::transfers).orElse(List.of()).forEach(t -> {
-            if (mine.add(t)) {
+            if (rows.add(t)) {
                 t.addListener(transferListener);
             }
         });
     }
 
-    /** @return the user's transfers seen by this view, oldest first, minus those removed */
-    private List<Transfer> visible() {
-        synchronized (mine) {
-            return mine.stream().filter(t -> !removed.contains(t.id())).toList();
-        }
-    }
-
     /** @return the rows: the transfers finished in earlier sessions, then this session's, oldest first */
     public List<Object> rows() {
-        List<Transfer> live = visible();
-        Set<String> ids = new HashSet<>();
-        synchronized (mine) {
-            mine.forEach(t -> ids.add(t.id()));
-        }
-        List<Object> rows = new ArrayList<>();
-        history.get().map(TransferHistory::records).orElse(List.of()).stream()
-                .filter(r -> !ids.contains(r.id()) && !removed.contains(r.id())).forEach(rows::add);
-        rows.addAll(live);
-        return rows;
+        return rows.rows(history.get().map(TransferHistory::records).orElse(List.of()));
     }
 
     /** @return this session's transfers the table shows, oldest first */
     public List<Transfer> shown() {
-        return visible();
+        return rows.live();
     }
 
     /** @return the transfers of earlier sessions the table shows, oldest first */
@@ -203,14 +180,14 @@ public final class TransfersView extends ViewPart {
 
     /** Removes finished rows from the view and from the history. */
     private void remove(List<String> ids) {
-        removed.addAll(ids);
+        rows.remove(ids);
         history.get().ifPresent(h -> h.remove(ids));
         refresh();
     }
 
     /** Removes every finished row, this session's too, from the view and the history. */
     private void clearHistory() {
-        visible().stream().filter(t -> t.state().isTerminal()).forEach(t -> removed.add(t.id()));
+        rows.removeFinished();
         history.get().ifPresent(TransferHistory::clear);
         refresh();
     }
@@ -257,9 +234,7 @@ public final class TransfersView extends ViewPart {
     public void dispose() {
         service.get().ifPresent(s -> s.removeListener(serviceListener));
         session.get().ifPresent(s -> s.removeStateListener(stateListener));
-        synchronized (mine) {
-            mine.forEach(t -> t.removeListener(transferListener));
-        }
+        rows.all().forEach(t -> t.removeListener(transferListener));
         history.get().ifPresent(h -> h.removeListener(historyListener));
         service.close();
         session.close();
