@@ -158,7 +158,7 @@ class ContactsViewTest {
         assertTrue(view.dropAt(onRow, new String[] { file.toString() }), "the drop lands on the contact");
 
         Path received = peer.folder().resolve(file.getFileName().toString());
-        UiWait.until(() -> Files.isRegularFile(received), Duration.ofSeconds(60), "the peer receives the dropped file");
+        UiWait.until(() -> received.toFile().length() == file.toFile().length(), Duration.ofSeconds(60), "the peer receives the dropped file");
         assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(received), "the same bytes arrive");
     }
 
@@ -182,7 +182,8 @@ class ContactsViewTest {
             assertTrue(view.dropAt(onRow, new StructuredSelection(second)), "a selection dropped on the contact");
             for (IFile f : new IFile[] { first, second }) {
                 Path received = peer.folder().resolve(f.getName());
-                UiWait.until(() -> Files.isRegularFile(received), Duration.ofSeconds(60), "the peer receives " + f.getName());
+                UiWait.until(() -> received.toFile().length() == f.getLocation().toFile().length(), Duration.ofSeconds(60),
+                        "the peer receives " + f.getName());
                 assertArrayEquals(Files.readAllBytes(f.getLocation().toFile().toPath()), Files.readAllBytes(received));
             }
             assertFalse(view.dropAt(new Point(-1000, -1000), new IResource[] { first }), "nothing is sent when no contact is under the drop");

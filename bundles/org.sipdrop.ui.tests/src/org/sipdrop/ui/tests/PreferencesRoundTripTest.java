@@ -49,6 +49,7 @@ class PreferencesRoundTripTest {
         }
         prefs.flush();
         SecureStore.workbench().put(PreferenceKeys.SECURE_ACCOUNT_PASSWORD, "");
+        SecureStore.workbench().put(PreferenceKeys.SECURE_STORAGE_PASSWORD, "");
         WorkbenchSession session = TestServices.await(WorkbenchSession.class);
         session.restart();
         UiWait.until(() -> session.state() == State.SIGNED_IN, Duration.ofSeconds(45), "signed in to the embedded server again");

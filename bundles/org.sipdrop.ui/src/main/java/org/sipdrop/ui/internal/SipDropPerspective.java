@@ -6,7 +6,8 @@ import org.eclipse.ui.IPerspectiveFactory;
 
 /**
  * The SipDrop perspective: the Project Explorer to pick files on the left, the editor area in
- * the middle, Contacts on the right and Transfers below.
+ * the middle, Contacts on the right, and Transfers below all three, across the whole window, so
+ * its columns (file, peer, state with its reason) read at the default window size.
  */
 public final class SipDropPerspective implements IPerspectiveFactory {
 
@@ -18,13 +19,14 @@ public final class SipDropPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         String editors = layout.getEditorArea();
+        // split off the bottom first: it then spans the window, not only the editor area
+        IFolderLayout bottom = layout.createFolder("org.sipdrop.ui.bottom", IPageLayout.BOTTOM, 0.62f, editors);
+        bottom.addView(Views.TRANSFERS);
+        bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
         IFolderLayout left = layout.createFolder("org.sipdrop.ui.left", IPageLayout.LEFT, 0.25f, editors);
         left.addView(PROJECT_EXPLORER);
         IFolderLayout right = layout.createFolder("org.sipdrop.ui.right", IPageLayout.RIGHT, 0.70f, editors);
         right.addView(Views.CONTACTS);
-        IFolderLayout bottom = layout.createFolder("org.sipdrop.ui.bottom", IPageLayout.BOTTOM, 0.65f, editors);
-        bottom.addView(Views.TRANSFERS);
-        bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(Views.CONTACTS);
         layout.addShowViewShortcut(Views.TRANSFERS);
         layout.addShowViewShortcut(PROJECT_EXPLORER);

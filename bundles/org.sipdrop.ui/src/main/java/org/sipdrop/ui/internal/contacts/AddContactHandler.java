@@ -6,7 +6,7 @@ import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.osgi.service.prefs.BackingStoreException;
-import org.sipdrop.ui.internal.session.SessionTracker;
+import org.sipdrop.ui.internal.ServiceAccess;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 
 /** Adds a contact (or renames one with the same address); the session starts watching it. */
@@ -15,7 +15,7 @@ public final class AddContactHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) throws ExecutionException {
         String self;
-        try (SessionTracker session = new SessionTracker(AddContactHandler.class, () -> { })) {
+        try (ServiceAccess<WorkbenchSession> session = new ServiceAccess<>(AddContactHandler.class, WorkbenchSession.class)) {
             self = session.get().map(WorkbenchSession::self).orElse("");
         }
         ContactDialog dialog = new ContactDialog(HandlerUtil.getActiveShellChecked(event), self);

@@ -26,7 +26,6 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.osgi.service.prefs.BackingStoreException;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.ui.internal.ServiceAccess;
-import org.sipdrop.ui.internal.session.SessionTracker;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 
 /**
@@ -172,7 +171,7 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
             setErrorMessage("Cannot save the SipDrop settings: " + e.getMessage());
             return false;
         }
-        try (SessionTracker session = new SessionTracker(SipDropPreferencePage.class, () -> { })) {
+        try (ServiceAccess<WorkbenchSession> session = new ServiceAccess<>(SipDropPreferencePage.class, WorkbenchSession.class)) {
             session.get().ifPresent(WorkbenchSession::restart);
         }
         return true;

@@ -1,6 +1,7 @@
 package org.sipdrop.ui.internal.receive;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.eclipse.core.resources.IFile;
 import org.sipdrop.transfer.Transfer;
@@ -14,4 +15,9 @@ public interface Landings {
 
     /** @return the workspace file a completed incoming transfer was saved as, once it is there */
     Optional<IFile> fileOf(Transfer transfer);
+
+    /** Tells {@code listener} of every received file saved into the workspace from now on, on a job's thread. */
+    void addListener(BiConsumer<Transfer, IFile> listener);
+
+    void removeListener(BiConsumer<Transfer, IFile> listener);
 }

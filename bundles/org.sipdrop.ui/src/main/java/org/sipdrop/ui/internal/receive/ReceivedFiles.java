@@ -3,9 +3,12 @@ package org.sipdrop.ui.internal.receive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -36,6 +39,7 @@ final class ReceivedFiles implements Landings {
     private final IWorkspaceRoot root;
     private final Destinations<IPath> destinations;
     private final Map<String, IFile> landed = new ConcurrentHashMap<>();
+    private final List<BiConsumer<Transfer, IFile>> listeners = new CopyOnWriteArrayList<>();
 
     ReceivedFiles(IWorkspaceRoot root, Destinations<IPath> destinations) {
         this.root = root;
@@ -99,6 +103,7 @@ final class ReceivedFiles implements Landings {
         IFile file = folder.getFile(IPath.fromPortableString(name));
         landed.put(transfer.id(), file); // known before the workspace shows it, so it is never shown unknown
         file.refreshLocal(IResource.DEPTH_ZERO, monitor);
+        listeners.forEach(l -> l.accept(transfer, file));
         return Status.OK_STATUS;
     }
 
@@ -128,5 +133,15 @@ final class ReceivedFiles implements Landings {
     @Override
     public Optional<IFile> fileOf(Transfer transfer) {
         return Optional.ofNullable(landed.get(transfer.id()));
+    }
+
+    @Override
+    public void addListener(BiConsumer<Transfer, IFile> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(BiConsumer<Transfer, IFile> listener) {
+        listeners.remove(listener);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.eclipse.core.resources.IFile;
@@ -97,6 +98,16 @@ public final class WorkbenchReceiver implements Landings {
     @Override
     public Optional<IFile> fileOf(Transfer transfer) {
         return files.fileOf(transfer);
+    }
+
+    @Override
+    public void addListener(BiConsumer<Transfer, IFile> listener) {
+        files.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(BiConsumer<Transfer, IFile> listener) {
+        files.removeListener(listener);
     }
 
     @Deactivate

@@ -28,8 +28,9 @@ import org.sipdrop.ui.internal.views.Contact;
 
 /**
  * Send to Contact…: the files to send (the selection, plus any added from disk), the contacts
- * to send them to (several = one offer each, one-to-many) and the transport — automatic or one
- * of the transports installed right now. Send stays disabled until there is a file and a contact.
+ * to send them to (one-to-many: each gets an offer, all in one {@link SendJob}) and the transport
+ * — automatic or one of the transports installed right now. Send stays disabled until there is a
+ * file and a contact.
  */
 public final class SendDialog extends TitleAreaDialog {
 
@@ -107,6 +108,8 @@ public final class SendDialog extends TitleAreaDialog {
         transport.add(AUTOMATIC);
         schemes.forEach(transport::add);
         transport.select(0);
+        transport.setToolTipText("Automatic: a transport you and each contact both have, file by file to each."
+                + " A storage (http, https): each file is uploaded once, and every contact downloads it.");
         GridDataFactory.fillDefaults().span(2, 1).applyTo(transport);
 
         label(body, "&Message:");

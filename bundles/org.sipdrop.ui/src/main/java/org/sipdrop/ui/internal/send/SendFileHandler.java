@@ -2,7 +2,6 @@ package org.sipdrop.ui.internal.send;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -12,17 +11,17 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
-import org.sipdrop.negotiation.FileTransferAgent;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.ui.internal.ServiceAccess;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 import org.sipdrop.ui.internal.views.ContactRow;
 
 /**
- * {@value Commands#SEND_FILE}: opens the {@link SendDialog} with the selected workspace files
- * (none when called from the Contacts view) and, checked, the contact of
+ * The handler of {@value Commands#SEND_FILE}, from the Project Explorer ("Send to Contact…")
+ * and the Contacts view ("Send File…", double-click): opens the {@link SendDialog} with the
+ * selected workspace files (none from the Contacts view) and, checked, the contact of
  * {@value Commands#SEND_FILE_CONTACT} or else the contacts selected in the Contacts view; Send
- * starts a {@link SendJob}. It takes over from the Contacts view's default handler (a file dialog).
+ * starts the {@link SendJob}.
  */
 public final class SendFileHandler extends AbstractHandler {
 
@@ -32,29 +31,33 @@ public final class SendFileHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         Shell shell = HandlerUtil.getActiveShell(event);
-        Optional<FileTransferAgent> agent = SessionCheck.agent(session.get(), shell);
-        if (agent.isEmpty()) {
+        if (SessionCheck.agent(session.get(), shell).isEmpty()) {
             return null;
         }
-        String contact = event.getParameter(Commands.SEND_FILE_CONTACT);
         ISelection selection = HandlerUtil.getCurrentSelection(event);
-        Set<String> preselected = new HashSet<>();
+        SendDialog dialog = new SendDialog(shell, Selections.files(selection),
+                Contacts.of(session.get().map(WorkbenchSession::contacts).orElse(List.of())),
+                preselected(event.getParameter(Commands.SEND_FILE_CONTACT), selection),
+                transfers.get().map(s -> s.schemes().stream().sorted().toList()).orElse(List.of()));
+        if (dialog.open() == Window.OK) {
+            return SendJob.start(session.get(), dialog.request(), shell).orElse(null);
+        }
+        return null;
+    }
+
+    /** @return the contact of the parameter, or else the contacts selected in the Contacts view */
+    private static Set<String> preselected(String contact, ISelection selection) {
+        Set<String> addresses = new HashSet<>();
         if (contact != null && !contact.isBlank()) {
-            preselected.add(contact);
-        } else if (selection instanceof IStructuredSelection) { // Send File… on contacts in the Contacts view
+            addresses.add(contact);
+        } else if (selection instanceof IStructuredSelection) {
             for (Object o : ((IStructuredSelection) selection).toList()) {
                 if (o instanceof ContactRow) {
-                    preselected.add(((ContactRow) o).contact().address());
+                    addresses.add(((ContactRow) o).contact().address());
                 }
             }
         }
-        List<String> schemes = transfers.get().map(s -> s.schemes().stream().sorted().toList()).orElse(List.of());
-        SendDialog dialog = new SendDialog(shell, Selections.files(selection),
-                Contacts.of(session.get().map(WorkbenchSession::contacts).orElse(List.of())), preselected, schemes);
-        if (dialog.open() == Window.OK) {
-            new SendJob(agent.get(), dialog.request()).schedule();
-        }
-        return null;
+        return addresses;
     }
 
     @Override

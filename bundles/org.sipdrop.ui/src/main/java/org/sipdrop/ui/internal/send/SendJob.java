@@ -1,29 +1,39 @@
 package org.sipdrop.ui.internal.send;
 
-import java.util.Map;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Shell;
 import org.sipdrop.negotiation.FileTransferAgent;
+import org.sipdrop.negotiation.SendOptions;
+import org.sipdrop.transfer.Transfer;
+import org.sipdrop.ui.internal.session.WorkbenchSession;
 import org.sipdrop.ui.internal.views.TransferColumns;
 
 /**
- * Sends a {@link SendRequest} off the UI thread: hashing a large file takes time (shown in the
- * Progress view), then one offer per recipient goes out. Each transfer then has its own
- * {@link org.sipdrop.ui.internal.transfers.TransferJob}. Recipients nothing could be sent to make
- * the result an error naming each one and why.
+ * The workbench's one send path, whoever asks (Send To, the Send dialog, a drop on a contact,
+ * the Contacts view's Send File…): a {@link SendRequest} goes to the user's agent in ONE call with
+ * the whole recipient list ({@link FileTransferAgent#sendToAll}), off the UI thread. The agent
+ * decides how: over a storage ({@code http}) each file is uploaded once for every recipient;
+ * over MSRP each recipient gets its own INVITE. Hashing a large file takes time (shown in the
+ * Progress view); each transfer then has its own
+ * {@link org.sipdrop.ui.internal.transfers.TransferJob}.
  */
 public final class SendJob extends Job {
 
-    private static final String BUNDLE = "org.sipdrop.ui";
+    /** What came of a request: the transfers started, or why nothing could be sent. */
+    public record Result(List<Transfer> transfers, Optional<String> failure) {
+    }
 
     private final FileTransferAgent agent;
     private final SendRequest request;
-    private volatile Outbox.Result result;
+    private volatile Result result;
 
     public SendJob(FileTransferAgent agent, SendRequest request) {
         super("Sending " + request.describe());
@@ -32,30 +42,49 @@ public final class SendJob extends Job {
         setPriority(LONG);
     }
 
-    @Override
-    protected IStatus run(IProgressMonitor monitor) {
-        SubMonitor sub = SubMonitor.convert(monitor, getName(), 100);
-        result = new Outbox(agent).send(request, (file, bytes, size) -> {
-            sub.subTask("Computing the SHA-1 of " + file.getFileName() + ": " + TransferColumns.size(bytes) + " of "
-                    + TransferColumns.size(size));
-        }, monitor::isCanceled);
-        sub.done();
-        return status(result);
+    /**
+     * Schedules the job with the session's agent, or tells the user (a message on {@code shell})
+     * why there is none.
+     *
+     * @return the scheduled job, empty when not signed in
+     */
+    public static Optional<SendJob> start(Optional<WorkbenchSession> session, SendRequest request, Shell shell) {
+        Optional<SendJob> job = SessionCheck.agent(session, shell).map(agent -> new SendJob(agent, request));
+        job.ifPresent(Job::schedule);
+        return job;
     }
 
-    static IStatus status(Outbox.Result result) {
-        if (result.failures().isEmpty()) {
-            return Status.OK_STATUS;
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        if (monitor.isCanceled()) {
+            result = new Result(List.of(), Optional.of("cancelled before the offer was sent"));
+            return Status.CANCEL_STATUS;
         }
-        MultiStatus status = new MultiStatus(BUNDLE, 0, "Some files were not offered", null);
-        for (Map.Entry<String, String> f : result.failures().entrySet()) {
-            status.add(Status.error("Nothing was sent to " + f.getKey() + ": " + f.getValue()));
+        SubMonitor sub = SubMonitor.convert(monitor, getName(), 100);
+        result = send(agent, request, (file, bytes, size) -> sub.subTask("Computing the SHA-1 of " + file.getFileName()
+                + ": " + TransferColumns.size(bytes) + " of " + TransferColumns.size(size)));
+        sub.done();
+        return status(request, result);
+    }
+
+    /** Offers the request's files to all its recipients with one agent call. */
+    static Result send(FileTransferAgent agent, SendRequest request, SendOptions.HashProgress hashing) {
+        SendOptions options = SendOptions.defaults().via(request.transport()).onHashing(hashing)
+                .message(request.message().orElse(null));
+        try {
+            return new Result(List.copyOf(agent.sendToAll(request.recipients(), request.files(), options)), Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            return new Result(List.of(), Optional.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
-        return status;
+    }
+
+    static IStatus status(SendRequest request, Result result) {
+        return result.failure().<IStatus>map(why -> Status.error("Cannot send " + request.describe() + ": " + why))
+                .orElse(Status.OK_STATUS);
     }
 
     /** @return what came of the request once the job ran; null before */
-    public Outbox.Result result() {
+    public Result result() {
         return result;
     }
 }

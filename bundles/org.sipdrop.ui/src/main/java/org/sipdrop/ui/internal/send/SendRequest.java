@@ -10,8 +10,8 @@ import java.util.Objects;
 import org.sipdrop.negotiation.SendOptions;
 
 /**
- * What the user asked to send: files, one or several recipients (several = one-to-many: one
- * offer per recipient, RFC 5547 §8.2.1 push each), and the transport ({@link SendOptions#AUTO} or
+ * What the user asked to send: files, one or several recipients (one-to-many: the agent gets
+ * the whole list at once, see {@link SendJob}), and the transport ({@link SendOptions#AUTO} or
  * one scheme among those installed). Checked when built, so a bad request never half-sends.
  */
 public final class SendRequest {

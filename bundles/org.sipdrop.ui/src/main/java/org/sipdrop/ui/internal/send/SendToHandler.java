@@ -2,21 +2,20 @@ package org.sipdrop.ui.internal.send;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.ui.handlers.HandlerUtil;
-import org.sipdrop.negotiation.FileTransferAgent;
 import org.sipdrop.negotiation.SendOptions;
 import org.sipdrop.ui.internal.ServiceAccess;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 
 /**
- * {@value Commands#SEND_TO}: the two-click path — sends the selected workspace files at once to
- * the contact in {@value Commands#SEND_TO_CONTACT}, choosing the transport automatically.
- * Returns the {@link SendJob}, already scheduled.
+ * {@value Commands#SEND_TO}: the two-click path of the "Send To ▸" submenu — the selected
+ * workspace files go at once to the contact in {@value Commands#SEND_TO_CONTACT}, the transport
+ * chosen automatically, through the same {@link SendJob} as the Send dialog. Returns the job,
+ * already scheduled.
  */
 public final class SendToHandler extends AbstractHandler {
 
@@ -32,19 +31,13 @@ public final class SendToHandler extends AbstractHandler {
         if (files.isEmpty()) {
             throw new ExecutionException("Select the files to send in the Project Explorer first");
         }
-        Optional<FileTransferAgent> agent = SessionCheck.agent(session.get(), HandlerUtil.getActiveShell(event));
-        if (agent.isEmpty()) {
-            return null;
-        }
         SendRequest request;
         try {
             request = new SendRequest(files, List.of(contact), SendOptions.AUTO);
         } catch (IllegalArgumentException e) {
             throw new ExecutionException(e.getMessage(), e);
         }
-        SendJob job = new SendJob(agent.get(), request);
-        job.schedule();
-        return job;
+        return SendJob.start(session.get(), request, HandlerUtil.getActiveShell(event)).orElse(null);
     }
 
     @Override

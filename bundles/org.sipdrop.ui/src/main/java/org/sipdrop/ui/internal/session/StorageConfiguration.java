@@ -21,12 +21,12 @@ import org.sipdrop.ui.internal.prefs.SecureStore;
 
 /**
  * Hands the HTTP storage of the preferences (RFC 4483 content indirection) to the HTTP
- * transport through Configuration Admin, PID {@value #PID}: {@code base.url}, {@code user} and
- * the private {@code .password} from Secure Storage. The password is handed over only when
- * Configuration Admin keeps configurations in memory ({@code felix.cm.pm=memory}, as the
- * product sets), never to a configuration store on disk. Without a storage URL the
- * configuration is deleted. A delayed component: the workbench ({@link SessionStartup}) uses
- * it, a headless application does not.
+ * transport through Configuration Admin, PID {@value #PID}: {@code base.url}, {@code user} and,
+ * with a user, the private {@code .password} from Secure Storage. The password is handed over
+ * only when Configuration Admin keeps configurations in memory ({@code felix.cm.pm=memory}, as
+ * the product sets), never to a configuration store on disk. Without a storage URL the
+ * configuration is deleted. A delayed component: the workbench
+ * ({@link org.sipdrop.ui.internal.WorkbenchStartup}) uses it, a headless application does not.
  */
 @Component(service = StorageConfiguration.class)
 public final class StorageConfiguration {
@@ -73,9 +73,10 @@ public final class StorageConfiguration {
             Dictionary<String, Object> p = new Hashtable<>();
             p.put("base.url", s.storageUrl().get());
             s.storageUser().ifPresent(u -> p.put("user", u));
-            if (inMemory) {
+            // anonymous without a user: a password left from an earlier user would keep the transport from starting
+            if (s.storageUser().isPresent() && inMemory) {
                 SecureStore.workbench().get(PreferenceKeys.SECURE_STORAGE_PASSWORD).ifPresent(pw -> p.put(".password", pw));
-            } else {
+            } else if (s.storageUser().isPresent()) {
                 LOG.warn("SipDrop: the storage password is not handed to the HTTP transport because Configuration Admin "
                         + "stores configurations on disk; start with -Dfelix.cm.pm=memory to use it");
             }

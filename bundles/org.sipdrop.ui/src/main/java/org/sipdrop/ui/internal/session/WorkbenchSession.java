@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.sipdrop.negotiation.FileTransferAgent;
 import org.sipdrop.presence.PresenceClient;
+import org.sipdrop.transfer.Transfer;
 
 /**
  * The workbench's signed-in SipDrop user: one SIP registration, its file-transfer agent and
@@ -34,6 +35,14 @@ public interface WorkbenchSession {
 
     /** @return the transfer agent while signed in */
     Optional<FileTransferAgent> agent();
+
+    /**
+     * @return whether {@code transfer} is this user's: the current agent made it. Other agents in
+     *         the same process (a second user in a test) have their own.
+     */
+    default boolean owns(Transfer transfer) {
+        return agent().map(a -> a.transfers().contains(transfer)).orElse(false);
+    }
 
     /** @return the presence client while signed in */
     Optional<PresenceClient> presence();

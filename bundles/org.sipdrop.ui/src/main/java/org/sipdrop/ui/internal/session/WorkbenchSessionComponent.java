@@ -47,7 +47,7 @@ import org.sipdrop.ui.internal.views.ContactStore;
  * (a delayed component, so a headless application in the same installation never starts a
  * server), follows the contacts and the user's own status in the preferences (watching,
  * unwatching, publishing), and signs out when it goes away. Kept alive for the workbench's
- * life by {@link SessionStartup}.
+ * life by {@link org.sipdrop.ui.internal.WorkbenchStartup}.
  */
 @Component(service = WorkbenchSession.class)
 public final class WorkbenchSessionComponent implements WorkbenchSession {

@@ -8,7 +8,6 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
-import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.ui.internal.views.TransferColumns;
 
@@ -24,7 +23,7 @@ final class ProgressBarLabelProvider extends OwnerDrawLabelProvider {
 
     @Override
     protected void paint(Event event, Object element) {
-        Transfer t = (Transfer) element;
+        TransferRecord t = TransferRecord.of(element);
         Rectangle cell = ((TableItem) event.item).getBounds(event.index);
         Rectangle bar = new Rectangle(cell.x + INSET, cell.y + INSET, Math.max(0, cell.width - 2 * INSET),
                 Math.max(0, cell.height - 2 * INSET));
@@ -32,7 +31,7 @@ final class ProgressBarLabelProvider extends OwnerDrawLabelProvider {
         Display display = event.display;
         gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
         gc.drawRectangle(bar.x, bar.y, bar.width - 1, bar.height - 1);
-        int filled = (int) Math.round((bar.width - 2) * fraction(t));
+        int filled = (int) Math.round((bar.width - 2) * TransferColumns.fraction(t));
         if (filled > 0) {
             gc.setBackground(display.getSystemColor(t.state() == TransferState.FAILED || t.state() == TransferState.REJECTED
                     ? SWT.COLOR_RED : SWT.COLOR_LIST_SELECTION));
@@ -42,14 +41,5 @@ final class ProgressBarLabelProvider extends OwnerDrawLabelProvider {
         Point extent = gc.textExtent(text);
         gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
         gc.drawText(text, bar.x + (bar.width - extent.x) / 2, bar.y + (bar.height - extent.y) / 2, true);
-    }
-
-    /** @return the share of the file done, 0..1 */
-    static double fraction(Transfer t) {
-        long size = t.offer().size();
-        if (size == 0) {
-            return t.state() == TransferState.COMPLETED ? 1 : 0;
-        }
-        return Math.max(0, Math.min(1, (double) t.bytesTransferred() / size));
     }
 }

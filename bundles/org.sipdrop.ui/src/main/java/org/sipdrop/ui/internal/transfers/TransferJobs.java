@@ -1,12 +1,9 @@
 package org.sipdrop.ui.internal.transfers;
 
-import java.util.Optional;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.sipdrop.negotiation.FileTransferAgent;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransferServiceListener;
@@ -24,7 +21,7 @@ public final class TransferJobs {
     private final TransferServiceListener listener = new TransferServiceListener() {
         @Override
         public void transferAdded(Transfer transfer) {
-            if (ours(transfer) && !transfer.state().isTerminal()) {
+            if (session.owns(transfer) && !transfer.state().isTerminal()) {
                 new TransferJob(transfer).schedule();
             }
         }
@@ -35,11 +32,6 @@ public final class TransferJobs {
         this.session = session;
         this.service = service;
         service.addListener(listener);
-    }
-
-    private boolean ours(Transfer transfer) {
-        Optional<FileTransferAgent> agent = session.agent();
-        return agent.isPresent() && agent.get().transfers().contains(transfer);
     }
 
     @Deactivate

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.IPath;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.util.LocalSelectionTransfer;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -22,13 +23,16 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.part.ResourceTransfer;
-import org.sipdrop.ui.internal.contacts.ContactSender;
+import org.sipdrop.negotiation.SendOptions;
+import org.sipdrop.ui.internal.send.SendJob;
+import org.sipdrop.ui.internal.send.SendRequest;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 
 /**
- * Files dropped onto a contact are offered to that contact: from the desktop or a file
- * manager ({@link FileTransfer}), from the Project Explorer ({@link ResourceTransfer}, or the
- * local selection it drags).
+ * Files dropped onto a contact are offered to that contact, through the one {@link SendJob}
+ * with the transport chosen automatically: from the desktop or a file manager
+ * ({@link FileTransfer}), from the Project Explorer ({@link ResourceTransfer}, or the local
+ * selection it drags).
  */
 final class ContactDrop extends DropTargetAdapter {
 
@@ -86,7 +90,14 @@ final class ContactDrop extends DropTargetAdapter {
         if (row.isEmpty() || files.isEmpty()) {
             return false;
         }
-        ContactSender.send(session.get(), row.get().contact().address(), files);
+        SendRequest request;
+        try {
+            request = new SendRequest(files, List.of(row.get().contact().address()), SendOptions.AUTO);
+        } catch (IllegalArgumentException e) { // a folder or an unreadable file among them
+            MessageDialog.openInformation(viewer.getControl().getShell(), "Send File", e.getMessage());
+            return false;
+        }
+        SendJob.start(session.get(), request, viewer.getControl().getShell());
         return true;
     }
 

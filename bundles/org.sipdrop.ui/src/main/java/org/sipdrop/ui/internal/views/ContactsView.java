@@ -3,7 +3,9 @@ package org.sipdrop.ui.internal.views;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.runtime.ILog;
@@ -20,6 +22,7 @@ import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -37,26 +40,23 @@ import org.sipdrop.presence.PresenceClient;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransferServiceListener;
 import org.sipdrop.ui.internal.ServiceAccess;
-import org.sipdrop.ui.internal.contacts.ContactCommands;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
-import org.sipdrop.ui.internal.session.SessionTracker;
+import org.sipdrop.ui.internal.send.Commands;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 
 /**
  * The user's contacts with their live presence (RFC 3856 subscriptions held by the session),
  * the user's own status, and "Send File…" by double-click, context menu or dropping files on
- * a contact. Contacts are kept in the preferences ({@link ContactStore}); the view follows
- * them, the session and every presence change.
+ * a contact. Its first line says who the user is signed in as; a row shows a contact's name
+ * and status, its tooltip the address and the transports files can go over. Contacts are kept
+ * in the preferences ({@link ContactStore}); the view follows them, the session and every
+ * presence change.
  */
 public final class ContactsView extends ViewPart {
 
-    /** Preference key holding the contacts, one per line. */
-    public static final String CONTACTS_KEY = PreferenceKeys.CONTACTS;
-    /** The id of the view's context menu, for menu contributions. */
-    public static final String POPUP_MENU = "popup:org.sipdrop.ui.views.contacts";
-
     private final IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(PreferenceKeys.NODE);
     private final Consumer<Presence> presenceListener = p -> refreshLater();
+    private final Consumer<WorkbenchSession.State> stateListener = s -> refreshLater();
     private final IPreferenceChangeListener contactsListener = e -> {
         if (PreferenceKeys.CONTACTS.equals(e.getKey())) {
             refreshLater();
@@ -73,7 +73,7 @@ public final class ContactsView extends ViewPart {
     private OwnStatusBar own;
     private PresenceImages images;
     private ContactDrop drop;
-    private SessionTracker session;
+    private ServiceAccess<WorkbenchSession> session;
     private ServiceAccess<TransferService> transfers;
     /** The presence client listened to; touched on the UI thread only. */
     private PresenceClient attached;
@@ -95,6 +95,7 @@ public final class ContactsView extends ViewPart {
         column(layout, "Note", 3, 90, ContactRow::note, row -> null);
         column(layout, "Address", 4, 120, row -> row.contact().address(), row -> null);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.addDoubleClickListener(e -> sendToSelection());
         getSite().setSelectionProvider(viewer);
         contextMenu();
@@ -103,12 +104,18 @@ public final class ContactsView extends ViewPart {
         transfers = new ServiceAccess<>(ContactsView.class, TransferService.class);
         transfers.get().ifPresent(s -> s.addListener(transportsListener));
         prefs.addPreferenceChangeListener(contactsListener);
-        session = new SessionTracker(ContactsView.class, this::refreshLater);
+        session = new ServiceAccess<>(ContactsView.class, WorkbenchSession.class, s -> {
+            s.addStateListener(stateListener);
+            refreshLater();
+        }, s -> {
+            s.removeStateListener(stateListener);
+            refreshLater();
+        });
         refresh();
     }
 
-    private void column(TableColumnLayout layout, String title, int weight, int minimum, java.util.function.Function<ContactRow, String> text,
-            java.util.function.Function<ContactRow, Image> image) {
+    private void column(TableColumnLayout layout, String title, int weight, int minimum, Function<ContactRow, String> text,
+            Function<ContactRow, Image> image) {
         TableViewerColumn col = new TableViewerColumn(viewer, SWT.LEFT);
         col.getColumn().setText(title);
         layout.setColumnData(col.getColumn(), new ColumnWeightData(weight, minimum, true));
@@ -121,6 +128,11 @@ public final class ContactsView extends ViewPart {
             @Override
             public Image getImage(Object element) {
                 return image.apply((ContactRow) element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                return ((ContactRow) element).toolTip(ourSchemes());
             }
         });
     }
@@ -178,9 +190,12 @@ public final class ContactsView extends ViewPart {
         Map<String, Presence> presences = now == null ? Map.of() : now.contacts();
         List<ContactRow> rows = ContactRow.of(new ContactStore(prefs).load(), presences);
         viewer.setInput(rows);
-        own.show(current);
-        String schemes = transfers.get().map(s -> String.join(", ", s.schemes())).orElse("");
-        setContentDescription(schemes.isEmpty() ? "No transport installed" : "Transports: " + schemes);
+        setContentDescription(current.map(OwnStatusBar::describe).orElse("SipDrop is starting…"));
+    }
+
+    /** @return the transports installed here */
+    private Set<String> ourSchemes() {
+        return transfers == null ? Set.of() : transfers.get().map(TransferService::schemes).orElse(Set.of());
     }
 
     private Optional<ContactRow> selectedRow() {
@@ -199,18 +214,13 @@ public final class ContactsView extends ViewPart {
         }
         ICommandService commands = getSite().getService(ICommandService.class);
         IHandlerService handlers = getSite().getService(IHandlerService.class);
-        ParameterizedCommand send = ParameterizedCommand.generateCommand(commands.getCommand(ContactCommands.SEND_FILE),
-                Map.of(ContactCommands.SEND_FILE_CONTACT, row.get().contact().address()));
+        ParameterizedCommand send = ParameterizedCommand.generateCommand(commands.getCommand(Commands.SEND_FILE),
+                Map.of(Commands.SEND_FILE_CONTACT, row.get().contact().address()));
         try {
             handlers.executeCommand(send, null);
         } catch (Exception e) {
             ILog.of(ContactsView.class).error("SipDrop: Send File… failed: " + e.getMessage(), e);
         }
-    }
-
-    /** @return the stored contacts; lines that are not SIP addresses are skipped */
-    static List<Contact> load() {
-        return new ContactStore(InstanceScope.INSTANCE.getNode(PreferenceKeys.NODE)).load();
     }
 
     /** @return the number of contacts shown */
@@ -233,9 +243,9 @@ public final class ContactsView extends ViewPart {
         return own.noteText();
     }
 
-    /** @return the line saying how the session stands */
+    /** @return the view's first line: who the user is signed in as, or why not */
     public String sessionText() {
-        return own.sessionLabel().getText();
+        return getContentDescription();
     }
 
     /** Offers files dropped at a display point, as a drop of {@code data} there would (tests). */
@@ -255,6 +265,7 @@ public final class ContactsView extends ViewPart {
             attached.removeListener(presenceListener);
         }
         if (session != null) {
+            session.get().ifPresent(s -> s.removeStateListener(stateListener));
             session.close();
         }
         if (transfers != null) {

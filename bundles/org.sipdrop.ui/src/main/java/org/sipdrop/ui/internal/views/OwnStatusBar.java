@@ -1,7 +1,5 @@
 package org.sipdrop.ui.internal.views;
 
-import java.util.Optional;
-
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -11,7 +9,6 @@ import org.eclipse.swt.events.FocusAdapter;
 import org.eclipse.swt.events.FocusEvent;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.prefs.BackingStoreException;
 import org.sipdrop.presence.PresenceStatus;
@@ -20,7 +17,8 @@ import org.sipdrop.ui.internal.session.WorkbenchSession;
 
 /**
  * The top of the Contacts view: the user's own status and note (stored in the preferences,
- * which the session publishes, RFC 3903) and how the session stands.
+ * which the session publishes, RFC 3903). How the session stands is the view's first line
+ * ({@link #describe}).
  */
 final class OwnStatusBar {
 
@@ -29,13 +27,12 @@ final class OwnStatusBar {
     private final IEclipsePreferences prefs;
     private final Combo status;
     private final Text note;
-    private final Label session;
 
     OwnStatusBar(Composite parent, IEclipsePreferences prefs) {
         this.prefs = prefs;
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 4).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 4).applyTo(bar);
         status = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
         for (PresenceStatus s : CHOICES) {
             status.add(ContactRow.label(s));
@@ -44,8 +41,6 @@ final class OwnStatusBar {
         note = new Text(bar, SWT.SINGLE | SWT.BORDER);
         note.setMessage("Note for your contacts (Enter to publish)");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(note);
-        session = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(session);
         showStored();
         status.addListener(SWT.Selection, e -> store(PreferenceKeys.OWN_STATUS, CHOICES[status.getSelectionIndex()].name()));
         note.addListener(SWT.DefaultSelection, e -> store(PreferenceKeys.OWN_NOTE, note.getText().strip()));
@@ -81,19 +76,7 @@ final class OwnStatusBar {
         }
     }
 
-    /** Shows who is signed in, or why not. */
-    void show(Optional<WorkbenchSession> current) {
-        if (session.isDisposed()) {
-            return;
-        }
-        String text = current.map(OwnStatusBar::describe).orElse("SipDrop is starting…");
-        session.setText(text);
-        session.setToolTipText(text);
-        session.setForeground(current.map(s -> s.state() == WorkbenchSession.State.FAILED).orElse(false)
-                ? session.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
-        session.getParent().layout();
-    }
-
+    /** @return who is signed in, or why not */
     static String describe(WorkbenchSession s) {
         switch (s.state()) {
         case SIGNED_IN:
@@ -113,9 +96,5 @@ final class OwnStatusBar {
 
     Text noteText() {
         return note;
-    }
-
-    Label sessionLabel() {
-        return session;
     }
 }

@@ -6,19 +6,28 @@ import java.util.function.Function;
 import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferState;
+import org.sipdrop.ui.internal.transfers.TransferRecord;
 
-/** The columns of the Transfers view and how each shows a transfer: pure text, testable. */
+/**
+ * The columns of the Transfers view and how each shows a row (a live {@link Transfer} or a
+ * finished {@link TransferRecord}): pure text, testable. The widths are shares of the view
+ * (weights) with a least width each in characters, chosen so that at the default size of the
+ * SipDrop perspective a file name, a peer's address and a state with its reason read whole,
+ * while direction, transport, size and speed take what their short values need.
+ */
 public final class TransferColumns {
 
-    /** One column: title, relative width, text of a transfer. */
+    /** One column: title, relative width, least width in characters, text of a row. */
     public static final class Column {
         final String title;
         final int weight;
-        final Function<Transfer, String> text;
+        final int minChars;
+        final Function<TransferRecord, String> text;
 
-        Column(String title, int weight, Function<Transfer, String> text) {
+        Column(String title, int weight, int minChars, Function<TransferRecord, String> text) {
             this.title = title;
             this.weight = weight;
+            this.minChars = minChars;
             this.text = text;
         }
 
@@ -31,19 +40,25 @@ public final class TransferColumns {
             return weight;
         }
 
-        public String text(Transfer t) {
-            return text.apply(t);
+        /** @return the least width, in average characters, that shows a typical value whole */
+        public int minChars() {
+            return minChars;
+        }
+
+        /** @return the text of a row: a {@link Transfer} or a {@link TransferRecord} */
+        public String text(Object row) {
+            return text.apply(TransferRecord.of(row));
         }
     }
 
     public static final List<Column> ALL = List.of(
-            new Column("File", 3, t -> t.offer().name()),
-            new Column("Peer", 4, Transfer::peer),
-            new Column("Direction", 2, t -> t.direction() == Direction.OUTGOING ? "Send" : "Receive"),
-            new Column("Transport", 2, t -> t.transport().orElse("")),
-            new Column("Size", 2, t -> size(t.offer().size())),
-            new Column("Progress", 2, TransferColumns::progress),
-            new Column("State", 4, TransferColumns::state));
+            new Column("File", 5, 22, TransferRecord::name),
+            new Column("Peer", 4, 20, TransferRecord::peer),
+            new Column("Direction", 1, 7, r -> r.direction() == Direction.OUTGOING ? "Send" : "Receive"),
+            new Column("Transport", 1, 6, TransferRecord::transport),
+            new Column("Size", 1, 8, r -> size(r.size())),
+            new Column("Progress", 2, 8, TransferColumns::progress),
+            new Column("State", 5, 18, TransferColumns::state));
 
     private TransferColumns() {
     }
@@ -60,16 +75,33 @@ public final class TransferColumns {
         return u == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
-    public static String progress(Transfer t) {
-        long size = t.offer().size();
-        if (size == 0) {
-            return t.state() == TransferState.COMPLETED ? "100%" : "0%";
+    public static String progress(TransferRecord r) {
+        return (int) (100 * fraction(r)) + "%";
+    }
+
+    /** @return the share of the file done, 0..1 */
+    public static double fraction(TransferRecord r) {
+        if (r.size() == 0 || r.state() == TransferState.COMPLETED) {
+            return r.state() == TransferState.COMPLETED ? 1 : 0;
         }
-        return (int) (100 * (double) t.bytesTransferred() / size) + "%";
+        return Math.max(0, Math.min(1, (double) r.bytes() / r.size()));
+    }
+
+    /** @return the whole of a row, for its tooltip: what a narrow column cuts stays readable */
+    public static String toolTip(TransferRecord r) {
+        String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                .format(r.time().atZone(java.time.ZoneId.systemDefault()));
+        return r.name() + " (" + size(r.size()) + ")\n" + (r.direction() == Direction.OUTGOING ? "To " : "From ") + r.peer()
+                + (r.transport().isEmpty() ? "" : " over " + r.transport()) + "\n" + state(r) + (r.state().isTerminal() ? ", " + when : "")
+                + (r.saved().isEmpty() ? "" : "\n" + r.saved());
     }
 
     public static String state(Transfer t) {
-        String name = t.state().name().charAt(0) + t.state().name().substring(1).toLowerCase(java.util.Locale.ROOT);
-        return t.failure().map(f -> name + ": " + f).orElse(name);
+        return state(TransferRecord.of(t));
+    }
+
+    public static String state(TransferRecord r) {
+        String name = r.state().name().charAt(0) + r.state().name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return r.reason().isEmpty() ? name : name + ": " + r.reason();
     }
 }

@@ -1,11 +1,8 @@
 package org.sipdrop.ui.internal.views;
 
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -13,6 +10,7 @@ import java.util.function.Consumer;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
@@ -29,29 +27,32 @@ import org.sipdrop.ui.internal.ServiceAccess;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 import org.sipdrop.ui.internal.transfers.SpeedMeter;
 import org.sipdrop.ui.internal.transfers.TransferActions;
+import org.sipdrop.ui.internal.transfers.TransferHistory;
+import org.sipdrop.ui.internal.transfers.TransferRecord;
 import org.sipdrop.ui.internal.transfers.TransferTable;
 
 /**
  * Every transfer of the workbench user — file, peer, direction, transport, size, a progress bar,
  * speed and state with the reason of a failure — with Cancel, Resume, Open, Show in Project
- * Explorer and Remove. Updates from transfer threads are coalesced: at most one refresh is
- * queued on the UI thread at a time, however fast bytes move.
+ * Explorer, Remove and Clear History. Transfers finished in earlier sessions come from the
+ * {@link TransferHistory} and show first, as finished rows. Updates from transfer threads are
+ * coalesced: at most one refresh is queued on the UI thread at a time, however fast bytes move.
  */
 public final class TransfersView extends ViewPart {
 
     private TableViewer viewer;
     private ServiceAccess<TransferService> service;
     private ServiceAccess<WorkbenchSession> session;
+    private ServiceAccess<TransferHistory> history;
     private TransferActions actions;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final Map<String, SpeedMeter> meters = new ConcurrentHashMap<>();
-    private final Set<String> removed = ConcurrentHashMap.newKeySet();
-    /** The user's transfers seen so far, oldest first: kept when the session signs in again with a new agent. */
-    private final Set<Transfer> mine = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final TransferRows rows = new TransferRows();
     private final Consumer<WorkbenchSession.State> stateListener = state -> {
         adoptAgentTransfers();
         scheduleRefresh();
     };
+    private final Runnable historyListener = this::scheduleRefresh;
 
     private final TransferListener transferListener = new TransferListener() {
         @Override
@@ -69,7 +70,7 @@ public final class TransfersView extends ViewPart {
     private final TransferServiceListener serviceListener = new TransferServiceListener() {
         @Override
         public void transferAdded(Transfer transfer) {
-            if (ours(transfer) && mine.add(transfer)) {
+            if (ours(transfer) && rows.add(transfer)) {
                 transfer.addListener(transferListener);
                 scheduleRefresh();
             }
@@ -86,19 +87,26 @@ public final class TransfersView extends ViewPart {
         viewer.getTable().setLinesVisible(true);
         TransferTable.createColumns(viewer, layout, this::speed);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        ColumnViewerToolTipSupport.enableFor(viewer);
         getSite().setSelectionProvider(viewer);
         service = new ServiceAccess<>(TransfersView.class, TransferService.class);
-        session = new ServiceAccess<>(TransfersView.class, WorkbenchSession.class);
+        session = new ServiceAccess<>(TransfersView.class, WorkbenchSession.class, s -> {
+            s.addStateListener(stateListener);
+            scheduleRefresh();
+        }, s -> s.removeStateListener(stateListener));
+        history = new ServiceAccess<>(TransfersView.class, TransferHistory.class, h -> {
+            h.addListener(historyListener);
+            scheduleRefresh();
+        }, h -> h.removeListener(historyListener));
         service.get().ifPresent(s -> {
             s.addListener(serviceListener);
             s.transfers().stream().filter(this::ours).forEach(t -> {
-                if (mine.add(t)) {
+                if (rows.add(t)) {
                     t.addListener(transferListener);
                 }
             });
         });
-        session.get().ifPresent(s -> s.addStateListener(stateListener));
-        actions = new TransferActions(viewer, getSite(), session, removed::add, this::refresh);
+        actions = new TransferActions(viewer, getSite(), session, this::remove, this::clearHistory);
         MenuManager menu = new MenuManager();
         actions.fill(menu);
         actions.fillToolBar(getViewSite().getActionBars().getToolBarManager());
@@ -107,10 +115,11 @@ public final class TransfersView extends ViewPart {
         refresh();
     }
 
-    private String speed(Transfer t) {
-        if (t.state() != TransferState.TRANSFERRING) {
+    private String speed(Object row) {
+        if (!(row instanceof Transfer) || ((Transfer) row).state() != TransferState.TRANSFERRING) {
             return "";
         }
+        Transfer t = (Transfer) row;
         SpeedMeter meter = meters.get(t.id());
         return meter == null ? "" : SpeedMeter.format(meter.bytesPerSecond());
     }
@@ -129,7 +138,7 @@ public final class TransfersView extends ViewPart {
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        viewer.setInput(visible().toArray());
+        viewer.setInput(rows().toArray());
         actions.update();
         setContentDescription(service.get().isEmpty() ? "The transfer service is not running"
                 : session.get().map(TransfersView::sessionNote).orElse(""));
@@ -142,28 +151,45 @@ public final class TransfersView extends ViewPart {
      */
     private boolean ours(Transfer t) {
         Optional<WorkbenchSession> s = session.get();
-        return s.isEmpty() || s.get().agent().map(a -> a.transfers().contains(t)).orElse(false);
+        return s.isEmpty() || s.get().owns(t);
     }
 
     /** Takes in the transfers of the session's current agent (after a sign-in). */
     private void adoptAgentTransfers() {
         session.get().flatMap(WorkbenchSession::agent).map(FileTransferAgent::transfers).orElse(List.of()).forEach(t -> {
-            if (mine.add(t)) {
+            if (rows.add(t)) {
                 t.addListener(transferListener);
             }
         });
     }
 
-    /** @return the user's transfers seen by this view, oldest first, minus those removed */
-    private List<Transfer> visible() {
-        synchronized (mine) {
-            return mine.stream().filter(t -> !removed.contains(t.id())).toList();
-        }
+    /** @return the rows: the transfers finished in earlier sessions, then this session's, oldest first */
+    public List<Object> rows() {
+        return rows.rows(history.get().map(TransferHistory::records).orElse(List.of()));
     }
 
-    /** @return the transfers the table shows, oldest first */
+    /** @return this session's transfers the table shows, oldest first */
     public List<Transfer> shown() {
-        return visible();
+        return rows.live();
+    }
+
+    /** @return the transfers of earlier sessions the table shows, oldest first */
+    public List<TransferRecord> past() {
+        return rows().stream().filter(TransferRecord.class::isInstance).map(TransferRecord.class::cast).toList();
+    }
+
+    /** Removes finished rows from the view and from the history. */
+    private void remove(List<String> ids) {
+        rows.remove(ids);
+        history.get().ifPresent(h -> h.remove(ids));
+        refresh();
+    }
+
+    /** Removes every finished row, this session's too, from the view and the history. */
+    private void clearHistory() {
+        rows.removeFinished();
+        history.get().ifPresent(TransferHistory::clear);
+        refresh();
     }
 
     private static String sessionNote(WorkbenchSession s) {
@@ -184,9 +210,9 @@ public final class TransfersView extends ViewPart {
         return viewer.getTable().getItemCount();
     }
 
-    /** Selects {@code transfer} in the table, as a click would. */
-    public void select(Transfer transfer) {
-        viewer.setSelection(new StructuredSelection(transfer), true);
+    /** Selects {@code row} (a transfer or a record) in the table, as a click would. */
+    public void select(Object row) {
+        viewer.setSelection(new StructuredSelection(row), true);
     }
 
     /** @return the actions on the selected transfers */
@@ -208,11 +234,11 @@ public final class TransfersView extends ViewPart {
     public void dispose() {
         service.get().ifPresent(s -> s.removeListener(serviceListener));
         session.get().ifPresent(s -> s.removeStateListener(stateListener));
-        synchronized (mine) {
-            mine.forEach(t -> t.removeListener(transferListener));
-        }
+        rows.all().forEach(t -> t.removeListener(transferListener));
+        history.get().ifPresent(h -> h.removeListener(historyListener));
         service.close();
         session.close();
+        history.close();
         if (actions != null) {
             actions.dispose();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.sipdrop.presence.Presence;
@@ -26,5 +27,26 @@ class ContactRowTest {
         assertEquals("", rows.get(0).note());
         assertEquals("Busy", rows.get(1).statusText());
         assertEquals("in a call", rows.get(1).note());
+    }
+
+    @Test
+    void theTransportsAreInTheTooltipNotOnTheLine() {
+        Contact dora = new Contact("Dora", "sip:dora@example.com");
+        Map<String, Presence> seen = Map.of("sip:dora@example.com", Presence.builder("sip:dora@example.com",
+                PresenceStatus.AVAILABLE).note("reviewing").transferSchemes(List.of("msrp", "http")).build());
+        ContactRow row = ContactRow.of(List.of(dora), seen).get(0);
+
+        assertEquals(List.of("msrp", "http"), row.schemes());
+        assertEquals("Dora <sip:dora@example.com>\nAvailable: reviewing\nReceives files over: msrp, http\n"
+                + "Files go to this contact over: msrp", row.toolTip(Set.of("msrp", "mqtt")));
+        assertEquals("Dora <sip:dora@example.com>\nAvailable: reviewing\nReceives files over: msrp, http\n"
+                + "No transport in common with you: install one of these to send", row.toolTip(Set.of("mqtt")));
+    }
+
+    @Test
+    void withoutPresenceTheTooltipSaysTheTransportsAreNotKnownYet() {
+        ContactRow row = ContactRow.of(List.of(new Contact("Bob", "sip:bob@example.com")), Map.of()).get(0);
+        assertEquals("Bob <sip:bob@example.com>\nOffline\nReceives files over: not known until the contact's presence tells",
+                row.toolTip(Set.of("msrp")));
     }
 }

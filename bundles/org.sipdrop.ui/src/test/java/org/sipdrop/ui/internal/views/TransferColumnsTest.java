@@ -1,8 +1,11 @@
 package org.sipdrop.ui.internal.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.util.Optional;
 
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferListener;
+import org.sipdrop.ui.internal.transfers.TransferRecord;
 
 class TransferColumnsTest {
 
@@ -33,6 +37,29 @@ class TransferColumnsTest {
         List<String> row = TransferColumns.ALL.stream().map(c -> c.text(t)).collect(Collectors.toList());
         assertEquals(List.of("report.pdf", "sip:bob@127.0.0.1", "Receive", "msrp", "2.0 KiB", "25%",
                 "Failed: Connection lost"), row);
+    }
+
+    @Test
+    void aRecordOfAnEarlierSessionReadsLikeTheTransferItWas() {
+        TransferRecord r = new TransferRecord("t", "report.pdf", "sip:bob@127.0.0.1", Direction.OUTGOING, "http", 2048, 2048,
+                TransferState.COMPLETED, "", "/home/me/report.pdf", Instant.parse("2026-12-07T10:00:00Z"));
+        assertEquals(List.of("report.pdf", "sip:bob@127.0.0.1", "Send", "http", "2.0 KiB", "100%", "Completed"),
+                TransferColumns.ALL.stream().map(c -> c.text(r)).collect(Collectors.toList()));
+        assertTrue(TransferColumns.toolTip(r).contains("/home/me/report.pdf"), TransferColumns.toolTip(r));
+    }
+
+    @Test
+    void fileNamePeerAndStateGetTheLargestSharesAndRoomForTypicalValues() {
+        Map<String, TransferColumns.Column> byTitle = TransferColumns.ALL.stream()
+                .collect(Collectors.toMap(TransferColumns.Column::title, c -> c));
+        for (String wide : List.of("File", "Peer", "State")) {
+            for (String narrow : List.of("Direction", "Transport", "Size", "Progress")) {
+                assertTrue(byTitle.get(wide).weight() > byTitle.get(narrow).weight(), wide + " gets more room than " + narrow);
+            }
+        }
+        assertTrue(byTitle.get("File").minChars() >= "quarterly-report.pdf".length());
+        assertTrue(byTitle.get("Peer").minChars() >= "sip:bob@127.0.0.1".length());
+        assertTrue(byTitle.get("State").minChars() >= "Failed: 486 Busy".length());
     }
 
     /** A transfer frozen in FAILED after some bytes: the view only reads transfers. */
