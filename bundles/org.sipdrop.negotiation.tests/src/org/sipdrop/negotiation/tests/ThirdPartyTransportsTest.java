@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.ServiceRegistration;
+import org.sipdrop.negotiation.AgentSettings;
 import org.sipdrop.negotiation.SendOptions;
+import org.sipdrop.server.EmbeddedServer;
+import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.sip.SipAccount;
+import org.sipdrop.sip.SipEndpoint;
+import org.sipdrop.sip.SipEndpointConfig;
+import org.sipdrop.sip.SipTransport;
+import org.sipdrop.sip.SipUserAgent;
 import org.sipdrop.negotiation.tests.Peers.Peer;
 import org.sipdrop.sip.SipCapabilities;
 import org.sipdrop.sip.SipResponse;
@@ -48,7 +57,8 @@ import org.sipdrop.transfer.TransportSession;
  * Transports SipDrop has never heard of, registered the way a third-party bundle does, are
  * negotiated like the built-in ones: a session transport with its own SDP proto token travels in
  * the RFC 5547 SDP of an INVITE, a storage transport with its own URL scheme in an RFC 4483
- * offer; peers are told of them in OPTIONS while they run, and not once they stop.
+ * offer, both through the embedded server; peers are told of them in OPTIONS while they run,
+ * and not once they stop.
  */
 class ThirdPartyTransportsTest {
 
@@ -58,12 +68,26 @@ class ThirdPartyTransportsTest {
     @TempDir
     Path dir;
     private Peers peers;
+    private EmbeddedServer server;
     private ServiceRegistration<TransportProvider> acme;
     private ServiceRegistration<TransportProvider> share;
 
     @BeforeEach
     void start() throws Exception {
         peers = new Peers();
+        server = peers.service(EmbeddedServerFactory.class).start(Map.of(EmbeddedServerFactory.BIND, "127.0.0.1",
+                EmbeddedServerFactory.SIP_PORT, "0", EmbeddedServerFactory.TRANSPORTS, "tcp"));
+    }
+
+    /** A user registered at the embedded server: offers, answers and notifications all go through it. */
+    private Peer registered(String user, AgentSettings settings) throws Exception {
+        SipEndpoint ep = peers.sip.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(SipTransport.TCP)));
+        peers.track(ep);
+        String registrar = server.uris().stream().filter(u -> u.endsWith("transport=tcp")).findFirst().orElseThrow();
+        SipUserAgent ua = ep.userAgent(SipAccount.builder("sip:" + user + "@127.0.0.1").registrar(registrar)
+                .transport(SipTransport.TCP).build());
+        assertEquals(200, ua.register().get(15, TimeUnit.SECONDS).status(), user + " registers");
+        return peers.attach(ua, settings);
     }
 
     @AfterEach
@@ -78,17 +102,20 @@ class ThirdPartyTransportsTest {
             }
         }
         peers.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
     void aSessionTransportWithItsOwnSdpProtoCarriesAFileAndIsAdvertisedOnlyWhileItRuns() throws Exception {
         acme = register(new AcmeTransport(peers.msrp()), "acme", "ACME");
-        Peer alice = peers.direct("alice", "none", null, dir.resolve("alice-in"));
-        Peer bob = peers.direct("bob", "all", null, dir.resolve("bob-in"));
+        Peer alice = registered("alice", peers.settings("none", null, dir.resolve("alice-in")));
+        Peer bob = registered("bob", peers.settings("all", null, dir.resolve("bob-in")));
         assertTrue(advertised(alice, bob).contains("acme"), "OPTIONS lists the new transport");
 
         Path file = Peers.randomFile(dir.resolve("out"), "plan.bin", 300 * 1024 + 5, 7);
-        Transfer sent = alice.agent().send(bob.uri(), List.of(file), SendOptions.defaults().via("acme")).get(0);
+        Transfer sent = alice.agent().send("sip:bob@127.0.0.1", List.of(file), SendOptions.defaults().via("acme")).get(0);
         Transfer got = Peers.incoming(bob, 0);
         assertEquals(TransferState.COMPLETED, Peers.end(sent), () -> "sender: " + sent.failure());
         assertEquals(TransferState.COMPLETED, Peers.end(got), () -> "receiver: " + got.failure());
@@ -105,12 +132,12 @@ class ThirdPartyTransportsTest {
     void aStorageTransportWithItsOwnUrlSchemeCarriesAFileByContentIndirection() throws Exception {
         FolderStorage folder = new FolderStorage(Files.createDirectories(dir.resolve("share")));
         share = register(folder, "share", "Shared folder");
-        Peer alice = peers.direct("alice", "none", null, dir.resolve("alice-in"));
-        Peer bob = peers.direct("bob", "all", null, dir.resolve("bob-in"));
+        Peer alice = registered("alice", peers.settings("none", null, dir.resolve("alice-in")));
+        Peer bob = registered("bob", peers.settings("all", null, dir.resolve("bob-in")));
         assertTrue(advertised(alice, bob).contains("share"));
 
         Path file = Peers.randomFile(dir.resolve("out"), "notes.txt", 200 * 1024 + 3, 9);
-        Transfer sent = alice.agent().send(bob.uri(), List.of(file), SendOptions.defaults().via("share")).get(0);
+        Transfer sent = alice.agent().send("sip:bob@127.0.0.1", List.of(file), SendOptions.defaults().via("share")).get(0);
         Transfer got = Peers.incoming(bob, 0);
         assertEquals(TransferState.COMPLETED, Peers.end(got), () -> "receiver: " + got.failure());
         assertEquals(TransferState.COMPLETED, Peers.end(sent), () -> "sender: " + sent.failure());
@@ -127,10 +154,10 @@ class ThirdPartyTransportsTest {
     @Test
     void autoTakesTheUsersPreferredCommonTransport() throws Exception {
         acme = register(new AcmeTransport(peers.msrp()), "acme", "ACME");
-        Peer alice = peers.direct("alice", peers.settings("none", null, dir.resolve("alice-in")).preferring(List.of("acme")));
-        Peer bob = peers.direct("bob", "all", null, dir.resolve("bob-in"));
+        Peer alice = registered("alice", peers.settings("none", null, dir.resolve("alice-in")).preferring(List.of("acme")));
+        Peer bob = registered("bob", peers.settings("all", null, dir.resolve("bob-in")));
         Path file = Peers.randomFile(dir.resolve("out"), "auto.bin", 64 * 1024, 11);
-        Transfer sent = alice.agent().send(bob.uri(), List.of(file), SendOptions.defaults()).get(0);
+        Transfer sent = alice.agent().send("sip:bob@127.0.0.1", List.of(file), SendOptions.defaults()).get(0);
         Transfer got = Peers.incoming(bob, 0);
         assertEquals(TransferState.COMPLETED, Peers.end(got), () -> "receiver: " + got.failure());
         assertEquals("acme", sent.transport().orElse(null));
@@ -146,7 +173,7 @@ class ThirdPartyTransportsTest {
 
     /** @return the transports {@code to} lists in its OPTIONS answer (RFC 3261 §11) */
     private static List<String> advertised(Peer from, Peer to) throws Exception {
-        SipResponse r = from.ua().options(to.uri()).get(10, TimeUnit.SECONDS);
+        SipResponse r = from.ua().options("sip:" + to.ua().account().user() + "@127.0.0.1").get(10, TimeUnit.SECONDS);
         return SipCapabilities.transports(r);
     }
 

@@ -138,7 +138,28 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         if (pageMode.handles(options.via()) && open && !files.isEmpty()) {
             return pageMode.send(List.copyOf(recipients), files, options); // one upload per file, whatever the recipients
         }
-        return FileTransferAgent.super.sendToAll(recipients, files, options);
+        List<Transfer> all = new ArrayList<>();
+        IOException first = null;
+        for (String to : recipients) { // one INVITE each; a recipient that cannot be offered to does not stop the others
+            try {
+                all.addAll(send(to, files, options));
+            } catch (IOException e) {
+                first = first == null ? e : first;
+                for (Path f : files) {
+                    EngineTransfer t = new EngineTransfer(ctx.newId(), FileOffer.builder(String.valueOf(f.getFileName()),
+                            java.nio.file.Files.isRegularFile(f) ? java.nio.file.Files.size(f) : 0).build(), to,
+                            org.sipdrop.transfer.Direction.OUTGOING, f, () -> { });
+                    t.fail(org.sipdrop.transfer.TransferState.FAILED, new org.sipdrop.transfer.TransferFailure(0,
+                            "cannot send to " + to + ": " + e.getMessage()));
+                    ctx.track(t);
+                    all.add(t);
+                }
+            }
+        }
+        if (first != null && all.stream().allMatch(t -> t.state() == org.sipdrop.transfer.TransferState.FAILED)) {
+            throw first; // nothing could be sent at all
+        }
+        return all;
     }
 
     @Override
