@@ -50,6 +50,39 @@ final class Rendezvous implements AutoCloseable {
         void run(TransportSession sender, TransportSession receiver) throws Exception;
     }
 
+    /**
+     * How one transfer goes: from {@code offset}; session carriage: whether the answer makes the
+     * offerer connect; what to do a third of the way through the file while the sender's reads
+     * ({@code atSender}) or the receiver's writes ({@code atReceiver}) are held; storage carriage:
+     * the sender's {@code CLEANUP}.
+     */
+    record Plan(long offset, boolean offererConnects, Interruption atSender, Interruption atReceiver, Cleanup cleanup) {
+
+        static Plan whole() {
+            return new Plan(0, false, null, null, Cleanup.DELETE);
+        }
+
+        Plan from(long start) {
+            return new Plan(start, offererConnects, atSender, atReceiver, cleanup);
+        }
+
+        Plan offererConnecting() {
+            return new Plan(offset, true, atSender, atReceiver, cleanup);
+        }
+
+        Plan interruptingSender(Interruption i) {
+            return new Plan(offset, offererConnects, i, atReceiver, cleanup);
+        }
+
+        Plan interruptingReceiver(Interruption i) {
+            return new Plan(offset, offererConnects, atSender, i, cleanup);
+        }
+
+        Plan keeping() {
+            return new Plan(offset, offererConnects, atSender, atReceiver, Cleanup.KEEP);
+        }
+    }
+
     /** What one transfer came to. Failures are what the calls threw, {@code null} when they returned. */
     static final class Outcome {
         TransportEndpoint offered;
@@ -92,21 +125,14 @@ final class Rendezvous implements AutoCloseable {
         return sender.carriage(scheme);
     }
 
-    /**
-     * Pushes {@code file} from {@code offset} into {@code target} (which holds the bytes before the
-     * offset already).
-     *
-     * @param offererConnects session carriage: the answer settles that the offerer connects
-     *        ({@code ACTIVE}) instead of the answerer
-     * @param midway {@code null}, or what to do a third of the way through the file
-     */
-    Outcome push(KitFile file, long offset, Path target, boolean offererConnects, Interruption midway) throws Exception {
-        return carriage().kind() == Carriage.Kind.SESSION ? sessionPush(file, offset, target, offererConnects, midway)
-                : storagePush(file, offset, target, midway);
+    /** Pushes {@code file} into {@code target} (which holds the bytes before the plan's offset already). */
+    Outcome push(KitFile file, Path target, Plan plan) throws Exception {
+        return carriage().kind() == Carriage.Kind.SESSION ? sessionPush(file, target, plan) : storagePush(file, target, plan);
     }
 
-    private Outcome sessionPush(KitFile file, long offset, Path target, boolean offererConnects, Interruption midway)
-            throws Exception {
+    private Outcome sessionPush(KitFile file, Path target, Plan plan) throws Exception {
+        long offset = plan.offset();
+        boolean offererConnects = plan.offererConnects();
         FileOffer offer = file.offer();
         Outcome o = new Outcome();
         TransportRequest txRequest = new TransportRequest(offer, Direction.OUTGOING, RECEIVER, scheme, offset)
@@ -124,8 +150,10 @@ final class Rendezvous implements AutoCloseable {
             txRequest.settle(TransportParameter.SETUP, offererConnects ? ConnectionRole.ACTIVE : ConnectionRole.PASSIVE);
             in.position(offset);
             out.position(offset);
-            HeldSource source = new HeldSource(in, heldAt(file), midway == null ? null : () -> interrupt(o, midway, tx, rx));
-            CountingSink sink = new CountingSink(out);
+            HeldSource source = new HeldSource(in, heldAt(file), plan.atSender() == null ? null
+                    : () -> interrupt(o, plan.atSender(), tx, rx));
+            CountingSink sink = new CountingSink(out, heldAt(file) - offset, plan.atReceiver() == null ? null
+                    : () -> interrupt(o, plan.atReceiver(), tx, rx));
             Future<?> receiving = threads.submit(() -> {
                 rx.receive(offered, sink, o.received);
                 return null;
@@ -142,18 +170,20 @@ final class Rendezvous implements AutoCloseable {
         return o;
     }
 
-    private Outcome storagePush(KitFile file, long offset, Path target, Interruption midway) throws Exception {
+    private Outcome storagePush(KitFile file, Path target, Plan plan) throws Exception {
+        long offset = plan.offset();
         FileOffer offer = file.offer();
         Outcome o = new Outcome();
         TransportRequest txRequest = new TransportRequest(offer, Direction.OUTGOING, RECEIVER, scheme, 0)
-                .with(TransportParameter.CLEANUP, Cleanup.DELETE).with(TransportParameter.LIFETIME, lifetime);
+                .with(TransportParameter.CLEANUP, plan.cleanup()).with(TransportParameter.LIFETIME, lifetime);
         TransportSession tx = sender.open(txRequest);
         o.senderSession = tx;
         try (tx) {
             TransportEndpoint offered = tx.localEndpoint();
             o.offered = offered;
             try (FileChannel in = FileChannel.open(file.path())) {
-                HeldSource source = new HeldSource(in, heldAt(file), midway == null ? null : () -> interrupt(o, midway, tx, null));
+                HeldSource source = new HeldSource(in, heldAt(file), plan.atSender() == null ? null
+                        : () -> interrupt(o, plan.atSender(), tx, null));
                 Future<?> sending = threads.submit(() -> {
                     tx.send(offered, source, o.confirmed);
                     return null;
@@ -161,21 +191,25 @@ final class Rendezvous implements AutoCloseable {
                 o.sendFailure = await(sending, "send");
                 o.bytesRead = source.bytesRead();
             }
-            if (o.sendFailure != null || midway != null) {
+            if (o.sendFailure != null || plan.atSender() != null) {
                 return o; // nothing (whole) was stored; the caller decides what to check next
             }
             // later, perhaps much later: the receiver fetches the URL from the RFC 4483 offer
             TransportRequest rxRequest = new TransportRequest(offer, Direction.INCOMING, SENDER, scheme, offset);
-            try (TransportSession rx = receiver.open(rxRequest);
-                    FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            TransportSession rx = receiver.open(rxRequest);
+            try (rx; FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 out.position(offset);
-                CountingSink sink = new CountingSink(out);
+                CountingSink sink = new CountingSink(out, heldAt(file) - offset, plan.atReceiver() == null ? null
+                        : () -> interrupt(o, plan.atReceiver(), tx, rx));
                 Future<?> receiving = threads.submit(() -> {
                     rx.receive(offered, sink, o.received);
                     return null;
                 });
                 o.receiveFailure = await(receiving, "receive");
                 o.bytesWritten = sink.bytesWritten();
+            }
+            if (plan.atReceiver() != null || plan.cleanup() != Cleanup.DELETE) {
+                return o;
             }
         }
         // the sender's session closed with CLEANUP DELETE: the offer's URL leads nowhere now

@@ -190,7 +190,7 @@ public abstract class TransportContract {
     public final void wholeFileArrivesHashIdentical() throws Exception {
         Path target = kitDir.resolve("target.bin");
         Instant before = Instant.now();
-        Rendezvous.Outcome o = rendezvous().push(file, 0, target, false, null);
+        Rendezvous.Outcome o = rendezvous().push(file, target, Rendezvous.Plan.whole());
         assertSucceeded(o);
         assertEquals(KitFile.sha256(file.path()), KitFile.sha256(target), "the received file is the sent file");
         assertEquals(file.size(), o.received.last(), "receiver's progress: " + o.received);
@@ -219,7 +219,7 @@ public abstract class TransportContract {
         long offset = file.size() * 2 / 5 + 1;
         Path target = kitDir.resolve("target.bin");
         file.copyPrefix(target, offset);
-        Rendezvous.Outcome o = rendezvous().push(file, offset, target, false, null);
+        Rendezvous.Outcome o = rendezvous().push(file, target, Rendezvous.Plan.whole().from(offset));
         assertSucceeded(o);
         assertEquals(KitFile.sha256(file.path()), KitFile.sha256(target), "the resumed file is the sent file");
         assertEquals(file.size() - offset, o.bytesWritten, "only the bytes after the offset reach the receiver's sink");
@@ -239,7 +239,7 @@ public abstract class TransportContract {
     public final void offererThatTheAnswerMakesActiveStillDelivers() throws Exception {
         assumeTrue(!storage(), "storage carriage negotiates no connection role");
         Path target = kitDir.resolve("target.bin");
-        Rendezvous.Outcome o = rendezvous().push(file, 0, target, true, null);
+        Rendezvous.Outcome o = rendezvous().push(file, target, Rendezvous.Plan.whole().offererConnecting());
         assertSucceeded(o);
         assertEquals(KitFile.sha256(file.path()), KitFile.sha256(target));
     }
@@ -247,14 +247,14 @@ public abstract class TransportContract {
     /**
      * Closing a session mid-transfer ends the transfer, typed and in bounded time: session carriage,
      * the sender closes and the receiver's call ends {@link Reason#CANCELLED} or {@link Reason#BROKEN};
-     * storage carriage, the sender closes during the upload, its call ends so, and the URL it would
-     * have offered leads nowhere (a half-stored file is never offered).
+     * storage carriage, the sender (with {@code CLEANUP KEEP}) closes during the upload, its call
+     * ends so, and the URL it would have offered leads nowhere: a half-stored file is never offered.
      */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     public final void cancelMidWayEndsTheTransferTyped() throws Exception {
         Path target = kitDir.resolve("target.bin");
-        Rendezvous.Outcome o = rendezvous().push(file, 0, target, false, (tx, rx) -> tx.close());
+        Rendezvous.Outcome o = rendezvous().push(file, target, Rendezvous.Plan.whole().keeping().interruptingSender((tx, rx) -> tx.close()));
         assertInterrupted(o);
         if (storage()) {
             assertTyped(o.sendFailure, "send() whose session was closed", Reason.CANCELLED, Reason.BROKEN);
@@ -268,6 +268,22 @@ public abstract class TransportContract {
         }
     }
 
+    /**
+     * Closing the receiving session mid-transfer ends its own call {@link Reason#CANCELLED} or
+     * {@link Reason#BROKEN}, in bounded time; a session sender whose call fails then fails typed.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    public final void receiverThatClosesMidWayEndsTheTransferTyped() throws Exception {
+        Path target = kitDir.resolve("target.bin");
+        Rendezvous.Outcome o = rendezvous().push(file, target, Rendezvous.Plan.whole().interruptingReceiver((tx, rx) -> rx.close()));
+        assertInterrupted(o);
+        assertTyped(o.receiveFailure, "receive() whose session was closed", Reason.CANCELLED, Reason.BROKEN);
+        if (o.sendFailure != null) {
+            assertTyped(o.sendFailure, "send() whose receiver closed mid-way");
+        }
+    }
+
     /** Stopping the provider fails the transfers in flight with a {@link TransportException}; nothing hangs. */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -276,7 +292,7 @@ public abstract class TransportContract {
         boolean storage = storage();
         Rendezvous.Outcome o;
         try {
-            o = rendezvous().push(file, 0, target, false, (tx, rx) -> stopProvider());
+            o = rendezvous().push(file, target, Rendezvous.Plan.whole().interruptingSender((tx, rx) -> stopProvider()));
         } finally {
             restartProvider();
         }
