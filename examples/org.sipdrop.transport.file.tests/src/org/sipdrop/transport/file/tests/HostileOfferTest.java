@@ -21,7 +21,10 @@ import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
 
-/** Through the running service: an offer's URL outside the share is refused before a byte is read. */
+/**
+ * Through the running service: an offer's URL outside the share is refused before a byte is read;
+ * the configured limits hold.
+ */
 class HostileOfferTest {
 
     private SharedFolderFixture fixture;
@@ -69,6 +72,15 @@ class HostileOfferTest {
             }
         }
         assertEquals(0, written[0], "not a byte of /etc/passwd reached the receiver");
+    }
+
+    @Test
+    void aFileLargerThanMaxSizeIsRefusedBeforeACopyStarts() throws Exception {
+        TransportProvider p = fixture.configure(share); // max.size 64 MiB
+        FileOffer big = FileOffer.builder("big.iso", 64L * 1024 * 1024 + 1).build();
+        TransportException e = assertThrows(TransportException.class,
+                () -> p.open(new TransportRequest(big, Direction.OUTGOING, "sip:bob@127.0.0.1", "file", 0)));
+        assertEquals(TransportException.Reason.TOO_LARGE, e.reason(), e.getMessage());
     }
 
     @Test
