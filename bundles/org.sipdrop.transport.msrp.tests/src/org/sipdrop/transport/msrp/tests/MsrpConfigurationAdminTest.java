@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,8 +28,11 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
+import org.sipdrop.transfer.ConnectionRole;
 import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.FileOffer;
+import org.sipdrop.transfer.TransportException;
+import org.sipdrop.transfer.TransportParameter;
 import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
@@ -89,8 +91,8 @@ class MsrpConfigurationAdminTest {
                 CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> firstLine(relay));
                 FileOffer offer = FileOffer.builder("f.bin", 1).build();
                 // nobody answers the AUTH: the open fails after the configured session timeout
-                assertThrows(IOException.class, () -> p.provider().open(new TransportRequest(offer, Direction.OUTGOING,
-                        "bob", "msrp", 0, Map.of())));
+                assertThrows(TransportException.class, () -> p.provider().open(new TransportRequest(offer, Direction.OUTGOING,
+                        "bob", "msrp", 0)));
                 String line = firstLine.get(10, TimeUnit.SECONDS);
                 assertTrue(line.matches("MSRP \\S+ AUTH"), "expected an AUTH request line, got: " + line);
             }
@@ -107,9 +109,9 @@ class MsrpConfigurationAdminTest {
         configuration.delete();
         try (Tracked p = providerWith("(!(relay.uri=msrp*))")) {
             FileOffer offer = FileOffer.builder("f.bin", 1).build();
-            try (TransportSession s = p.provider().open(new TransportRequest(offer, Direction.OUTGOING, "bob", "msrp", 0,
-                    Map.of("setup", "passive")))) {
-                List<URI> path = s.localPath();
+            try (TransportSession s = p.provider().open(new TransportRequest(offer, Direction.OUTGOING, "bob", "msrp", 0)
+                    .with(TransportParameter.SETUP, ConnectionRole.PASSIVE))) {
+                List<URI> path = s.localEndpoint().path();
                 assertEquals(1, path.size(), "a direct session's path is just itself: " + path);
             }
         }

@@ -1,22 +1,37 @@
 package org.sipdrop.transport.msrp.tests;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Hashtable;
+import java.util.UUID;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
+import org.sipdrop.testing.ThrowAwayKeys;
 import org.sipdrop.transfer.TransportProvider;
 
-/** Finds the MSRP provider registered by Felix SCR, and disables or enables its component. */
+/**
+ * Finds the MSRP provider registered by Felix SCR, configures it through Configuration Admin (PID
+ * {@value #PID}), and disables or enables its component.
+ */
 final class MsrpProviderFixture implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String COMPONENT = "org.sipdrop.transport.msrp.internal.MsrpTransportProvider";
+    static final String PID = "org.sipdrop.transport.msrp";
+
+    /** One throw-away key pair for the whole test run: keytool takes a second or two. */
+    private static Path[] tlsStores;
 
     private final BundleContext context = FrameworkUtil.getBundle(MsrpProviderFixture.class).getBundleContext();
     private ServiceTracker<TransportProvider, TransportProvider> providers;
@@ -33,6 +48,67 @@ final class MsrpProviderFixture implements AutoCloseable {
 
     TransportProvider provider() throws InterruptedException {
         return providers.waitForService(WAIT.toMillis());
+    }
+
+    /**
+     * Configures the provider for msrp and msrps on loopback: a self-signed key store for accepting
+     * msrps, a trust store holding its certificate for connecting, and a short session timeout so
+     * that a peer that left is noticed quickly; waits until the provider runs with it.
+     */
+    TransportProvider configureForContract() throws Exception {
+        Path[] stores = tlsStores();
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put("tls.key.store", stores[0].toString());
+        p.put(".tls.key.store.password", ThrowAwayKeys.PASSWORD);
+        p.put("tls.trust.store", stores[1].toString());
+        p.put(".tls.trust.store.password", ThrowAwayKeys.PASSWORD);
+        p.put("session.timeout.ms", 10_000L);
+        String marker = UUID.randomUUID().toString();
+        p.put("test.marker", marker);
+        configuration().update(p);
+        ServiceTracker<TransportProvider, TransportProvider> t = new ServiceTracker<>(context, context.createFilter("(&(objectClass="
+                + TransportProvider.class.getName() + ")(test.marker=" + marker + "))"), null);
+        t.open();
+        try {
+            TransportProvider configured = t.waitForService(WAIT.toMillis());
+            if (configured == null) {
+                throw new IllegalStateException("The MSRP provider did not restart with the contract's configuration");
+            }
+            return configured;
+        } finally {
+            t.close();
+        }
+    }
+
+    /** Deletes the configuration: the provider restarts with its defaults. */
+    void deleteConfiguration() throws Exception {
+        configuration().delete();
+    }
+
+    private Configuration configuration() throws IOException {
+        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> cm = new ServiceTracker<>(context, ConfigurationAdmin.class, null);
+        cm.open();
+        try {
+            ConfigurationAdmin admin = cm.waitForService(WAIT.toMillis());
+            if (admin == null) {
+                throw new IllegalStateException("no Configuration Admin service in the test runtime");
+            }
+            return admin.getConfiguration(PID, "?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            cm.close();
+        }
+    }
+
+    private static synchronized Path[] tlsStores() throws IOException, InterruptedException {
+        if (tlsStores == null) {
+            Path dir = Files.createTempDirectory("msrp-contract-keys");
+            Path key = ThrowAwayKeys.selfSigned(dir, "msrp-contract");
+            tlsStores = new Path[] { key, ThrowAwayKeys.trusting(dir, key, "msrp-contract") };
+        }
+        return tlsStores;
     }
 
     private ComponentDescriptionDTO description() throws InterruptedException {

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,6 +47,9 @@ public final class HttpTransportProvider implements TransportProvider {
     private final CapabilityNames names;
     private final int resumeAttempts;
     private final HttpClient http;
+    /** Sessions not yet closed: stopping the provider fails their transfers in flight. */
+    private final Set<HttpTransportSession> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     /** Reads the configuration; fails (the component does not start) on a bad URL or trust store. */
     @Activate
@@ -72,9 +76,14 @@ public final class HttpTransportProvider implements TransportProvider {
         this.resumeAttempts = Math.max(0, config.resume_attempts());
     }
 
+    /**
+     * Fails the transfers in flight ({@link TransportException.Reason#CANCELLED}), as a stopped
+     * transport must; HttpClient (Java 17) has no close(), its idle connections end with the client.
+     */
     @Deactivate
     void deactivate() {
-        // HttpClient (Java 17) has no close(); its idle connections end with the client
+        stopped = true;
+        open.forEach(HttpTransportSession::stop);
     }
 
     @Override
@@ -104,9 +113,12 @@ public final class HttpTransportProvider implements TransportProvider {
         if (!schemes().contains(scheme)) {
             throw new TransportException(TransportException.Reason.UNAVAILABLE, "The HTTP storage transport does not serve scheme '" + request.scheme() + "'");
         }
+        if (stopped) {
+            throw new TransportException(TransportException.Reason.UNAVAILABLE, "The HTTP storage transport was stopped");
+        }
         if (request.direction() == Direction.INCOMING) {
             URI local = storage != null ? storage.baseUrl() : URI.create(scheme + "://localhost/");
-            return new HttpTransportSession(client, request, local, resumeAttempts);
+            return tracked(new HttpTransportSession(client, request, local, resumeAttempts));
         }
         if (storage == null) {
             throw new TransportException(TransportException.Reason.UNAVAILABLE, "no storage is configured to upload to: give a storage base URL (--storage URL)");
@@ -120,6 +132,15 @@ public final class HttpTransportProvider implements TransportProvider {
                     + " bytes, more than the largest upload configured (" + storage.maxUploadSize() + " bytes)");
         }
         URI object = CapabilityNames.objectUri(storage.baseUrl(), names.newObjectName(request.offer().name()));
-        return new HttpTransportSession(client, request, object, resumeAttempts);
+        return tracked(new HttpTransportSession(client, request, object, resumeAttempts));
+    }
+
+    private HttpTransportSession tracked(HttpTransportSession session) {
+        open.add(session);
+        session.whenClosed(() -> open.remove(session));
+        if (stopped) { // stopped while opening
+            session.stop();
+        }
+        return session;
     }
 }

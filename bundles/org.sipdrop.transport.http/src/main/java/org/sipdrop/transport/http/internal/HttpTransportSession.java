@@ -53,6 +53,8 @@ final class HttpTransportSession implements ExpiringSession {
     private final StorageClient.Exchange exchange = new StorageClient.Exchange();
     private volatile boolean uploaded;
     private volatile Optional<Instant> granted = Optional.empty();
+    private volatile Runnable onClose = () -> {
+    };
 
     HttpTransportSession(StorageClient client, TransportRequest request, URI local, int resumeAttempts) {
         this.client = client;
@@ -161,8 +163,22 @@ final class HttpTransportSession implements ExpiringSession {
         StorageClient.quietly("Deleting " + url, () -> client.delete(url));
     }
 
+    /** Runs {@code action} once this session is closed (the provider forgets it). */
+    void whenClosed(Runnable action) {
+        this.onClose = action;
+    }
+
+    /**
+     * The provider stops: the exchange in flight ends, so a send or receive in progress fails with
+     * {@link TransportException.Reason#CANCELLED}; an upload cut short deletes its object.
+     */
+    void stop() {
+        exchange.abort();
+    }
+
     @Override
     public void close() {
+        onClose.run();
         exchange.abort();
         if (request.direction() == Direction.OUTGOING && request.get(TransportParameter.CLEANUP).orElse(Cleanup.KEEP) == Cleanup.DELETE) {
             deleteQuietly(local);

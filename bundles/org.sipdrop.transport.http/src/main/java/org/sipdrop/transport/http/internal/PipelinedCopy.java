@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+
+import org.sipdrop.transfer.TransportException;
 
 /**
  * Copies a response body into a sink with the network read and the sink's work (writing the
@@ -50,16 +53,18 @@ final class PipelinedCopy {
 
     /**
      * @param held the bytes the sink already holds (the body starts there)
+     * @param stopped tells that the session was closed or the transport stopped: the buffers
+     *        already read are then not written, the copy ends with {@code CANCELLED}
      * @return {@code size}, once every byte is in the sink
      * @throws IOException from the body (read on the reader thread) or from the sink
      */
-    static long copy(InputStream body, long held, long size, WritableByteChannel sink, LongConsumer progress)
-            throws IOException {
-        return new PipelinedCopy().run(body, held, size, sink, progress);
+    static long copy(InputStream body, long held, long size, WritableByteChannel sink, LongConsumer progress,
+            BooleanSupplier stopped) throws IOException {
+        return new PipelinedCopy().run(body, held, size, sink, progress, stopped);
     }
 
-    private long run(InputStream body, long held, long size, WritableByteChannel sink, LongConsumer progress)
-            throws IOException {
+    private long run(InputStream body, long held, long size, WritableByteChannel sink, LongConsumer progress,
+            BooleanSupplier stopped) throws IOException {
         Thread reader = new Thread(() -> read(body, held, size), "sipdrop-http-download-reader");
         reader.setDaemon(true);
         reader.start();
@@ -67,6 +72,9 @@ final class PipelinedCopy {
         try {
             while (true) {
                 Filled f = take();
+                if (stopped.getAsBoolean()) {
+                    throw new TransportException(TransportException.Reason.CANCELLED, "the transfer was stopped");
+                }
                 if (f.error() != null) {
                     throw f.error();
                 }

@@ -212,7 +212,7 @@ final class StorageClient {
             if (skip > 0) {
                 body.skipNBytes(skip);
             }
-            long held = PipelinedCopy.copy(body, offset, size, sink, progress);
+            long held = PipelinedCopy.copy(body, offset, size, sink, progress, exchange::aborted);
             r.consumed();
             return held;
         } catch (IOException e) {

@@ -69,10 +69,20 @@ final class MsrpTransportSession implements MessageReceiver {
                 n -> progress.accept(offset + Math.max(0, n - head.length)));
     }
 
-    /** @return {@code e} as a TransportException, keeping a reason found deeper in its causes */
+    /**
+     * @return {@code e} as a TransportException, keeping a reason found deeper in its causes; an
+     *         exception without a message (a {@code ClosedChannelException} when the stack stops
+     *         mid-chunk) still gets one a user can read
+     */
     static TransportException typed(IOException e) {
-        return e instanceof TransportException ? (TransportException) e
-                : new TransportException(TransportException.reasonOf(e), e.getMessage(), e);
+        if (e instanceof TransportException) {
+            return (TransportException) e;
+        }
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = "The MSRP connection ended in the middle of the transfer (" + e.getClass().getSimpleName() + ")";
+        }
+        return new TransportException(TransportException.reasonOf(e), message, e);
     }
 
     /** RFC 4975 §8.6, RFC 5547 §8.7: never a message longer than the receiver's a=max-size. */
