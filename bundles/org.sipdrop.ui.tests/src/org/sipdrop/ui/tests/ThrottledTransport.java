@@ -1,13 +1,11 @@
 package org.sipdrop.ui.tests;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -15,6 +13,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.sipdrop.transfer.Carriage;
+import org.sipdrop.transfer.TransportEndpoint;
 import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.transfer.TransportRequest;
 import org.sipdrop.transfer.TransportSession;
@@ -55,37 +55,27 @@ final class ThrottledTransport implements TransportProvider, AutoCloseable {
     }
 
     @Override
+    public Carriage carriage(String scheme) {
+        return real.carriage(scheme);
+    }
+
+    @Override
     public TransportSession open(TransportRequest request) throws IOException {
         TransportSession s = real.open(request);
         return new TransportSession() {
             @Override
-            public URI localEndpoint() {
+            public TransportEndpoint localEndpoint() {
                 return s.localEndpoint();
             }
 
             @Override
-            public List<URI> localPath() {
-                return s.localPath();
+            public void send(TransportEndpoint to, ReadableByteChannel source, LongConsumer progress) throws IOException {
+                s.send(to, slow(source), progress);
             }
 
             @Override
-            public void send(URI remote, ReadableByteChannel source, LongConsumer progress) throws IOException {
-                s.send(remote, slow(source), progress);
-            }
-
-            @Override
-            public void send(List<URI> remotePath, ReadableByteChannel source, LongConsumer progress) throws IOException {
-                s.send(remotePath, slow(source), progress);
-            }
-
-            @Override
-            public void receive(URI remote, WritableByteChannel sink, LongConsumer progress) throws IOException {
-                s.receive(remote, sink, progress);
-            }
-
-            @Override
-            public void receive(List<URI> remotePath, WritableByteChannel sink, LongConsumer progress) throws IOException {
-                s.receive(remotePath, sink, progress);
+            public void receive(TransportEndpoint from, WritableByteChannel sink, LongConsumer progress) throws IOException {
+                s.receive(from, sink, progress);
             }
 
             @Override
