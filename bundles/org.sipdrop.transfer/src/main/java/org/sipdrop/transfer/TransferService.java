@@ -44,6 +44,17 @@ public interface TransferService {
     Optional<Transfer> transfer(String id);
 
     /**
+     * Creates the state machine of a transfer, OFFERED, for the engine that drives it (negotiation:
+     * SDP offers, content indirection). It is not yet in {@link #transfers()}: {@link #track} it
+     * when the user should see it.
+     *
+     * @param file the local file (the one sent; null for a file still to receive)
+     * @param onCancel run once when a user cancels, to stop the transport; may be a no-op
+     * @since 0.2
+     */
+    TransferControl newTransfer(String id, FileOffer offer, String peer, Direction direction, Path file, Runnable onCancel);
+
+    /**
      * Makes a transfer created by the negotiation layer known: it appears in
      * {@link #transfers()} and {@link TransferServiceListener#transferAdded} fires. Tracking the
      * same transfer twice is a no-op.

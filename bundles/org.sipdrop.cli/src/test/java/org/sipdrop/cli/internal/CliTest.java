@@ -179,6 +179,12 @@ class CliTest {
         }
 
         @Override
+        public org.sipdrop.transfer.TransferControl newTransfer(String id, org.sipdrop.transfer.FileOffer offer, String peer,
+                org.sipdrop.transfer.Direction direction, java.nio.file.Path file, Runnable onCancel) {
+            throw new UnsupportedOperationException("the CLI test moves no bytes");
+        }
+
+        @Override
         public void track(Transfer transfer) {
         }
 

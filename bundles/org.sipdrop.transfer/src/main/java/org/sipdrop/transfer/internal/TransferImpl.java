@@ -10,24 +10,25 @@ import java.util.function.Consumer;
 import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.FileOffer;
 import org.sipdrop.transfer.Transfer;
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransferListener;
 import org.sipdrop.transfer.TransferState;
 
 /**
- * The state machine of one transfer. Thread-safe: state changes are serialised, listeners are
- * called outside the lock so they may query the transfer.
+ * The one state machine of a transfer ({@link TransferControl}), created by
+ * {@link TransferServiceImpl#newTransfer} for the engine that drives it.
  */
-public final class TransferImpl implements Transfer {
+public final class TransferImpl implements TransferControl {
 
     private static final System.Logger LOG = System.getLogger(TransferImpl.class.getName());
 
     private final String id;
-    private final FileOffer offer;
+    private volatile FileOffer offer;
     private final String peer;
     private final Direction direction;
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
-    private final Runnable onCancel;
+    private volatile Runnable onCancel;
 
     private TransferState state = TransferState.OFFERED;
     private long bytes;
@@ -92,17 +93,69 @@ public final class TransferImpl implements Transfer {
         return Optional.ofNullable(file);
     }
 
-    /** Records the transport scheme chosen for this transfer. */
+    /** Sets what {@link #cancel()} runs to stop the transport and the call. */
+    @Override
+    public void onCancel(Runnable action) {
+        this.onCancel = Objects.requireNonNull(action, "action");
+    }
+
+    /** Moves to {@code next} if the current state allows it; @return whether it moved */
+    @Override
+    public boolean tryMove(TransferState next) {
+        synchronized (this) {
+            if (!state.canMoveTo(next)) {
+                return false;
+            }
+        }
+        try {
+            moveTo(next);
+            return true;
+        } catch (IllegalStateException raced) {
+            return false;
+        }
+    }
+
+    /** Fails (or rejects) if the current state allows it; @return whether it moved */
+    @Override
+    public boolean tryFail(TransferState rejectedOrFailed, TransferFailure reason) {
+        synchronized (this) {
+            if (!state.canMoveTo(rejectedOrFailed)) {
+                return false;
+            }
+        }
+        try {
+            fail(rejectedOrFailed, reason);
+            return true;
+        } catch (IllegalStateException raced) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces the requested description with the one the file holder answered a pull with
+     * (RFC 5547 §8.3.2: its own file-selector, with the hash); the size stays when the request named it.
+     */
+    @Override
+    public synchronized void describe(FileOffer answered, boolean sizeKnown) {
+        if (sizeKnown && answered.size() != offer.size()) {
+            throw new IllegalArgumentException("The answered size " + answered.size() + " differs from the requested " + offer.size());
+        }
+        offer = answered;
+    }
+
+    @Override
     public synchronized void setTransport(String scheme) {
         this.transport = scheme;
     }
 
     /** Records the local file (the saved file once received). */
+    @Override
     public synchronized void setFile(Path path) {
         this.file = path;
     }
 
     /** Moves to {@code next}; rejected and failed states need {@link #fail}. */
+    @Override
     public void moveTo(TransferState next) {
         if (next == TransferState.REJECTED || next == TransferState.FAILED) {
             throw new IllegalArgumentException(next + " needs a reason: use fail()");
@@ -111,6 +164,7 @@ public final class TransferImpl implements Transfer {
     }
 
     /** Moves to {@link TransferState#REJECTED} or {@link TransferState#FAILED} with the reason. */
+    @Override
     public void fail(TransferState rejectedOrFailed, TransferFailure reason) {
         if (rejectedOrFailed != TransferState.REJECTED && rejectedOrFailed != TransferState.FAILED) {
             throw new IllegalArgumentException("fail() moves to REJECTED or FAILED, not " + rejectedOrFailed);
@@ -121,6 +175,7 @@ public final class TransferImpl implements Transfer {
     /**
      * Records confirmed bytes. Progress never goes backwards and never past the file size.
      */
+    @Override
     public void progress(long confirmed) {
         long now;
         synchronized (this) {

@@ -79,6 +79,12 @@ public final class TransferServiceImpl implements TransferService {
     }
 
     @Override
+    public org.sipdrop.transfer.TransferControl newTransfer(String id, org.sipdrop.transfer.FileOffer offer, String peer,
+            org.sipdrop.transfer.Direction direction, java.nio.file.Path file, Runnable onCancel) {
+        return new TransferImpl(id, offer, peer, direction, file, onCancel);
+    }
+
+    @Override
     public void track(Transfer transfer) {
         Transfer known = transfers.putIfAbsent(transfer.id(), transfer);
         if (known == transfer) {

@@ -1,5 +1,6 @@
 package org.sipdrop.negotiation.internal.engine;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.sdp.SetupRole;
 import org.sipdrop.transfer.ConnectionRole;
 import org.sipdrop.transfer.TransportEndpoint;
@@ -20,11 +21,17 @@ import org.sipdrop.transfer.TransferService;
  * settings, the agent's thread pool and its unguessable-id source.
  */
 record AgentContext(TransferService service, ReceivedFileStore store, SipUserAgent userAgent, AgentSettings settings,
-        ExecutorService executor, SecureRandom random, java.util.function.Consumer<EngineTransfer> register) {
+        ExecutorService executor, SecureRandom random, java.util.function.Consumer<TransferControl> register) {
 
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     /** RFC 5547 §8.1: a file-transfer-id unique and hard to guess; 32 characters as in its §10 examples. */
+    /** @return a new transfer's state machine, from the transfer service (the one owner of transfers) */
+    TransferControl newTransfer(String id, org.sipdrop.transfer.FileOffer offer, String peer,
+            org.sipdrop.transfer.Direction direction, java.nio.file.Path file, Runnable onCancel) {
+        return service.newTransfer(id, offer, peer, direction, file, onCancel);
+    }
+
     String newId() {
         StringBuilder b = new StringBuilder(32);
         for (int i = 0; i < 32; i++) {
@@ -34,7 +41,7 @@ record AgentContext(TransferService service, ReceivedFileStore store, SipUserAge
     }
 
     /** Makes a new transfer known to the agent and to the TransferService. */
-    void track(EngineTransfer transfer) {
+    void track(TransferControl transfer) {
         register.accept(transfer);
         service.track(transfer);
     }

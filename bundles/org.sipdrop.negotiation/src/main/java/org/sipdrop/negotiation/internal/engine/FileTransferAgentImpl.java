@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.AgentSettings;
 import org.sipdrop.negotiation.FileTransferAgent;
 import org.sipdrop.negotiation.SendOptions;
@@ -36,7 +37,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
     private static final AtomicInteger AGENTS = new AtomicInteger();
 
     private final AgentContext ctx;
-    private final List<EngineTransfer> transfers = new CopyOnWriteArrayList<>();
+    private final List<TransferControl> transfers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Transfer>> incoming = new CopyOnWriteArrayList<>();
     private volatile AcceptancePolicy prompt;
     private volatile boolean open = true;
@@ -75,7 +76,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         }
     }
 
-    private void announce(EngineTransfer t) {
+    private void announce(TransferControl t) {
         incoming.forEach(l -> l.accept(t));
     }
 
@@ -146,7 +147,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
             } catch (IOException e) {
                 first = first == null ? e : first;
                 for (Path f : files) {
-                    EngineTransfer t = new EngineTransfer(ctx.newId(), FileOffer.builder(String.valueOf(f.getFileName()),
+                    TransferControl t = ctx.newTransfer(ctx.newId(), FileOffer.builder(String.valueOf(f.getFileName()),
                             java.nio.file.Files.isRegularFile(f) ? java.nio.file.Files.size(f) : 0).build(), to,
                             org.sipdrop.transfer.Direction.OUTGOING, f, () -> { });
                     t.fail(org.sipdrop.transfer.TransferState.FAILED, new org.sipdrop.transfer.TransferFailure(0,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.pagemode.FileOfferMessage;
 import org.sipdrop.negotiation.internal.pagemode.PageModeException;
 import org.sipdrop.negotiation.internal.sdp.FileStream;
@@ -45,11 +46,11 @@ final class IncomingMsrpPageOffer {
     private final IncomingCall call;
     private final FileStream offered;
     private final AcceptancePolicy prompt;
-    private final Consumer<EngineTransfer> onIncoming;
+    private final Consumer<TransferControl> onIncoming;
     private final String sender;
 
     IncomingMsrpPageOffer(AgentContext ctx, IncomingCall call, FileStream offered, AcceptancePolicy prompt,
-            Consumer<EngineTransfer> onIncoming) {
+            Consumer<TransferControl> onIncoming) {
         this.ctx = ctx;
         this.call = call;
         this.offered = offered;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.sdp.FileOfferMapping;
 import org.sipdrop.negotiation.internal.sdp.FileRange;
 import org.sipdrop.negotiation.internal.sdp.MessageSession;
@@ -52,11 +53,11 @@ final class IncomingOffer {
     private final AgentContext ctx;
     private final IncomingCall call;
     private final AcceptancePolicy prompt;
-    private final Consumer<EngineTransfer> onIncoming;
+    private final Consumer<TransferControl> onIncoming;
     private final String sender;
     private OfferBody body;
 
-    IncomingOffer(AgentContext ctx, IncomingCall call, AcceptancePolicy prompt, Consumer<EngineTransfer> onIncoming) {
+    IncomingOffer(AgentContext ctx, IncomingCall call, AcceptancePolicy prompt, Consumer<TransferControl> onIncoming) {
         this.ctx = ctx;
         this.call = call;
         this.prompt = prompt;
@@ -203,7 +204,7 @@ final class IncomingOffer {
         answers.add(StreamAnswer.reject());
         paths.add(null);
         if (file != null) {
-            EngineTransfer t = new EngineTransfer(ctx.newId(), file, sender, Direction.INCOMING, null, () -> { });
+            TransferControl t = ctx.newTransfer(ctx.newId(), file, sender, Direction.INCOMING, null, () -> { });
             t.fail(TransferState.REJECTED, why);
             ctx.track(t);
         }
@@ -275,7 +276,7 @@ final class IncomingOffer {
         answers.add(senderResumes ? StreamAnswer.acceptRange(offered)
                 : offset > 0 ? StreamAnswer.acceptRange(FileRange.resumeAfter(offset, file.size())) : StreamAnswer.accept());
         paths.add(AgentContext.strings(session.localEndpoint()));
-        EngineTransfer t = new EngineTransfer(ctx.newId(), file, sender, Direction.INCOMING, null, () -> { });
+        TransferControl t = ctx.newTransfer(ctx.newId(), file, sender, Direction.INCOMING, null, () -> { });
         t.setTransport(scheme);
         IncomingStream s = new IncomingStream(t, partial, session, o.stream().path());
         t.onCancel(() -> {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.pagemode.FileOfferMessage;
 import org.sipdrop.negotiation.internal.pagemode.Imdn;
 import org.sipdrop.negotiation.internal.pagemode.NotificationMessage;
@@ -50,10 +51,10 @@ final class IncomingPageOffer {
     private final String sender;
     private final FileOfferMessage message;
     private final AcceptancePolicy prompt;
-    private final Consumer<EngineTransfer> onIncoming;
+    private final Consumer<TransferControl> onIncoming;
 
     IncomingPageOffer(AgentContext ctx, String sender, FileOfferMessage message, AcceptancePolicy prompt,
-            Consumer<EngineTransfer> onIncoming) {
+            Consumer<TransferControl> onIncoming) {
         this.ctx = ctx;
         this.sender = sender;
         this.message = message;
@@ -72,7 +73,7 @@ final class IncomingPageOffer {
         }
         URI url = message.external().url();
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        EngineTransfer t = new EngineTransfer(ctx.newId(), offer, sender, Direction.INCOMING, null, () -> { });
+        TransferControl t = ctx.newTransfer(ctx.newId(), offer, sender, Direction.INCOMING, null, () -> { });
         t.setTransport(scheme);
         TransportProvider provider = Transports.isStorage(ctx.service(), scheme) ? ctx.service().transport(scheme).orElse(null)
                 : null;
@@ -101,7 +102,7 @@ final class IncomingPageOffer {
         return message.external().expiration().map(e -> !Instant.now().isBefore(e)).orElse(false);
     }
 
-    private void receive(EngineTransfer t, TransportProvider provider, URI url, String scheme) {
+    private void receive(TransferControl t, TransportProvider provider, URI url, String scheme) {
         FileOffer offer = t.offer();
         ReceivedFileStore.Partial partial;
         try {
@@ -159,7 +160,7 @@ final class IncomingPageOffer {
         }
     }
 
-    private void failAfterAccept(EngineTransfer t, int code, String reason) {
+    private void failAfterAccept(TransferControl t, int code, String reason) {
         if (t.state() == TransferState.OFFERED) {
             ctx.track(t);
         }
@@ -168,13 +169,13 @@ final class IncomingPageOffer {
         }
     }
 
-    private void expire(EngineTransfer t, String why) {
+    private void expire(TransferControl t, String why) {
         t.fail(TransferState.FAILED, new TransferFailure(GONE, "expired: " + why));
         ctx.track(t);
         notifySender(Imdn.Status.FAILED, GONE, "expired: " + why);
     }
 
-    private void reject(EngineTransfer t, TransferFailure why) {
+    private void reject(TransferControl t, TransferFailure why) {
         t.fail(TransferState.REJECTED, why);
         ctx.track(t);
         notifySender(Imdn.Status.ERROR, why.status() >= 100 && why.status() <= 699 ? why.status() : Decision.DECLINE,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.sdp.Wrapping;
 import org.sipdrop.negotiation.internal.sdp.FileRange;
 import org.sipdrop.negotiation.internal.sdp.MaxSize;
@@ -88,7 +89,7 @@ final class IncomingPull {
         } catch (IOException | RuntimeException e) {
             throw new RefusedException(new TransferFailure(SdpException.NOT_ACCEPTABLE_HERE, "Cannot send the file now"));
         }
-        EngineTransfer t = new EngineTransfer(file.transferId().orElseThrow(), file, requester, Direction.OUTGOING,
+        TransferControl t = ctx.newTransfer(file.transferId().orElseThrow(), file, requester, Direction.OUTGOING,
                 match.get().file(), () -> { });
         t.setTransport(scheme);
         OutgoingStream s = new OutgoingStream(ctx, t, match.get().file(), request, session);

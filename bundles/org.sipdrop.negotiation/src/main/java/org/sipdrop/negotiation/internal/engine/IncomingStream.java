@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.transfer.ReceivedFileStore;
 import org.sipdrop.transfer.TransferFailure;
 import org.sipdrop.transfer.TransportException;
@@ -18,7 +19,7 @@ final class IncomingStream {
 
     private static final System.Logger LOG = System.getLogger(IncomingStream.class.getName());
 
-    private final EngineTransfer transfer;
+    private final TransferControl transfer;
     private final ReceivedFileStore.Partial partial;
     private final TransportSession session;
     private final List<String> remotePath;
@@ -27,7 +28,7 @@ final class IncomingStream {
     private volatile TransferFailure failure;
     private volatile String abortedBecause;
 
-    IncomingStream(EngineTransfer transfer, ReceivedFileStore.Partial partial, TransportSession session,
+    IncomingStream(TransferControl transfer, ReceivedFileStore.Partial partial, TransportSession session,
             List<String> remotePath) {
         this.transfer = transfer;
         this.partial = partial;
@@ -36,7 +37,7 @@ final class IncomingStream {
         this.sink = new DrainingSink(partial);
     }
 
-    EngineTransfer transfer() {
+    TransferControl transfer() {
         return transfer;
     }
 

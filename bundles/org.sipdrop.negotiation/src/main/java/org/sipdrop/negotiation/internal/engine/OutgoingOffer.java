@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.sdp.AnswerValidator;
 import org.sipdrop.negotiation.internal.sdp.OfferAnswer;
 import org.sipdrop.negotiation.internal.sdp.Sdp;
@@ -69,7 +70,7 @@ final class OutgoingOffer {
                 FileOffer o = offers.get(i).toBuilder().transferId(ctx.newId()).build();
                 TransportRequest request = new TransportRequest(o, Direction.OUTGOING, to, scheme, 0)
                         .with(TransportParameter.SETUP, SETUP_OFFERED);
-                EngineTransfer t = new EngineTransfer(o.transferId().orElseThrow(), o, to, Direction.OUTGOING,
+                TransferControl t = ctx.newTransfer(o.transferId().orElseThrow(), o, to, Direction.OUTGOING,
                         files.get(i), () -> { });
                 t.setTransport(scheme);
                 OutgoingStream s = new OutgoingStream(ctx, t, files.get(i), request, provider.open(request));

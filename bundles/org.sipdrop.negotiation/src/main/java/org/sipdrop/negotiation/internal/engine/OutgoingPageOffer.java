@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.pagemode.CpimMessage;
 import org.sipdrop.negotiation.internal.pagemode.ExternalBody;
 import org.sipdrop.negotiation.internal.pagemode.FileOfferMessage;
@@ -60,11 +61,11 @@ final class OutgoingPageOffer {
     private final Duration lifetime;
     /** The MSRP scheme the offer goes over (RFC 4975 message session), or null for SIP MESSAGE. */
     private final String carrier;
-    private final Map<String, EngineTransfer> byMessageId = new ConcurrentHashMap<>();
-    private final List<EngineTransfer> transfers = new ArrayList<>();
+    private final Map<String, TransferControl> byMessageId = new ConcurrentHashMap<>();
+    private final List<TransferControl> transfers = new ArrayList<>();
     private final AtomicBoolean cleaned = new AtomicBoolean();
     /** Recipients that refused the full offer (415): 1 = sent the RCS form, 2 = sent the link as text. */
-    private final Map<EngineTransfer, Integer> fallback = new ConcurrentHashMap<>();
+    private final Map<TransferControl, Integer> fallback = new ConcurrentHashMap<>();
     private volatile TransportSession session;
     private volatile Instant dateTime;
 
@@ -93,12 +94,12 @@ final class OutgoingPageOffer {
         }
         List<Transfer> result = new ArrayList<>();
         for (String to : recipients) {
-            EngineTransfer t = new EngineTransfer(ctx.newId(), offer, to, Direction.OUTGOING, file, () -> { });
+            TransferControl t = ctx.newTransfer(ctx.newId(), offer, to, Direction.OUTGOING, file, () -> { });
             t.setTransport(scheme);
             t.onCancel(this::cleanUpIfOver);
             transfers.add(t);
         }
-        for (EngineTransfer t : transfers) {
+        for (TransferControl t : transfers) {
             ctx.track(t);
             result.add(t);
         }
@@ -133,7 +134,7 @@ final class OutgoingPageOffer {
             return;
         }
         MultipartCodec multipart = new MultipartCodec(ctx.random());
-        for (EngineTransfer t : transfers) {
+        for (TransferControl t : transfers) {
             if (t.state().isTerminal()) {
                 continue;
             }
@@ -164,7 +165,7 @@ final class OutgoingPageOffer {
         return granted.filter(g -> g.isBefore(asked)).orElse(asked);
     }
 
-    private void messageAnswered(EngineTransfer t, SipResponse r, Throwable error, ExternalBody external) {
+    private void messageAnswered(TransferControl t, SipResponse r, Throwable error, ExternalBody external) {
         int stage = fallback.getOrDefault(t, 0);
         if (error == null && r.status() == 415 && stage < 2) {
             // RFC 3428 §7 / RFC 3261 §21.4.13: the recipient does not take this body. An RCS client
@@ -209,7 +210,7 @@ final class OutgoingPageOffer {
 
     /** A delivery notification from a recipient (RFC 5438 §7.2.1.1). */
     void notified(Imdn imdn) {
-        EngineTransfer t = byMessageId.get(imdn.messageId());
+        TransferControl t = byMessageId.get(imdn.messageId());
         if (t == null || imdn.kind() != Imdn.Kind.DELIVERY) {
             return;
         }
@@ -230,7 +231,7 @@ final class OutgoingPageOffer {
     }
 
     private void expire(Instant expiration) {
-        for (EngineTransfer t : transfers) {
+        for (TransferControl t : transfers) {
             t.tryFail(TransferState.FAILED, new TransferFailure(410, "expired: the link expired at " + expiration
                     + (fallback.containsKey(t) ? "; " + t.peer() + " takes no SipDrop offers and was sent the link "
                             + (fallback.get(t) == 1 ? "in RCS form" : "as text") + ", without notifications, so whether"
@@ -240,7 +241,7 @@ final class OutgoingPageOffer {
         cleanUp();
     }
 
-    private void fail(EngineTransfer t, TransferFailure why) {
+    private void fail(TransferControl t, TransferFailure why) {
         t.tryFail(TransferState.FAILED, why);
         cleanUpIfOver();
     }

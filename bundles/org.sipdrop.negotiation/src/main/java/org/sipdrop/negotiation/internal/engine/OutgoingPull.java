@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.sdp.AnswerValidator;
 import org.sipdrop.negotiation.internal.sdp.FileOfferMapping;
 import org.sipdrop.negotiation.internal.sdp.FileSelector;
@@ -48,7 +49,7 @@ final class OutgoingPull {
     private final AgentContext ctx;
     private final String from;
     private final String scheme;
-    private EngineTransfer transfer;
+    private TransferControl transfer;
     private TransportSession session;
     private TransportRequest request;
     private boolean sizeKnown = true;
@@ -65,13 +66,13 @@ final class OutgoingPull {
      * As {@link #start(FileOffer)} for a file known by its name alone: the request's selector
      * names no size; the holder's answer tells it (RFC 5547 §8.2.2 allows any one selector).
      */
-    EngineTransfer startByName(String name) throws IOException {
+    TransferControl startByName(String name) throws IOException {
         sizeKnown = false;
         return start(FileOffer.builder(name, 0).build());
     }
 
     /** Opens the session and sends the INVITE; @return the transfer, OFFERED */
-    EngineTransfer start(FileOffer wanted) throws IOException {
+    TransferControl start(FileOffer wanted) throws IOException {
         TransportProvider provider = ctx.service().transport(scheme)
                 .orElseThrow(() -> new IOException("no common transport: the " + scheme + " transport stopped"));
         FileOffer requested = wanted.toBuilder().transferId(ctx.newId()).build();
@@ -91,7 +92,7 @@ final class OutgoingPull {
             selector = FileSelector.of(wanted.name(), null, -1, null, null);
         }
         offer = new OfferAnswer(local, ctx.random()).pullOffer(List.of(selector), List.of(path));
-        transfer = new EngineTransfer(requested.transferId().orElseThrow(), requested, from, Direction.INCOMING, null, this::cancel);
+        transfer = ctx.newTransfer(requested.transferId().orElseThrow(), requested, from, Direction.INCOMING, null, this::cancel);
         transfer.setTransport(scheme);
         ctx.track(transfer);
         call = ctx.userAgent().invite(from, new SipBody("application/sdp", SdpWriter.toBytes(offer)), null);

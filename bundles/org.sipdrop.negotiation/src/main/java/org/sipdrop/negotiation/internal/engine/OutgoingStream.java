@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.internal.sdp.Wrapping;
 import org.sipdrop.negotiation.internal.sdp.FileStream;
 import org.sipdrop.negotiation.internal.sdp.MaxSize;
@@ -29,14 +30,14 @@ final class OutgoingStream {
     private static final System.Logger LOG = System.getLogger(OutgoingStream.class.getName());
 
     private final AgentContext ctx;
-    private final EngineTransfer transfer;
+    private final TransferControl transfer;
     private final Path file;
     private final TransportRequest request;
     private final TransportSession session;
     private volatile List<String> remotePath;
     private volatile TransferFailure sendFailure;
 
-    OutgoingStream(AgentContext ctx, EngineTransfer transfer, Path file, TransportRequest request, TransportSession session) {
+    OutgoingStream(AgentContext ctx, TransferControl transfer, Path file, TransportRequest request, TransportSession session) {
         this.ctx = ctx;
         this.transfer = transfer;
         this.file = file;
@@ -44,7 +45,7 @@ final class OutgoingStream {
         this.session = session;
     }
 
-    EngineTransfer transfer() {
+    TransferControl transfer() {
         return transfer;
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.negotiation.SendOptions;
 import org.sipdrop.negotiation.internal.pagemode.FileOfferMessage;
 import org.sipdrop.negotiation.internal.pagemode.Imdn;
@@ -42,10 +43,10 @@ final class PageMode {
 
     private final AgentContext ctx;
     private final Supplier<AcceptancePolicy> prompt;
-    private final Consumer<EngineTransfer> onIncoming;
+    private final Consumer<TransferControl> onIncoming;
     private final Map<String, OutgoingPageOffer> pending = new ConcurrentHashMap<>();
 
-    PageMode(AgentContext ctx, Supplier<AcceptancePolicy> prompt, Consumer<EngineTransfer> onIncoming) {
+    PageMode(AgentContext ctx, Supplier<AcceptancePolicy> prompt, Consumer<TransferControl> onIncoming) {
         this.ctx = ctx;
         this.prompt = prompt;
         this.onIncoming = onIncoming;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.sipdrop.transfer.TransferControl;
 import org.sipdrop.sip.Call;
 import org.sipdrop.sip.SipReason;
 import org.sipdrop.transfer.TransferFailure;
@@ -87,7 +88,7 @@ final class Verdict {
         List<String> ids = new ArrayList<>();
         int cause = 0;
         for (IncomingStream s : streams) {
-            EngineTransfer t = s.transfer();
+            TransferControl t = s.transfer();
             int c = s.verdictCause();
             if (c == 0) {
                 continue;

@@ -31,7 +31,7 @@ class OutgoingStreamAnswerTest {
     private final FileOffer file = FileOffer.builder("My cool picture.jpg", 4092).mediaType("image/jpeg").transferId("Q6LMoGymJdh0IKIgD6wD0jkcfgva4xvE").build();
     private final TransportRequest request = new TransportRequest(file, Direction.OUTGOING, "sip:bob@example.com", "msrp", 0)
             .with(TransportParameter.SETUP, ConnectionRole.ACTPASS);
-    private final EngineTransfer transfer = new EngineTransfer("t", file, "sip:bob@example.com", Direction.OUTGOING, null, () -> { });
+    private final org.sipdrop.transfer.TransferControl transfer = new TestTransfer("t", file, "sip:bob@example.com", Direction.OUTGOING, null, () -> { });
     private boolean closed;
     private final OutgoingStream stream = new OutgoingStream(null, transfer, Path.of("unused"), request, new TransportSession() {
         @Override

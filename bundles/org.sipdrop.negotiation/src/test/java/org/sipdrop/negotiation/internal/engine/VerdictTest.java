@@ -71,7 +71,7 @@ class VerdictTest {
     @Test
     void aSenderWithoutVerdictFailsAfterTheBoundedWaitAndHangsUp() throws Exception {
         FakeCall call = new FakeCall();
-        EngineTransfer t = await(call, Duration.ofMillis(200));
+        org.sipdrop.transfer.TransferControl t = await(call, Duration.ofMillis(200));
         assertEquals(TransferState.FAILED, waitForEnd(t));
         assertTrue(t.failure().orElseThrow().reason().startsWith("no verdict from bob within 200 ms"), t.failure()::toString);
         assertTrue(call.hungUp, "the sender ends the session itself");
@@ -80,7 +80,7 @@ class VerdictTest {
     @Test
     void aPositiveVerdictCompletesTheSender() throws Exception {
         FakeCall call = new FakeCall();
-        EngineTransfer t = await(call, Duration.ofSeconds(30));
+        org.sipdrop.transfer.TransferControl t = await(call, Duration.ofSeconds(30));
         call.peerReason = SipReason.of(200, "Verified and saved");
         call.ended.complete(null);
         assertEquals(TransferState.COMPLETED, waitForEnd(t));
@@ -89,7 +89,7 @@ class VerdictTest {
     @Test
     void aNegativeVerdictFailsTheSenderWithTheReceiversReason() throws Exception {
         FakeCall call = new FakeCall();
-        EngineTransfer t = await(call, Duration.ofSeconds(30));
+        org.sipdrop.transfer.TransferControl t = await(call, Duration.ofSeconds(30));
         call.peerReason = SipReason.of(500, "f.bin: disk full");
         call.ended.complete(null);
         assertEquals(TransferState.FAILED, waitForEnd(t));
@@ -111,7 +111,7 @@ class VerdictTest {
 
     /** @return the receiver's verdict on {@code offer} once its (empty) bytes arrived and were saved */
     private static SipReason received(FileOffer offer, Path folder) {
-        EngineTransfer t = new EngineTransfer("A1", offer, "alice", Direction.INCOMING, null, () -> { });
+        org.sipdrop.transfer.TransferControl t = new TestTransfer("A1", offer, "alice", Direction.INCOMING, null, () -> { });
         t.moveTo(TransferState.ACCEPTED);
         IncomingStream s = new IncomingStream(t, new SavedPartial(folder), new IdleSession(),
                 List.of("msrp://127.0.0.1:2855/s;tcp"));
@@ -167,11 +167,11 @@ class VerdictTest {
     }
 
     /** A sender's transfer whose bytes are all sent, now waiting for the verdict on {@code call}. */
-    private EngineTransfer await(Call call, Duration timeout) {
+    private org.sipdrop.transfer.TransferControl await(Call call, Duration timeout) {
         AgentSettings settings = AgentSettings.of(Path.of("unused"), (from, offer) -> Decision.accept()).verdictTimeout(timeout);
         AgentContext ctx = new AgentContext(null, null, null, settings, executor, new SecureRandom(), x -> { });
         FileOffer offer = FileOffer.builder("f.bin", 10).build();
-        EngineTransfer t = new EngineTransfer("A1", offer, "bob", Direction.OUTGOING, null, () -> { });
+        org.sipdrop.transfer.TransferControl t = new TestTransfer("A1", offer, "bob", Direction.OUTGOING, null, () -> { });
         t.moveTo(TransferState.ACCEPTED);
         t.moveTo(TransferState.TRANSFERRING);
         OutgoingStream s = new OutgoingStream(ctx, t, Path.of("f.bin"),
@@ -180,7 +180,7 @@ class VerdictTest {
         return t;
     }
 
-    private static TransferState waitForEnd(EngineTransfer t) throws InterruptedException {
+    private static TransferState waitForEnd(org.sipdrop.transfer.TransferControl t) throws InterruptedException {
         for (int i = 0; i < 500 && !t.state().isTerminal(); i++) {
             Thread.sleep(10);
         }
