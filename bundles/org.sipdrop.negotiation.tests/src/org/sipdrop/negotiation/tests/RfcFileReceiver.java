@@ -38,17 +38,7 @@ final class RfcFileReceiver implements AutoCloseable {
 
     /** Takes the INVITE and accepts it (200 with the answer), then takes the ACK; @return the INVITE */
     RfcFileSender.Message acceptInvite() throws IOException {
-        sip = listener.accept();
-        sip.setSoTimeout(TIMEOUT_MS);
-        sipIn = sip.getInputStream();
-        invite = RfcFileSender.Message.read(sipIn);
-        for (int i = 0; i < 5 && invite.startLine().startsWith("OPTIONS "); i++) {
-            respond(invite, "200 OK", ";tag=carolopt", null); // RFC 3261 §11.2; no RFC 3840 transports: the default
-            invite = RfcFileSender.Message.read(sipIn);
-        }
-        if (!invite.startLine().startsWith("INVITE ")) {
-            throw new IOException("expected an INVITE, got " + invite.startLine());
-        }
+        takeInvite();
         String offer = invite.body();
         String answer = String.join("\r\n",
                 "v=0",
@@ -67,6 +57,42 @@ final class RfcFileReceiver implements AutoCloseable {
         RfcFileSender.Message ack = RfcFileSender.Message.read(sipIn);
         if (!ack.startLine().startsWith("ACK ")) {
             throw new IOException("expected the ACK, got " + ack.startLine());
+        }
+        return invite;
+    }
+
+    /**
+     * Takes the INVITE (answering OPTIONS before it), on the connection already open or a new
+     * one; the SIP peer reuses its TCP connection (RFC 3261 §18.1.1), not necessarily.
+     */
+    private void takeInvite() throws IOException {
+        if (sip == null) {
+            sip = listener.accept();
+            sip.setSoTimeout(TIMEOUT_MS);
+            sipIn = sip.getInputStream();
+        }
+        invite = RfcFileSender.Message.read(sipIn);
+        for (int i = 0; i < 5 && invite.startLine().startsWith("OPTIONS "); i++) {
+            respond(invite, "200 OK", ";tag=carolopt", null); // RFC 3261 §11.2; no RFC 3840 transports: the default
+            invite = RfcFileSender.Message.read(sipIn);
+        }
+        if (!invite.startLine().startsWith("INVITE ")) {
+            throw new IOException("expected an INVITE, got " + invite.startLine());
+        }
+    }
+
+    /**
+     * Takes the INVITE and refuses it with 488 (RFC 3261 §21.4.26: none of its media is
+     * acceptable here, as a peer without the offered transport says), then takes the ACK.
+     *
+     * @return the refused INVITE
+     */
+    RfcFileSender.Message refuseInvite() throws IOException {
+        takeInvite();
+        respond(invite, "488 Not Acceptable Here", ";tag=carol0", null);
+        RfcFileSender.Message ack = RfcFileSender.Message.read(sipIn);
+        if (!ack.startLine().startsWith("ACK ")) {
+            throw new IOException("expected the ACK of the 488, got " + ack.startLine());
         }
         return invite;
     }

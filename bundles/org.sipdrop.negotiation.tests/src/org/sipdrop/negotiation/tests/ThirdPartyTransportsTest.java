@@ -163,6 +163,24 @@ class ThirdPartyTransportsTest {
         assertEquals("acme", sent.transport().orElse(null));
     }
 
+    /** RFC 3261 §21.4.26: a peer that refuses the first transport with 488 gets the next common one. */
+    @Test
+    void aPeerThatRefusesTheFirstTransportIsOfferedTheNextCommonOne() throws Exception {
+        acme = register(new AcmeTransport(peers.msrp()), "acme", "ACME");
+        Peer alice = peers.direct("alice", peers.settings("none", null, dir.resolve("alice-in")).preferring(List.of("acme", "msrp")));
+        Path file = Peers.randomFile(dir.resolve("out"), "fallback.bin", 32 * 1024, 13);
+        try (RfcFileReceiver carol = new RfcFileReceiver()) {
+            Transfer sent = alice.agent().send(carol.uri(), List.of(file), SendOptions.defaults()).get(0);
+            RfcFileSender.Message first = carol.refuseInvite();
+            assertTrue(first.body().contains(" " + ACME_PROTO + " "), "offered over the preferred transport first: " + first.body());
+            RfcFileSender.Message second = carol.acceptInvite();
+            assertTrue(second.body().contains(" TCP/MSRP "), "then over MSRP: " + second.body());
+            assertTrue(second.body().contains(sent.offer().transferId().orElseThrow()), "the same transfer, offered again");
+            assertEquals("msrp", sent.transport().orElse(null), "the transfer records the transport that carried it");
+            assertFalse(sent.state().isTerminal(), "still going: " + sent.state() + " " + sent.failure());
+        }
+    }
+
     private ServiceRegistration<TransportProvider> register(TransportProvider p, String scheme, String name) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(TransportProvider.SCHEME_PROPERTY, scheme);

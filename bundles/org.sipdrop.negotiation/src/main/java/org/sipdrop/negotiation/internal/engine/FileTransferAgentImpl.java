@@ -100,13 +100,14 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         List<String> candidates = TransportChoice.candidates(ctx.service(), ctx.userAgent(), to, options,
                 ctx.settings().preferredSchemes(), null);
         if (candidates.size() == 1) {
-            return sendVia(candidates.get(0), to, files, options);
+            return sendVia(candidates, 0, to, files, options);
         }
         List<String> why = new ArrayList<>();
         IOException first = null;
-        for (String scheme : candidates) { // a transport that cannot serve now (no storage set up…) gives way to the next
+        for (int i = 0; i < candidates.size(); i++) { // a transport that cannot serve now (no storage set up…) gives way to the next
+            String scheme = candidates.get(i);
             try {
-                return sendVia(scheme, to, files, options);
+                return sendVia(candidates, i, to, files, options);
             } catch (IOException e) {
                 why.add(scheme + ": " + e.getMessage());
                 first = first == null ? e : first;
@@ -115,12 +116,20 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         throw new IOException("no common transport with " + to + " can be used now (" + String.join("; ", why) + ")", first);
     }
 
-    private List<Transfer> sendVia(String scheme, String to, List<Path> files, SendOptions options) throws IOException {
-        return Transports.isStorage(ctx.service(), scheme) ? pageMode.send(List.of(to), files, options.via(scheme))
-                : offer(to, scheme, files, options);
+    /** Sends over {@code candidates[index]}; a session transport the peer refuses falls back to the later session ones. */
+    private List<Transfer> sendVia(List<String> candidates, int index, String to, List<Path> files, SendOptions options)
+            throws IOException {
+        String scheme = candidates.get(index);
+        if (Transports.isStorage(ctx.service(), scheme)) {
+            return pageMode.send(List.of(to), files, options.via(scheme));
+        }
+        List<String> fallbacks = new ArrayList<>(candidates.subList(index + 1, candidates.size()));
+        fallbacks.removeIf(s -> !Transports.isSession(ctx.service(), s));
+        return offer(to, scheme, fallbacks, files, options);
     }
 
-    private List<Transfer> offer(String to, String scheme, List<Path> files, SendOptions options) throws IOException {
+    private List<Transfer> offer(String to, String scheme, List<String> fallbacks, List<Path> files, SendOptions options)
+            throws IOException {
         org.sipdrop.transfer.FileIcon given = options.icon().isPresent() ? Icons.fromFile(options.icon().get()) : null;
         List<FileOffer> offers = new ArrayList<>();
         for (Path f : files) {
@@ -131,7 +140,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
                     : options.thumbnails() ? Icons.thumbnail(f, o.mediaType()).orElse(null) : null;
             offers.add(options.withMessage(icon == null ? o : o.toBuilder().icon(icon).build()));
         }
-        return new OutgoingOffer(ctx, to, scheme).start(files, offers);
+        return new OutgoingOffer(ctx, to, scheme, fallbacks).start(files, offers);
     }
 
     @Override

@@ -39,6 +39,8 @@ import org.sipdrop.transfer.TransportRequest;
  */
 final class OutgoingOffer {
 
+    private static final System.Logger LOG = System.getLogger(OutgoingOffer.class.getName());
+
     /**
      * The offerer's a=setup: either side may connect (RFC 4145 §4.1); this side listens on the
      * address in its path, so it "MUST use the a=setup 'actpass' attribute value" (RFC 6135
@@ -49,29 +51,50 @@ final class OutgoingOffer {
     private final AgentContext ctx;
     private final String to;
     private final String scheme;
+    /** The next common session transports to offer if the peer refuses this one (RFC 3264 §6, RFC 3261 §21.4.26). */
+    private final List<String> fallbacks;
     private final List<OutgoingStream> streams = new ArrayList<>();
+    private List<Path> files;
+    private List<FileOffer> offers;
     private volatile Call call;
     private Sdp offer;
     private SessionReoffer reoffers;
 
     OutgoingOffer(AgentContext ctx, String to, String scheme) {
+        this(ctx, to, scheme, List.of());
+    }
+
+    /** @param fallbacks the next common session transports, tried in order when the peer refuses {@code scheme} */
+    OutgoingOffer(AgentContext ctx, String to, String scheme, List<String> fallbacks) {
         this.ctx = ctx;
         this.to = to;
         this.scheme = scheme;
+        this.fallbacks = List.copyOf(fallbacks);
     }
 
     /** Opens the sessions and sends the INVITE; @return the transfers, OFFERED */
     List<Transfer> start(List<Path> files, List<FileOffer> offers) throws IOException {
+        return open(files, offers, null);
+    }
+
+    /**
+     * @param existing the transfers of an offer the peer refused, offered again over this
+     *        transport; null to create them
+     */
+    private List<Transfer> open(List<Path> files, List<FileOffer> offers, List<TransferControl> existing) throws IOException {
+        this.files = files;
+        this.offers = offers;
         TransportProvider provider = ctx.service().transport(scheme)
                 .orElseThrow(() -> new IOException("no common transport: the " + scheme + " transport stopped"));
         List<List<String>> paths = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
-                FileOffer o = offers.get(i).toBuilder().transferId(ctx.newId()).build();
+                FileOffer o = existing != null ? existing.get(i).offer()
+                        : offers.get(i).toBuilder().transferId(ctx.newId()).build();
                 TransportRequest request = new TransportRequest(o, Direction.OUTGOING, to, scheme, 0)
                         .with(TransportParameter.SETUP, SETUP_OFFERED);
-                TransferControl t = ctx.newTransfer(o.transferId().orElseThrow(), o, to, Direction.OUTGOING,
-                        files.get(i), () -> { });
+                TransferControl t = existing != null ? existing.get(i)
+                        : ctx.newTransfer(o.transferId().orElseThrow(), o, to, Direction.OUTGOING, files.get(i), () -> { });
                 t.setTransport(scheme);
                 OutgoingStream s = new OutgoingStream(ctx, t, files.get(i), request, provider.open(request));
                 streams.add(s);
@@ -87,7 +110,9 @@ final class OutgoingOffer {
         List<Transfer> result = new ArrayList<>();
         for (OutgoingStream s : streams) {
             s.transfer().onCancel(this::cancel);
-            ctx.track(s.transfer());
+            if (existing == null) {
+                ctx.track(s.transfer());
+            }
             result.add(s.transfer());
         }
         reoffers = SessionReoffer.offered(offer, ctx.executor());
@@ -111,6 +136,10 @@ final class OutgoingOffer {
             return;
         }
         if (!response.isSuccess()) {
+            if (response.status() == SdpException.NOT_ACCEPTABLE_HERE
+                    && fallBack(response.status() + " " + response.reason())) {
+                return;
+            }
             streams.forEach(s -> s.reject(new TransferFailure(response.status(), response.reason())));
             return;
         }
@@ -127,6 +156,12 @@ final class OutgoingOffer {
             // RFC 3261 §13.2.2.4: a 2xx is ACKed even when its answer is unusable; then the call ends saying why
             Verdict.hangUpThen(ctx, call, SipReason.of(e.status(), "Unusable answer: " + e.reason()), () -> failAll(why));
             return;
+        }
+        if (accepted.isEmpty() && !fallbacks.isEmpty()) { // every stream refused with port 0 (RFC 3264 §6)
+            call.hangUp();
+            if (fallBack("every stream refused with port 0")) {
+                return;
+            }
         }
         List<OutgoingStream> sending = new ArrayList<>();
         for (int i = 0; i < streams.size(); i++) {
@@ -153,6 +188,29 @@ final class OutgoingOffer {
                 }
             });
         }
+    }
+
+    /**
+     * The peer refused this transport: the same transfers are offered again over the next common
+     * one, in a new INVITE; each transfer then records that transport.
+     *
+     * @return whether another transport was tried
+     */
+    private boolean fallBack(String refusal) {
+        if (fallbacks.isEmpty() || streams.stream().anyMatch(s -> s.transfer().state() != TransferState.OFFERED)) {
+            return false;
+        }
+        streams.forEach(OutgoingStream::closeSession);
+        List<TransferControl> again = streams.stream().map(OutgoingStream::transfer).toList();
+        String next = fallbacks.get(0);
+        LOG.log(System.Logger.Level.INFO, to + " refused " + scheme + " (" + refusal + "); offering over " + next);
+        try {
+            new OutgoingOffer(ctx, to, next, fallbacks.subList(1, fallbacks.size())).open(files, offers, again);
+        } catch (IOException | RuntimeException e) {
+            failAll(new TransferFailure(0, to + " refused " + scheme + " (" + refusal + ") and " + next
+                    + " could not be offered: " + e.getMessage()));
+        }
+        return true;
     }
 
     private void failAll(TransferFailure reason) {
