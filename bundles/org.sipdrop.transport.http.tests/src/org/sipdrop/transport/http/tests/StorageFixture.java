@@ -8,20 +8,17 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Hashtable;
 import java.util.Map;
-import java.util.UUID;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.testkit.TransportConfiguration;
 
 /**
  * SipDrop's embedded storage on 127.0.0.1 (HTTP and HTTPS with its generated self-signed
@@ -37,6 +34,7 @@ final class StorageFixture implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(15);
 
     private final BundleContext context = FrameworkUtil.getBundle(StorageFixture.class).getBundleContext();
+    private final TransportConfiguration configurations = new TransportConfiguration(context, PID, WAIT);
     /** Open as long as the fixture: closing a tracker ungets the service (Configuration Admin is a service factory). */
     private final java.util.List<ServiceTracker<?, ?>> trackers = new java.util.ArrayList<>();
     private final EmbeddedServer server;
@@ -59,25 +57,8 @@ final class StorageFixture implements AutoCloseable {
 
     /** Configures the transport to upload to the storage's {@code scheme} URL; waits until it runs so. */
     TransportProvider configure(String scheme) throws Exception {
-        Hashtable<String, Object> p = new Hashtable<>();
-        p.put("base.url", base(scheme));
-        p.put("tls.trust.store", trust.toString());
-        p.put("timeout.ms", 10_000);
-        String marker = UUID.randomUUID().toString();
-        p.put("test.marker", marker);
-        configuration().update(p);
-        ServiceTracker<TransportProvider, TransportProvider> t = new ServiceTracker<>(context, context.createFilter("(&(objectClass="
-                + TransportProvider.class.getName() + ")(test.marker=" + marker + "))"), null);
-        t.open();
-        try {
-            TransportProvider provider = t.waitForService(WAIT.toMillis());
-            if (provider == null) {
-                throw new IllegalStateException("The HTTP transport did not restart with the storage's configuration");
-            }
-            return provider;
-        } finally {
-            t.close();
-        }
+        return configurations.apply(java.util.Map.of("base.url", base(scheme), "tls.trust.store", trust.toString(),
+                "timeout.ms", 10_000));
     }
 
     /** Disables the transport's DS component (as stopping its bundle would) and waits until it is gone. */
@@ -110,9 +91,6 @@ final class StorageFixture implements AutoCloseable {
         return d;
     }
 
-    private Configuration configuration() throws Exception {
-        return service(ConfigurationAdmin.class).getConfiguration(PID, "?");
-    }
 
     private synchronized <S> S service(Class<S> type) throws InterruptedException {
         ServiceTracker<S, S> t = new ServiceTracker<>(context, type, null);
@@ -134,10 +112,11 @@ final class StorageFixture implements AutoCloseable {
     public void close() throws Exception {
         try {
             enable();
-            configuration().delete();
+            configurations.delete();
         } finally {
             server.close();
             trackers.forEach(ServiceTracker::close);
+            configurations.close();
         }
     }
 

@@ -4,21 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Hashtable;
-import java.util.UUID;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 import org.sipdrop.testing.ThrowAwayKeys;
 import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.testkit.TransportConfiguration;
 
 /**
  * Finds the MSRP provider registered by Felix SCR, configures it through Configuration Admin (PID
@@ -34,6 +31,7 @@ final class MsrpProviderFixture implements AutoCloseable {
     private static Path[] tlsStores;
 
     private final BundleContext context = FrameworkUtil.getBundle(MsrpProviderFixture.class).getBundleContext();
+    private final TransportConfiguration configurations = new TransportConfiguration(context, PID, Duration.ofSeconds(30));
     private ServiceTracker<TransportProvider, TransportProvider> providers;
     private ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> scr;
 
@@ -57,50 +55,16 @@ final class MsrpProviderFixture implements AutoCloseable {
      */
     TransportProvider configureForContract() throws Exception {
         Path[] stores = tlsStores();
-        Hashtable<String, Object> p = new Hashtable<>();
-        p.put("tls.key.store", stores[0].toString());
-        p.put(".tls.key.store.password", ThrowAwayKeys.PASSWORD);
-        p.put("tls.trust.store", stores[1].toString());
-        p.put(".tls.trust.store.password", ThrowAwayKeys.PASSWORD);
-        p.put("session.timeout.ms", 10_000L);
-        String marker = UUID.randomUUID().toString();
-        p.put("test.marker", marker);
-        configuration().update(p);
-        ServiceTracker<TransportProvider, TransportProvider> t = new ServiceTracker<>(context, context.createFilter("(&(objectClass="
-                + TransportProvider.class.getName() + ")(test.marker=" + marker + "))"), null);
-        t.open();
-        try {
-            TransportProvider configured = t.waitForService(WAIT.toMillis());
-            if (configured == null) {
-                throw new IllegalStateException("The MSRP provider did not restart with the contract's configuration");
-            }
-            return configured;
-        } finally {
-            t.close();
-        }
+        return configurations.apply(java.util.Map.of("tls.key.store", stores[0].toString(),
+                ".tls.key.store.password", ThrowAwayKeys.PASSWORD, "tls.trust.store", stores[1].toString(),
+                ".tls.trust.store.password", ThrowAwayKeys.PASSWORD, "session.timeout.ms", 10_000L));
     }
 
     /** Deletes the configuration: the provider restarts with its defaults. */
     void deleteConfiguration() throws Exception {
-        configuration().delete();
+        configurations.delete();
     }
 
-    private Configuration configuration() throws IOException {
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> cm = new ServiceTracker<>(context, ConfigurationAdmin.class, null);
-        cm.open();
-        try {
-            ConfigurationAdmin admin = cm.waitForService(WAIT.toMillis());
-            if (admin == null) {
-                throw new IllegalStateException("no Configuration Admin service in the test runtime");
-            }
-            return admin.getConfiguration(PID, "?");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        } finally {
-            cm.close();
-        }
-    }
 
     private static synchronized Path[] tlsStores() throws IOException, InterruptedException {
         if (tlsStores == null) {
@@ -149,5 +113,6 @@ final class MsrpProviderFixture implements AutoCloseable {
     public void close() {
         providers.close();
         scr.close();
+        configurations.close();
     }
 }

@@ -1,0 +1,97 @@
+package org.sipdrop.transfer.testkit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.UUID;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+import org.sipdrop.transfer.TransportProvider;
+
+/**
+ * Configures a transport through Configuration Admin, as an administrator or the product's
+ * settings would, and waits until the provider runs with that configuration: every update
+ * carries a fresh {@value #MARKER} property, which DS copies into the service properties of the
+ * provider it registers with it, so the wait ends on that very provider and not on the one that
+ * ran before. For OSGi tests of a transport; every wait is bounded.
+ *
+ * <pre>
+ * try (TransportConfiguration c = new TransportConfiguration(context, "com.acme.transport", Duration.ofSeconds(10))) {
+ *     TransportProvider p = c.apply(Map.of("folder", dir.toString()));
+ *     …
+ * }
+ * </pre>
+ *
+ * @since 0.2
+ */
+public final class TransportConfiguration implements AutoCloseable {
+
+    /** The property that tells the provider configured by one update from any other. */
+    public static final String MARKER = "sipdrop.testkit.marker";
+
+    private final BundleContext context;
+    private final String pid;
+    private final Duration wait;
+    private final ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin;
+
+    public TransportConfiguration(BundleContext context, String pid, Duration wait) {
+        this.context = context;
+        this.pid = pid;
+        this.wait = wait;
+        this.admin = new ServiceTracker<>(context, ConfigurationAdmin.class, null);
+        admin.open();
+    }
+
+    /**
+     * Replaces the configuration with {@code properties} and waits until a provider configured
+     * with them is registered.
+     *
+     * @throws IllegalStateException when none is within the wait
+     */
+    public TransportProvider apply(Map<String, ?> properties) throws Exception {
+        Hashtable<String, Object> p = new Hashtable<>(properties);
+        String marker = UUID.randomUUID().toString();
+        p.put(MARKER, marker);
+        configuration().update(p);
+        ServiceTracker<TransportProvider, TransportProvider> t = new ServiceTracker<>(context, context.createFilter("(&(objectClass="
+                + TransportProvider.class.getName() + ")(" + MARKER + "=" + marker + "))"), null);
+        t.open();
+        try {
+            TransportProvider provider = t.waitForService(wait.toMillis());
+            if (provider == null) {
+                throw new IllegalStateException("No transport registered with the configuration of " + pid + " within "
+                        + wait.toSeconds() + " s: " + properties.keySet());
+            }
+            return provider;
+        } finally {
+            t.close();
+        }
+    }
+
+    /** Deletes the configuration: the provider restarts with its defaults, or stops when it requires one. */
+    public void delete() throws IOException {
+        configuration().delete();
+    }
+
+    private Configuration configuration() throws IOException {
+        try {
+            ConfigurationAdmin cm = admin.waitForService(wait.toMillis());
+            if (cm == null) {
+                throw new IllegalStateException("No Configuration Admin service in the test runtime");
+            }
+            return cm.getConfiguration(pid, "?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
