@@ -23,6 +23,9 @@ public interface UserSession extends AutoCloseable {
     /** @return the registered user agent; owned by the session */
     SipUserAgent userAgent();
 
+    /** @return the registrar's answer to the sign-in's REGISTER (a success: its status, Expires, Contacts) */
+    SipResponse registration();
+
     /** @return this user's address of record, e.g. {@code sip:alice@127.0.0.1} */
     default String self() {
         return userAgent().account().aor();

@@ -18,10 +18,13 @@ final class SignedInSession implements UserSession {
     private final SipEndpoint endpoint;
     private final SipUserAgent userAgent;
     private final FileTransferAgent agent;
+    private final SipResponse registration;
     private final OwnPresence own;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    SignedInSession(SipEndpoint endpoint, SipUserAgent userAgent, FileTransferAgent agent, OwnPresence own) {
+    SignedInSession(SipEndpoint endpoint, SipUserAgent userAgent, SipResponse registration, FileTransferAgent agent,
+            OwnPresence own) {
+        this.registration = registration;
         this.endpoint = endpoint;
         this.userAgent = userAgent;
         this.agent = agent;
@@ -31,6 +34,11 @@ final class SignedInSession implements UserSession {
     @Override
     public SipUserAgent userAgent() {
         return userAgent;
+    }
+
+    @Override
+    public SipResponse registration() {
+        return registration;
     }
 
     @Override

@@ -52,10 +52,10 @@ public final class UserSessionFactoryComponent implements UserSessionFactory {
         }
         try {
             SipUserAgent ua = endpoint.userAgent(config.account());
-            register(ua, config.answerTimeout());
+            SipResponse registration = register(ua, config.answerTimeout());
             FileTransferAgent agent = agents.create(ua, config.agent());
             OwnPresence own = new OwnPresence(ua.account().aor(), presences.create(ua), transfers, config.answerTimeout());
-            return new SignedInSession(endpoint, ua, agent, own);
+            return new SignedInSession(endpoint, ua, registration, agent, own);
         } catch (SessionException | RuntimeException e) {
             endpoint.close();
             throw e;
@@ -63,7 +63,7 @@ public final class UserSessionFactoryComponent implements UserSessionFactory {
     }
 
     /** Registers (RFC 3261 §10) and waits a bounded time for the answer; the agent refreshes it afterwards. */
-    private static void register(SipUserAgent ua, Duration timeout) throws SessionException {
+    private static SipResponse register(SipUserAgent ua, Duration timeout) throws SessionException {
         String where = ua.account().registrar().orElse("the registrar");
         try {
             SipResponse r = ua.register().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -71,6 +71,7 @@ public final class UserSessionFactoryComponent implements UserSessionFactory {
                 throw new SessionException(where + " refused to register " + ua.account().aor() + ": " + r.status() + " "
                         + r.reason(), r);
             }
+            return r;
         } catch (TimeoutException e) {
             throw new SessionException("no answer from " + where + " to REGISTER within " + timeout.toSeconds() + " s", e);
         } catch (ExecutionException e) {
