@@ -3,11 +3,15 @@ package org.sipdrop.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,12 +20,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.TrackedServices;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.transfer.Carriage;
+import org.sipdrop.transfer.TransportProvider;
+import org.sipdrop.transfer.TransportRequest;
+import org.sipdrop.transfer.TransportSession;
 
 /**
  * {@code sipdrop presence} does what it prints: after "alice is now away" the command exits,
@@ -87,6 +97,84 @@ class PresenceCommandTest {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * A transport that starts while {@code receive} runs is advertised to watchers at once, and
+     * no longer once it stops: the user session re-publishes the status with the transports of
+     * the moment (they used to be published once, at the start).
+     */
+    @Test
+    void aRunningReceiverAdvertisesATransportThatStartsAndStopsWhileItRuns() throws Exception {
+        Path into = Files.createTempDirectory("presence-transports");
+        CommandRun erin = new CommandRun(services);
+        CommandRun frank = new CommandRun(services);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ServiceRegistration<TransportProvider> later = null;
+        try {
+            Future<Integer> receiving = pool.submit(() -> erin.run("receive", "--user", "erin", "--server", sipServer,
+                    "--transport", "tcp", "--into", into.toString(), "--accept", "none", "--timeout", "15"));
+            erin.awaitPrinted("waiting for files", receiving, Duration.ofSeconds(30));
+            Future<Integer> watching = pool.submit(() -> frank.run("watch", "--user", "frank", "--server", sipServer,
+                    "--transport", "tcp", "--contacts", "erin", "--count", "3", "--timeout", "40", "--json"));
+            awaitLines(frank, 1, watching);
+            assertTrue(frank.out().contains("\"available\""), frank.out());
+            assertTrue(!frank.out().contains("x-later"), frank.out());
+            later = registerTransport("x-later");
+            awaitLines(frank, 2, watching);
+            later.unregister();
+            later = null;
+            assertEquals(Command.OK, watching.get(40, TimeUnit.SECONDS).intValue(), frank.err());
+            List<String> lines = frank.out().lines().toList();
+            assertTrue(lines.get(1).contains("\"x-later\"") && lines.get(1).contains("\"available\""), lines.get(1));
+            assertTrue(!lines.get(2).contains("x-later") && lines.get(2).contains("\"available\""), lines.get(2));
+            assertEquals(Command.OK, receiving.get(30, TimeUnit.SECONDS).intValue(), erin.err());
+        } finally {
+            if (later != null) {
+                later.unregister();
+            }
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitLines(CommandRun run, int count, Future<Integer> running) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (run.out().lines().count() < count) {
+            if (running.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " lines: " + run.out() + run.err());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** A transport that carries nothing: only its scheme matters here. */
+    private static ServiceRegistration<TransportProvider> registerTransport(String scheme) {
+        TransportProvider provider = new TransportProvider() {
+            @Override
+            public String name() {
+                return "test " + scheme;
+            }
+
+            @Override
+            public Set<String> schemes() {
+                return Set.of(scheme);
+            }
+
+            @Override
+            public Carriage carriage(String s) {
+                return Carriage.session("TCP/X-LATER");
+            }
+
+            @Override
+            public TransportSession open(TransportRequest request) throws IOException {
+                throw new IOException("carries nothing");
+            }
+        };
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(TransportProvider.SCHEME_PROPERTY, new String[] { scheme });
+        BundleContext context = FrameworkUtil.getBundle(PresenceCommandTest.class).getBundleContext();
+        return context.registerService(TransportProvider.class, provider, props);
     }
 
     @Test

@@ -18,10 +18,9 @@ import org.sipdrop.cli.internal.Console;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
-import org.sipdrop.negotiation.FileTransferAgentFactory;
+import org.sipdrop.session.UserSessionFactory;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
-import org.sipdrop.sip.SipEndpointFactory;
 import org.sipdrop.sip.SipResponse;
 import org.sipdrop.transfer.AcceptancePolicy;
 import org.sipdrop.transfer.TransferService;
@@ -69,13 +68,12 @@ public final class DemoCommand implements Command, OptionSpec {
         boolean ok = false;
         try {
             EmbeddedServerFactory servers = service(services, EmbeddedServerFactory.class);
-            SipEndpointFactory sip = service(services, SipEndpointFactory.class);
-            FileTransferAgentFactory agents = service(services, FileTransferAgentFactory.class);
+            UserSessionFactory sessions = service(services, UserSessionFactory.class);
             TransferService transfers = service(services, TransferService.class);
             home = Files.createTempDirectory("sipdrop-demo-");
             out.step("start", "everything runs in this process on 127.0.0.1; files under " + home,
                     DemoPush.fields("dir", home.toString()));
-            ok = run(out, home, servers, sip, agents, transfers.acceptancePolicy("all", null));
+            ok = run(out, home, servers, sessions, transfers.acceptancePolicy("all", null));
         } catch (CommandFailure | IOException e) {
             console.fail("demo: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -89,16 +87,16 @@ public final class DemoCommand implements Command, OptionSpec {
         return ok ? OK : FAILED;
     }
 
-    private static boolean run(DemoOutput out, Path home, EmbeddedServerFactory servers, SipEndpointFactory sip,
-            FileTransferAgentFactory agents, AcceptancePolicy policy) throws CommandFailure, IOException, InterruptedException {
+    private static boolean run(DemoOutput out, Path home, EmbeddedServerFactory servers, UserSessionFactory sessions,
+            AcceptancePolicy policy) throws CommandFailure, IOException, InterruptedException {
         try (EmbeddedServer server = servers.start(Map.of(EmbeddedServerFactory.BIND, "127.0.0.1",
                 EmbeddedServerFactory.SIP_PORT, "0", EmbeddedServerFactory.TRANSPORTS, "udp,tcp"))) {
             out.step("server", "embedded server at " + String.join(" ", server.uris()) + (server.openMode() ? " (open mode)" : ""),
                     DemoPush.fields("uris", server.uris(), "open", server.openMode()));
             String registrar = server.uris().stream().filter(u -> u.endsWith("transport=tcp")).findFirst()
                     .orElseThrow(() -> new CommandFailure("the embedded server has no TCP transport"));
-            try (DemoUser alice = user("alice", registrar, home, policy, sip, agents, out);
-                    DemoUser bob = user("bob", registrar, home, policy, sip, agents, out)) {
+            try (DemoUser alice = user("alice", registrar, home, policy, sessions, out);
+                    DemoUser bob = user("bob", registrar, home, policy, sessions, out)) {
                 Path fromAlice = generated(home.resolve("alice-outbox"), "report from alice.bin", 256 * 1024);
                 Path fromBob = generated(home.resolve("bob-outbox"), "reply from bob.txt", 48 * 1024);
                 boolean there = new DemoPush(out, alice, bob).run(fromAlice);
@@ -110,10 +108,10 @@ public final class DemoCommand implements Command, OptionSpec {
         }
     }
 
-    private static DemoUser user(String name, String registrar, Path home, AcceptancePolicy policy, SipEndpointFactory sip,
-            FileTransferAgentFactory agents, DemoOutput out) throws CommandFailure {
+    private static DemoUser user(String name, String registrar, Path home, AcceptancePolicy policy,
+            UserSessionFactory sessions, DemoOutput out) throws CommandFailure {
         Path folder = home.resolve(name + "-downloads");
-        return DemoUser.register(name, registrar, folder, policy, sip, agents, (SipResponse r) -> out.step("register",
+        return DemoUser.register(name, registrar, folder, policy, sessions, (SipResponse r) -> out.step("register",
                 name + " registers sip:" + name + "@127.0.0.1 at " + registrar + ": " + r.status() + " " + r.reason()
                         + "; downloads into " + folder,
                 DemoPush.fields("user", "sip:" + name + "@127.0.0.1", "registrar", registrar, "status", r.status(),

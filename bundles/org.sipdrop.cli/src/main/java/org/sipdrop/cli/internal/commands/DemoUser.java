@@ -1,6 +1,5 @@
 package org.sipdrop.cli.internal.commands;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -11,73 +10,56 @@ import java.util.concurrent.TimeUnit;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.negotiation.AgentSettings;
 import org.sipdrop.negotiation.FileTransferAgent;
-import org.sipdrop.negotiation.FileTransferAgentFactory;
+import org.sipdrop.session.SessionConfig;
+import org.sipdrop.session.SessionException;
+import org.sipdrop.session.UserSession;
+import org.sipdrop.session.UserSessionFactory;
 import org.sipdrop.sip.SipAccount;
-import org.sipdrop.sip.SipEndpoint;
 import org.sipdrop.sip.SipEndpointConfig;
-import org.sipdrop.sip.SipEndpointFactory;
 import org.sipdrop.sip.SipResponse;
 import org.sipdrop.sip.SipTransport;
-import org.sipdrop.sip.SipUserAgent;
 import org.sipdrop.transfer.AcceptancePolicy;
 import org.sipdrop.transfer.Transfer;
 
 /**
  * One user of the demo: a SIP endpoint on 127.0.0.1 over TCP, registered at the demo server
- * (RFC 3261 §10), and a file-transfer agent receiving into its own download folder. Closing it
- * closes the agent and the endpoint.
+ * (RFC 3261 §10), and a file-transfer agent receiving into its own download folder: one user
+ * session. Closing it signs the user out.
  */
 final class DemoUser implements AutoCloseable {
 
     private final String name;
-    private final SipEndpoint endpoint;
-    private final SipUserAgent ua;
-    private final FileTransferAgent agent;
+    private final UserSession session;
     private final Path folder;
 
     private final BlockingQueue<Transfer> incoming = new LinkedBlockingQueue<>();
 
-    private DemoUser(String name, SipEndpoint endpoint, SipUserAgent ua, FileTransferAgent agent, Path folder) {
+    private DemoUser(String name, UserSession session, Path folder) {
         this.name = name;
-        this.endpoint = endpoint;
-        this.ua = ua;
-        this.agent = agent;
+        this.session = session;
         this.folder = folder;
-        agent.onIncoming(incoming::add);
+        session.agent().onIncoming(incoming::add);
     }
 
     /**
-     * Opens the endpoint, registers {@code sip:NAME@127.0.0.1} at {@code registrar} and attaches an agent.
+     * Signs {@code sip:NAME@127.0.0.1} in at {@code registrar} with an agent receiving into {@code folder}.
      *
      * @param registered told the registrar's answer
      * @throws CommandFailure when the endpoint cannot open or the registrar refuses
      */
-    static DemoUser register(String name, String registrar, Path folder, AcceptancePolicy policy, SipEndpointFactory sip,
-            FileTransferAgentFactory agents, java.util.function.Consumer<SipResponse> registered) throws CommandFailure {
-        SipEndpoint ep;
+    static DemoUser register(String name, String registrar, Path folder, AcceptancePolicy policy, UserSessionFactory sessions,
+            java.util.function.Consumer<SipResponse> registered) throws CommandFailure {
+        SipAccount account = SipAccount.builder("sip:" + name + "@127.0.0.1").registrar(registrar)
+                .transport(SipTransport.TCP).build();
+        SessionConfig config = SessionConfig.of(SipEndpointConfig.of("demo-" + name, "127.0.0.1", 0, Set.of(SipTransport.TCP)),
+                account, AgentSettings.of(folder, policy));
         try {
-            ep = sip.open(SipEndpointConfig.of("demo-" + name, "127.0.0.1", 0, Set.of(SipTransport.TCP)));
-        } catch (IOException e) {
-            throw new CommandFailure("cannot open a SIP endpoint for " + name + ": " + e.getMessage());
-        }
-        try {
-            SipUserAgent ua = ep.userAgent(SipAccount.builder("sip:" + name + "@127.0.0.1").registrar(registrar)
-                    .transport(SipTransport.TCP).build());
-            SipResponse r = ua.register().get(15, TimeUnit.SECONDS);
-            registered.accept(r);
-            if (!r.isSuccess()) {
-                throw new CommandFailure("the demo server refused to register " + name + ": " + r);
-            }
-            return new DemoUser(name, ep, ua, agents.create(ua, AgentSettings.of(folder, policy)), folder);
-        } catch (CommandFailure e) {
-            ep.close();
-            throw e;
-        } catch (Exception e) {
-            ep.close();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new CommandFailure("registering " + name + " failed: " + e);
+            UserSession session = sessions.open(config);
+            registered.accept(session.registration());
+            return new DemoUser(name, session, folder);
+        } catch (SessionException e) {
+            e.response().ifPresent(registered);
+            throw new CommandFailure("the demo server did not register " + name + ": " + e.getMessage());
         }
     }
 
@@ -86,7 +68,7 @@ final class DemoUser implements AutoCloseable {
     }
 
     String aor() {
-        return ua.account().aor();
+        return session.self();
     }
 
     /** @return the next transfer this user accepted, waiting at most {@code timeout}; null if none came */
@@ -95,7 +77,7 @@ final class DemoUser implements AutoCloseable {
     }
 
     FileTransferAgent agent() {
-        return agent;
+        return session.agent();
     }
 
     Path folder() {
@@ -104,7 +86,6 @@ final class DemoUser implements AutoCloseable {
 
     @Override
     public void close() {
-        agent.close();
-        endpoint.close();
+        session.close();
     }
 }

@@ -16,11 +16,9 @@ import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
-import org.sipdrop.cli.internal.UserSession;
-import org.sipdrop.presence.Presence;
-import org.sipdrop.presence.PresenceClient;
-import org.sipdrop.presence.PresenceClientFactory;
+import org.sipdrop.cli.internal.CliSession;
 import org.sipdrop.presence.PresenceStatus;
+import org.sipdrop.session.UserSession;
 import org.sipdrop.sip.SipResponse;
 
 /**
@@ -77,25 +75,19 @@ public final class PresenceCommand implements Command, OptionSpec {
         String note = options.value("note").orElse(null);
         Duration lifetime = options.value("for").isPresent() ? Durations.parse("for", options.value("for").get()) : DEFAULT_LIFETIME;
         Duration granted;
-        try (UserSession session = UserSession.open(client, services)) {
-            PresenceClientFactory factory = services.await(PresenceClientFactory.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the presence service did not start"));
-            PresenceClient presence = factory.create(session.agent());
-            try {
-                Presence.Builder doc = Presence.builder(session.agent().account().aor(), status).timestamp(Instant.now());
-                if (note != null && !note.isBlank()) {
-                    doc.note(note);
-                }
-                SipResponse r = UserSession.await(presence.publish(doc.build(), lifetime), "PUBLISH");
-                if (!r.isSuccess()) {
-                    presence.close();
-                    throw new CommandFailure("the presence server refused the status: " + r);
-                }
-                granted = granted(r, lifetime);
-            } finally {
-                presence.detach(); // the status stays for watchers after this command exits
+        UserSession session = null;
+        try {
+            session = CliSession.open(client, services, CliSession.declining(CliSession.transfers(services)));
+            SipResponse r = CliSession.await(session.publish(status, note, lifetime), "PUBLISH");
+            if (!r.isSuccess()) {
+                throw new CommandFailure("the presence server refused the status: " + r);
             }
+            granted = granted(r, lifetime);
+            session.closeKeepingStatus(); // the status stays for watchers after this command exits
         } catch (CommandFailure e) {
+            if (session != null) {
+                session.close();
+            }
             console.fail(e.getMessage());
             return FAILED;
         }

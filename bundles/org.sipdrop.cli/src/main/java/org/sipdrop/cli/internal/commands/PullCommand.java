@@ -17,10 +17,10 @@ import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
-import org.sipdrop.cli.internal.UserSession;
+import org.sipdrop.cli.internal.CliSession;
 import org.sipdrop.negotiation.AgentSettings;
 import org.sipdrop.negotiation.FileTransferAgent;
-import org.sipdrop.negotiation.FileTransferAgentFactory;
+import org.sipdrop.session.UserSession;
 import org.sipdrop.negotiation.SendOptions;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferListener;
@@ -86,14 +86,11 @@ public final class PullCommand implements Command, OptionSpec {
         }
         Optional<MsrpSettings> msrp = MsrpSettings.from(options);
         TransferOutput out = new TransferOutput(console, client.json());
-        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
-                UserSession session = UserSession.open(client, services)) {
-            TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the transfer service did not start"));
-            FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
+        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services)) {
+            TransferService transfers = CliSession.transfers(services);
             AgentSettings settings = AgentSettings.of(into, transfers.acceptancePolicy("none", null)); // no pushes meanwhile
-            try (FileTransferAgent agent = factory.create(session.agent(), settings)) {
+            try (UserSession session = CliSession.open(client, services, settings)) {
+                FileTransferAgent agent = session.agent();
                 Transfer t;
                 try {
                     t = agent.request(from, name, SendOptions.defaults().via(via));

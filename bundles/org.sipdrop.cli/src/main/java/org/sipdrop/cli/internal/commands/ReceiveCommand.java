@@ -1,7 +1,6 @@
 package org.sipdrop.cli.internal.commands;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,10 +14,10 @@ import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
-import org.sipdrop.cli.internal.UserSession;
+import org.sipdrop.cli.internal.CliSession;
 import org.sipdrop.negotiation.AgentSettings;
 import org.sipdrop.negotiation.FileTransferAgent;
-import org.sipdrop.negotiation.FileTransferAgentFactory;
+import org.sipdrop.session.UserSession;
 import org.sipdrop.transfer.AcceptancePolicy;
 import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.Transfer;
@@ -74,20 +73,17 @@ public final class ReceiveCommand implements Command, OptionSpec {
         Optional<StorageFlags> storage = StorageFlags.from(options);
         TransferOutput out = new TransferOutput(console, client.json());
         try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
-                MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services);
-                UserSession session = UserSession.open(client, services)) {
-            TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the transfer service did not start"));
-            FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
+                MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services)) {
+            TransferService transfers = CliSession.transfers(services);
             AcceptancePolicy policy;
             try {
                 policy = transfers.acceptancePolicy(accept, options.value("max-size").orElse(null), client.account().domain());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            try (FileTransferAgent agent = factory.create(session.agent(), AgentSettings.of(into, policy));
-                    ReadyPresence ready = ReadyPresence.publish(services, session, transfers, "receiving files", console)) {
+            try (UserSession session = CliSession.open(client, services, AgentSettings.of(into, policy))) {
+                FileTransferAgent agent = session.agent();
+                CliSession.showAvailable(session, "receiving files", console);
                 agent.onOffer(new TerminalPrompt(console));
                 agent.onIncoming(t -> t.addListener(new org.sipdrop.transfer.TransferListener() {
                     @Override

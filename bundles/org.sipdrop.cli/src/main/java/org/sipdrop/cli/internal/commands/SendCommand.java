@@ -19,11 +19,10 @@ import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
-import org.sipdrop.cli.internal.UserSession;
-import org.sipdrop.negotiation.AgentSettings;
+import org.sipdrop.cli.internal.CliSession;
 import org.sipdrop.negotiation.FileTransferAgent;
-import org.sipdrop.negotiation.FileTransferAgentFactory;
 import org.sipdrop.negotiation.SendOptions;
+import org.sipdrop.session.UserSession;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferListener;
 import org.sipdrop.transfer.TransferService;
@@ -112,16 +111,12 @@ public final class SendCommand implements Command, OptionSpec {
         Optional<StorageFlags> storage = StorageFlags.forSend(options, client, via);
         TransferOutput out = new TransferOutput(console, client.json());
         try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
-                MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services);
-                UserSession session = UserSession.open(client, services)) {
-            FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
-            TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the transfer service did not start"));
-            AgentSettings settings = AgentSettings.of(Path.of(System.getProperty("java.io.tmpdir")),
-                    transfers.acceptancePolicy("none", null)); // a sender declines what comes back meanwhile
-            try (FileTransferAgent agent = factory.create(session.agent(), settings)) {
-                return sendAll(agent, recipients, files, send.linkLifetime(lifetime), isStorage(transfers, via), out, console);
+                MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services)) {
+            TransferService transfers = CliSession.transfers(services);
+            // a sender declines what comes back meanwhile
+            try (UserSession session = CliSession.open(client, services, CliSession.declining(transfers))) {
+                return sendAll(session.agent(), recipients, files, send.linkLifetime(lifetime), isStorage(transfers, via), out,
+                        console);
             }
         } catch (CommandFailure e) {
             out.endLine();

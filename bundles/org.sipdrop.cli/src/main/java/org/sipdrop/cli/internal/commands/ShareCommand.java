@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,10 @@ import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
-import org.sipdrop.cli.internal.UserSession;
+import org.sipdrop.cli.internal.CliSession;
 import org.sipdrop.negotiation.AgentSettings;
 import org.sipdrop.negotiation.FileTransferAgent;
-import org.sipdrop.negotiation.FileTransferAgentFactory;
+import org.sipdrop.session.UserSession;
 import org.sipdrop.transfer.Direction;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransferState;
@@ -75,18 +74,13 @@ public final class ShareCommand implements Command, OptionSpec {
             throw new UsageException("share takes no arguments besides its options");
         }
         Optional<MsrpSettings> msrp = MsrpSettings.from(options);
-        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
-                UserSession session = UserSession.open(client, services)) {
+        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services)) {
             List<Path> files = filesIn(dir);
-            TransferService transfers = services.await(TransferService.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the transfer service did not start"));
-            FileTransferAgentFactory factory = services.await(FileTransferAgentFactory.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the file-transfer service did not start"));
-            AgentSettings settings = AgentSettings.of(Path.of(System.getProperty("java.io.tmpdir")),
-                    transfers.acceptancePolicy("none", null)).sharing(files); // shares; declines pushes
-            try (FileTransferAgent agent = factory.create(session.agent(), settings);
-                    ReadyPresence ready = ReadyPresence.publish(services, session, transfers, "sharing " + files.size() + " files",
-                            console)) {
+            TransferService transfers = CliSession.transfers(services);
+            AgentSettings settings = CliSession.declining(transfers).sharing(files); // shares; declines pushes
+            try (UserSession session = CliSession.open(client, services, settings)) {
+                FileTransferAgent agent = session.agent();
+                CliSession.showAvailable(session, "sharing " + files.size() + " files", console);
                 list(files, client, console);
                 if (!client.json()) {
                     console.err().println("sharing " + files.size() + " files from " + dir.toAbsolutePath() + " as "

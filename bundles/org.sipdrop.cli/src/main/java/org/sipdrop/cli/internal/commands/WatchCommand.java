@@ -1,6 +1,5 @@
 package org.sipdrop.cli.internal.commands;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,10 @@ import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
-import org.sipdrop.cli.internal.UserSession;
+import org.sipdrop.cli.internal.CliSession;
 import org.sipdrop.presence.Presence;
 import org.sipdrop.presence.PresenceClient;
-import org.sipdrop.presence.PresenceClientFactory;
+import org.sipdrop.session.UserSession;
 import org.sipdrop.sip.SipResponse;
 
 /** {@code sipdrop watch}: subscribes to contacts' presence (RFC 3856) and prints each change. */
@@ -69,27 +68,24 @@ public final class WatchCommand implements Command, OptionSpec {
         long count = number(options, "count", Long.MAX_VALUE);
         long timeout = number(options, "timeout", Long.MAX_VALUE / 1000);
         BlockingQueue<Presence> changes = new LinkedBlockingQueue<>();
-        try (UserSession session = UserSession.open(client, services)) {
-            PresenceClientFactory factory = services.await(PresenceClientFactory.class, Duration.ofSeconds(10))
-                    .orElseThrow(() -> new CommandFailure("the presence service did not start"));
-            try (PresenceClient presence = factory.create(session.agent())) {
-                presence.addListener(changes::add);
-                for (String c : contacts) {
-                    SipResponse r = UserSession.await(presence.watch(c), "SUBSCRIBE to " + c);
-                    if (!r.isSuccess()) {
-                        throw new CommandFailure("the subscription to " + c + " was refused: " + r);
-                    }
+        try (UserSession session = CliSession.open(client, services, CliSession.declining(CliSession.transfers(services)))) {
+            PresenceClient presence = session.presence();
+            presence.addListener(changes::add);
+            for (String c : contacts) {
+                SipResponse r = CliSession.await(presence.watch(c), "SUBSCRIBE to " + c);
+                if (!r.isSuccess()) {
+                    throw new CommandFailure("the subscription to " + c + " was refused: " + r);
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
-                for (long printed = 0; printed < count;) {
-                    long left = deadline - System.nanoTime();
-                    Presence p = left <= 0 ? null : changes.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
-                    if (p != null) {
-                        print(console, client.json(), p);
-                        printed++;
-                    } else if (System.nanoTime() >= deadline) {
-                        break;
-                    }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+            for (long printed = 0; printed < count;) {
+                long left = deadline - System.nanoTime();
+                Presence p = left <= 0 ? null : changes.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                if (p != null) {
+                    print(console, client.json(), p);
+                    printed++;
+                } else if (System.nanoTime() >= deadline) {
+                    break;
                 }
             }
         } catch (CommandFailure e) {

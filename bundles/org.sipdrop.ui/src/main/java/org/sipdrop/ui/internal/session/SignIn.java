@@ -5,48 +5,37 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.sipdrop.negotiation.AgentSettings;
-import org.sipdrop.negotiation.FileTransferAgent;
-import org.sipdrop.negotiation.FileTransferAgentFactory;
-import org.sipdrop.presence.PresenceClient;
-import org.sipdrop.presence.PresenceClientFactory;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.session.SessionConfig;
+import org.sipdrop.session.SessionException;
+import org.sipdrop.session.UserSessionFactory;
 import org.sipdrop.sip.SipAccount;
-import org.sipdrop.sip.SipEndpoint;
 import org.sipdrop.sip.SipEndpointConfig;
-import org.sipdrop.sip.SipEndpointFactory;
 import org.sipdrop.sip.SipResponse;
 import org.sipdrop.sip.SipTls;
 import org.sipdrop.sip.SipTransport;
-import org.sipdrop.sip.SipUserAgent;
 import org.sipdrop.transfer.AcceptancePolicy;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
 
 /**
- * The steps of one sign-in, with the services only: start the embedded server when the
- * preferences say so, open a SIP endpoint, register (RFC 3261 §10), attach the transfer agent
- * and the presence client. Each failure is one line naming what to change.
+ * The workbench's part of one sign-in: start the embedded server when the preferences say so,
+ * pick the account, registrar and local address from the preferences, then open the user
+ * session (endpoint, registration RFC 3261 §10, transfer agent, presence) through the
+ * user-session service. Each failure is one line naming what to change.
  */
 final class SignIn {
 
     /** How long a registration may take before the sign-in gives up. */
     static final Duration REGISTER = Duration.ofSeconds(15);
 
-    private final SipEndpointFactory sip;
-    private final FileTransferAgentFactory agents;
-    private final PresenceClientFactory presences;
+    private final UserSessionFactory sessions;
     private final EmbeddedServerFactory servers;
 
-    SignIn(SipEndpointFactory sip, FileTransferAgentFactory agents, PresenceClientFactory presences,
-            EmbeddedServerFactory servers) {
-        this.sip = sip;
-        this.agents = agents;
-        this.presences = presences;
+    SignIn(UserSessionFactory sessions, EmbeddedServerFactory servers) {
+        this.sessions = sessions;
         this.servers = servers;
     }
 
@@ -158,40 +147,16 @@ final class SignIn {
 
     private SignedIn connect(SipAccount account, String bind, SipTls tls, EmbeddedServer server, Path downloads,
             AcceptancePolicy policy, SessionSettings s, String note) throws SignInFailure {
-        SipEndpoint endpoint;
+        SessionConfig config = SessionConfig.of(SipEndpointConfig.of("workbench", bind, 0, Set.of(account.transport()), tls),
+                account, AgentSettings.of(downloads, policy).preferring(s.transportOrder())).answerTimeout(REGISTER);
         try {
-            endpoint = sip.open(SipEndpointConfig.of("workbench", bind, 0, Set.of(account.transport()), tls));
-        } catch (IOException e) {
-            throw new SignInFailure("Cannot open a SIP endpoint on " + bind + ": " + e.getMessage(), e);
-        }
-        try {
-            SipUserAgent ua = endpoint.userAgent(account);
-            register(ua);
-            FileTransferAgent agent = agents.create(ua, AgentSettings.of(downloads, policy).preferring(s.transportOrder()));
-            PresenceClient presence = presences.create(ua);
-            return new SignedIn(server, endpoint, ua, agent, presence, note);
-        } catch (SignInFailure | RuntimeException e) {
-            endpoint.close();
-            throw e;
-        }
-    }
-
-    private static void register(SipUserAgent ua) throws SignInFailure {
-        String where = ua.account().registrar().orElse("?");
-        try {
-            SipResponse r = ua.register().get(REGISTER.toSeconds(), TimeUnit.SECONDS);
-            if (!r.isSuccess()) {
-                throw new SignInFailure(where + " refused to register " + ua.account().aor() + ": " + r.status() + " "
-                        + r.reason() + (r.status() == 401 || r.status() == 403 || r.status() == 407
-                                ? " (check the password, Window ▸ Preferences ▸ SipDrop)" : ""));
-            }
-        } catch (TimeoutException e) {
-            throw new SignInFailure("No answer from " + where + " within " + REGISTER.toSeconds() + " s", e);
-        } catch (ExecutionException e) {
-            throw new SignInFailure("Cannot register at " + where + ": " + e.getCause().getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SignInFailure("Interrupted while registering at " + where, e);
+            return new SignedIn(server, sessions.open(config), note);
+        } catch (SessionException e) {
+            int status = e.response().map(SipResponse::status).orElse(0);
+            String why = e.getMessage();
+            throw new SignInFailure(Character.toUpperCase(why.charAt(0)) + why.substring(1)
+                    + (status == 401 || status == 403 || status == 407 ? " (check the password, Window ▸ Preferences ▸ SipDrop)" : ""),
+                    e);
         }
     }
 }

@@ -3,48 +3,29 @@ package org.sipdrop.ui.internal.session;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.sipdrop.negotiation.FileTransferAgent;
-import org.sipdrop.presence.PresenceClient;
 import org.sipdrop.server.EmbeddedServer;
-import org.sipdrop.sip.SipEndpoint;
-import org.sipdrop.sip.SipUserAgent;
+import org.sipdrop.session.UserSession;
 
 /**
- * Everything one sign-in opened: the embedded server (when this session started it), the SIP
- * endpoint and registered user agent, the transfer agent and the presence client. Closing
- * releases them in reverse order.
+ * What one workbench sign-in opened: the embedded server (when this sign-in started it) and
+ * the user session. Closing signs out (withdrawing the status), then stops the server.
  */
 final class SignedIn implements AutoCloseable {
 
     private final EmbeddedServer server;
-    private final SipEndpoint endpoint;
-    private final SipUserAgent userAgent;
-    private final FileTransferAgent agent;
-    private final PresenceClient presence;
+    private final UserSession session;
     private final String note;
-    /** Contacts watched; touched by the session's worker thread only. */
+    /** Contacts watched; touched by the workbench session's worker thread only. */
     private final Set<String> watched = new HashSet<>();
 
-    SignedIn(EmbeddedServer server, SipEndpoint endpoint, SipUserAgent userAgent, FileTransferAgent agent,
-            PresenceClient presence, String note) {
+    SignedIn(EmbeddedServer server, UserSession session, String note) {
         this.server = server;
-        this.endpoint = endpoint;
-        this.userAgent = userAgent;
-        this.agent = agent;
-        this.presence = presence;
+        this.session = session;
         this.note = note;
     }
 
-    SipUserAgent userAgent() {
-        return userAgent;
-    }
-
-    FileTransferAgent agent() {
-        return agent;
-    }
-
-    PresenceClient presence() {
-        return presence;
+    UserSession session() {
+        return session;
     }
 
     /** @return what the user should know about how this sign-in went (e.g. a server port taken), or empty */
@@ -58,12 +39,12 @@ final class SignedIn implements AutoCloseable {
 
     @Override
     public void close() {
-        presence.close();
-        agent.close();
-        userAgent.close();
-        endpoint.close();
-        if (server != null) {
-            server.close();
+        try {
+            session.close();
+        } finally {
+            if (server != null) {
+                server.close();
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.sipdrop.ui.internal.session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,13 +30,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sipdrop.negotiation.FileTransferAgent;
-import org.sipdrop.negotiation.FileTransferAgentFactory;
-import org.sipdrop.presence.Presence;
 import org.sipdrop.presence.PresenceClient;
-import org.sipdrop.presence.PresenceClientFactory;
 import org.sipdrop.server.EmbeddedServerFactory;
+import org.sipdrop.session.UserSessionFactory;
 import org.sipdrop.sip.SipResponse;
-import org.sipdrop.sip.SipEndpointFactory;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
 import org.sipdrop.ui.internal.prefs.SecureStore;
@@ -53,6 +51,8 @@ import org.sipdrop.ui.internal.views.ContactStore;
 public final class WorkbenchSessionComponent implements WorkbenchSession {
 
     private static final ILog LOG = Platform.getLog(WorkbenchSessionComponent.class);
+    /** How long each publication of the user's status lasts; refreshed while signed in. */
+    private static final Duration STATUS_LIFETIME = Duration.ofSeconds(PresenceClient.DEFAULT_EXPIRES);
 
     private final SignIn signIn;
     private final TransferService transfers;
@@ -79,10 +79,9 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
     private volatile Path downloads;
 
     @Activate
-    public WorkbenchSessionComponent(@Reference SipEndpointFactory sip, @Reference FileTransferAgentFactory agents,
-            @Reference PresenceClientFactory presences, @Reference EmbeddedServerFactory servers,
+    public WorkbenchSessionComponent(@Reference UserSessionFactory sessions, @Reference EmbeddedServerFactory servers,
             @Reference TransferService transfers) {
-        this.signIn = new SignIn(sip, agents, presences, servers);
+        this.signIn = new SignIn(sessions, servers);
         this.transfers = transfers;
         this.prefs = InstanceScope.INSTANCE.getNode(PreferenceKeys.NODE);
         this.defaults = DefaultScope.INSTANCE.getNode(PreferenceKeys.NODE);
@@ -133,7 +132,7 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
                     s.acceptTypes(), this::contacts);
             SignedIn done = signIn.run(s, key -> SecureStore.workbench().get(key).orElse(null), downloads, policy);
             current = done;
-            self = done.userAgent().account().aor();
+            self = done.session().self();
             if (!done.note().isEmpty()) {
                 LOG.info("SipDrop: " + done.note());
             }
@@ -172,12 +171,11 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
             return;
         }
         SessionSettings s = settings();
-        Presence own = Presence.builder(self, s.ownStatus()).note(s.ownNote().orElse(null))
-                .transferSchemes(transfers.schemes()).build();
-        // one PUBLISH at a time: a modification carries the entity tag of the previous answer
-        // (RFC 3903 §4.4); two in flight with the same tag lose the second to a 412
+        // for the workbench's life: the session refreshes it, re-publishes it with the running
+        // transports when one starts or stops, and withdraws it at sign-out
         try {
-            SipResponse r = done.presence().publish(own).get(SignIn.REGISTER.toSeconds(), TimeUnit.SECONDS);
+            SipResponse r = done.session().publish(s.ownStatus(), s.ownNote().orElse(null), STATUS_LIFETIME)
+                    .get(SignIn.REGISTER.toSeconds() + 1, TimeUnit.SECONDS);
             if (!r.isSuccess()) {
                 LOG.warn("SipDrop: publishing your status was refused: " + r.status() + " " + r.reason());
             }
@@ -198,12 +196,12 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
         }
         Set<String> wanted = new HashSet<>(contacts());
         for (String gone : done.watched().stream().filter(c -> !wanted.contains(c)).collect(Collectors.toList())) {
-            done.presence().unwatch(gone);
+            done.session().presence().unwatch(gone);
             done.watched().remove(gone);
         }
         for (String c : wanted) {
             if (done.watched().add(c)) {
-                done.presence().watch(c);
+                done.session().presence().watch(c);
             }
         }
     }
@@ -242,13 +240,13 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
     @Override
     public Optional<FileTransferAgent> agent() {
         SignedIn done = current;
-        return done == null ? Optional.empty() : Optional.of(done.agent());
+        return done == null ? Optional.empty() : Optional.of(done.session().agent());
     }
 
     @Override
     public Optional<PresenceClient> presence() {
         SignedIn done = current;
-        return done == null ? Optional.empty() : Optional.of(done.presence());
+        return done == null ? Optional.empty() : Optional.of(done.session().presence());
     }
 
     @Override
