@@ -97,17 +97,18 @@ final class FileTransferAgentImpl implements FileTransferAgent {
             throw new IllegalArgumentException("An offer goes over " + options.indirectionOver().get()
                     + " only when the file goes via a storage transport (content indirection, RFC 4483)");
         }
-        List<String> candidates = TransportChoice.candidates(ctx.service(), ctx.userAgent(), to, options,
+        TransportChoice.Candidates choice = TransportChoice.candidates(ctx.service(), ctx.userAgent(), to, options,
                 ctx.settings().preferredSchemes(), null);
+        List<String> candidates = choice.schemes();
         if (candidates.size() == 1) {
-            return sendVia(candidates, 0, to, files, options);
+            return sendVia(candidates, 0, choice.guessed(), to, files, options);
         }
         List<String> why = new ArrayList<>();
         IOException first = null;
         for (int i = 0; i < candidates.size(); i++) { // a transport that cannot serve now (no storage set up…) gives way to the next
             String scheme = candidates.get(i);
             try {
-                return sendVia(candidates, i, to, files, options);
+                return sendVia(candidates, i, choice.guessed(), to, files, options);
             } catch (IOException e) {
                 why.add(scheme + ": " + e.getMessage());
                 first = first == null ? e : first;
@@ -116,14 +117,17 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         throw new IOException("no common transport with " + to + " can be used now (" + String.join("; ", why) + ")", first);
     }
 
-    /** Sends over {@code candidates[index]}; a session transport the peer refuses falls back to the later session ones. */
-    private List<Transfer> sendVia(List<String> candidates, int index, String to, List<Path> files, SendOptions options)
-            throws IOException {
+    /**
+     * Sends over {@code candidates[index]}; when the peer's transports were {@code guessed}, a session
+     * transport it refuses falls back to the later session ones.
+     */
+    private List<Transfer> sendVia(List<String> candidates, int index, boolean guessed, String to, List<Path> files,
+            SendOptions options) throws IOException {
         String scheme = candidates.get(index);
         if (Transports.isStorage(ctx.service(), scheme)) {
             return pageMode.send(List.of(to), files, options.via(scheme));
         }
-        List<String> fallbacks = new ArrayList<>(candidates.subList(index + 1, candidates.size()));
+        List<String> fallbacks = new ArrayList<>(guessed ? candidates.subList(index + 1, candidates.size()) : List.of());
         fallbacks.removeIf(s -> !Transports.isSession(ctx.service(), s));
         return offer(to, scheme, fallbacks, files, options);
     }

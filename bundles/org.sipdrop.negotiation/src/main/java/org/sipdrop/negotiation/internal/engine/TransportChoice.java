@@ -35,11 +35,22 @@ final class TransportChoice {
     }
 
     /**
+     * The transports to try.
+     *
+     * @param schemes best first, never empty
+     * @param guessed whether the peer did not say which transports it takes: only then may a
+     *        refusal be about the transport (and the next one be tried); a peer that listed the
+     *        chosen transport refuses the offer itself
+     */
+    record Candidates(List<String> schemes, boolean guessed) {
+    }
+
+    /**
      * @param kind the carriage the caller can use (a pull needs a session); null for any
      * @return the schemes to try, best first, never empty
      * @throws IOException "no common transport …" when none fits
      */
-    static List<String> candidates(TransferService service, SipUserAgent ua, String to, SendOptions options,
+    static Candidates candidates(TransferService service, SipUserAgent ua, String to, SendOptions options,
             List<String> preferred, Carriage.Kind kind) throws IOException {
         List<String> local = usable(service, kind);
         String via = options.via().toLowerCase(Locale.ROOT);
@@ -50,7 +61,7 @@ final class TransportChoice {
                         + (kind == Carriage.Kind.SESSION ? "request a file (it stores files, a pull needs a session)" : "be used here")
                         : "no " + via + " transport is running here") + running(service.schemes()));
             }
-            return List.of(via);
+            return new Candidates(List.of(via), false);
         }
         if (local.isEmpty()) {
             throw new IOException("no common transport: no transport is running here" + running(service.schemes()));
@@ -64,20 +75,20 @@ final class TransportChoice {
                 throw new IOException("no common transport: " + to + " did not say which transports it accepts, and only "
                         + "storage transports run here" + running(service.schemes()));
             }
-            return sessions;
+            return new Candidates(sessions, true);
         }
         List<String> common = new ArrayList<>(ordered);
         common.retainAll(peer);
         if (common.isEmpty()) {
             throw new IOException("no common transport with " + to + ": it accepts " + peer + ", this side offers " + local);
         }
-        return common;
+        return new Candidates(common, false);
     }
 
     /** @return the first of {@link #candidates} */
     static String choose(TransferService service, SipUserAgent ua, String to, SendOptions options, List<String> preferred,
             Carriage.Kind kind) throws IOException {
-        return candidates(service, ua, to, options, preferred, kind).get(0);
+        return candidates(service, ua, to, options, preferred, kind).schemes().get(0);
     }
 
     /** @return the running schemes of that kind (any when null), best-ranked first */
