@@ -326,6 +326,11 @@ public final class FaultProxy implements AutoCloseable {
             return List.copyOf(events);
         }
 
+        /** @return true while a cut, reset or stall set on {@code direction} has not fired yet */
+        public boolean hasPending(Direction direction) {
+            return pumps.get(direction).nextAt() != Long.MAX_VALUE;
+        }
+
         /** Adds {@code fault} on {@code direction}; its offset counts from the bytes forwarded so far. */
         public void inject(Direction direction, Fault fault) {
             pumps.get(direction).add(Objects.requireNonNull(fault, "fault"));
@@ -490,16 +495,17 @@ public final class FaultProxy implements AutoCloseable {
 
             private void write(OutputStream out, byte[] buf, int off, int len) throws IOException, InterruptedException {
                 long r = rate;
+                // counted before the write: once a client has the bytes, a fault set now counts after them
                 if (r <= 0) {
-                    out.write(buf, off, len);
                     forwarded.addAndGet(len);
+                    out.write(buf, off, len);
                     return;
                 }
                 int slice = (int) Math.max(1, Math.min(len, r / 20));
                 for (int done = 0; done < len && open; done += slice) {
                     int k = Math.min(slice, len - done);
-                    out.write(buf, off + done, k);
                     forwarded.addAndGet(k);
+                    out.write(buf, off + done, k);
                     synchronized (this) {
                         rateBytes += k;
                     }

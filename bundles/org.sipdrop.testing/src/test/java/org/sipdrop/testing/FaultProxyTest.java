@@ -135,6 +135,7 @@ class FaultProxyTest {
         try (Socket s = connect()) {
             assertArrayEquals(data, exchange(s, data, data.length));
             proxy.injectAll(Direction.SERVER_TO_CLIENT, new Cut(300));
+            assertTrue(proxy.connections().get(0).hasPending(Direction.SERVER_TO_CLIENT));
             assertEquals(300, exchange(s, data, data.length).length);
         }
         assertEquals(1_300, proxy.connections().get(0).bytes(Direction.SERVER_TO_CLIENT));
