@@ -39,6 +39,14 @@ public abstract class BodySource {
     }
 
     /**
+     * @return true once every byte of a body of known length was read: the writer must not
+     *         interrupt the chunk then, as no byte is left for a next chunk to carry its end flag
+     */
+    boolean exhausted() {
+        return false;
+    }
+
+    /**
      * @param bytes the body; not copied, do not modify it while writing
      * @return a source for those bytes
      */
@@ -61,6 +69,11 @@ public abstract class BodySource {
             @Override
             byte[] inMemory() {
                 return bytes;
+            }
+
+            @Override
+            boolean exhausted() {
+                return position == bytes.length;
             }
         };
     }
@@ -104,6 +117,11 @@ public abstract class BodySource {
                 dst.position(dst.position() + n);
                 done += n;
                 return n;
+            }
+
+            @Override
+            boolean exhausted() {
+                return done == length;
             }
         };
     }
@@ -152,6 +170,11 @@ public abstract class BodySource {
             @Override
             boolean mayPause() {
                 return mayPause;
+            }
+
+            @Override
+            boolean exhausted() {
+                return done == maxLength;
             }
         };
     }

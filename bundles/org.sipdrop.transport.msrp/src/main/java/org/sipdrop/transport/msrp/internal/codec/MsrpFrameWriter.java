@@ -175,7 +175,9 @@ public final class MsrpFrameWriter {
             if (!buffer.hasRemaining()) {
                 flush();
             }
-            if (interruptible && written >= INTERRUPTIBLE_AFTER && othersWaiting.getAsBoolean()) {
+            // never after the last byte: the chunk would end '+' with no rest to send, and the
+            // message would never get its '$' (RFC 4975 §7.1)
+            if (interruptible && written >= INTERRUPTIBLE_AFTER && !body.exhausted() && othersWaiting.getAsBoolean()) {
                 interrupted = true; // the caller sends the rest in a new chunk (RFC 4975 §7.1.1)
                 break;
             }

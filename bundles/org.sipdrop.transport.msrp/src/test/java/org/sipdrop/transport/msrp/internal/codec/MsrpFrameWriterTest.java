@@ -155,6 +155,38 @@ class MsrpFrameWriterTest {
         assertEquals(ContinuationFlag.MORE, f.body().flag());
     }
 
+    /**
+     * RFC 4975 §7.1: the last chunk of a message ends with '$'. A chunk is interrupted for waiting
+     * traffic only while body bytes remain; interrupted after its last byte it would end '+' and
+     * the sender, having sent every byte, would never send the '$' (the receiver waited out its
+     * session timeout with the whole file, found by MsrpCutResumeTest through a shared relay
+     * connection).
+     */
+    @Test
+    void lastChunkEndsWithDollarEvenWhenOtherTrafficWaitsAfterItsLastByte(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[5000];
+        new java.util.Random(4975).nextBytes(content);
+        Path file = Files.write(dir.resolve("last.bin"), content);
+        MsrpHeaders h = MsrpHeaders.builder(List.of(MsrpUri.parse(Frames.TO)), List.of(MsrpUri.parse(Frames.FROM)))
+                .messageId("87652491").byteRange(new ByteRange(1, ByteRange.UNKNOWN, 5000))
+                .contentType("application/octet-stream").build();
+        Frames.Sink sink = new Frames.Sink();
+        MsrpFrameWriter writer = new MsrpFrameWriter(sink, 8192, ids("a786hjs2"));
+        writer.interruptWhen(() -> true); // a response is always waiting
+        WriteResult r;
+        try (FileChannel fc = FileChannel.open(file)) {
+            r = writer.writeRequest(new MsrpRequest("a786hjs2", MsrpMethod.SEND, h), BodySource.ofFileRegion(fc, 0, 5000),
+                    ContinuationFlag.COMPLETE);
+        }
+        assertEquals(5000, r.bodyBytes());
+        assertFalse(r.interrupted());
+        assertEquals(ContinuationFlag.COMPLETE, r.flag());
+        ReceivedFrame f = new MsrpFrameReader(Channels.newChannel(new java.io.ByteArrayInputStream(
+                sink.out.toByteArray())), 100, MsrpCodecLimits.defaults()).next();
+        assertArrayEquals(content, Frames.readBody(f.body(), 333));
+        assertEquals(ContinuationFlag.COMPLETE, f.body().flag());
+    }
+
     @Test
     void failingSourceEndsTheChunkWithAbortFlag() throws IOException {
         ReadableByteChannel failing = new ReadableByteChannel() {
