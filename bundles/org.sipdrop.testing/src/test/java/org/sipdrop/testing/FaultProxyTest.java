@@ -83,10 +83,19 @@ class FaultProxyTest {
     void resetEndsTheClientsReadWithConnectionReset() throws IOException {
         proxy.planNext(Plan.of(Direction.CLIENT_TO_SERVER, new Reset(10_000)));
         try (Socket s = connect()) {
-            assertThrows(SocketException.class, () -> exchange(s, random(500_000, 3), 500_000));
+            try {
+                byte[] back = exchange(s, random(500_000, 3), 500_000);
+                // the RST may overtake the client's read after the other direction's end passed on: then
+                // the read ends early instead of failing; either way the stream stops at the reset
+                assertTrue(back.length <= 10_000, "nothing after the reset: " + back.length);
+            } catch (SocketException e) {
+                // the usual outcome: "Connection reset"
+            }
         }
         assertEquals(10_000, proxy.connections().get(0).bytes(Direction.CLIENT_TO_SERVER));
         assertEquals(1, proxy.broken());
+        assertTrue(proxy.connections().get(0).events().toString().contains("reset at 10000"),
+                proxy.connections().get(0).events().toString());
     }
 
     @Test
