@@ -25,10 +25,24 @@ final class RfcFileReceiver implements AutoCloseable {
     private Socket sip;
     private InputStream sipIn;
     private RfcFileSender.Message invite;
+    /** The RFC 3840 feature parameter its Contact carries, e.g. {@code ;+sipdrop.transports="<msrp>"}; empty: none. */
+    private String features = "";
+    /** A Warning header to add to the next refusal, empty for none. */
+    private String warning = "";
 
     RfcFileReceiver() throws IOException {
         listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         listener.setSoTimeout(TIMEOUT_MS);
+    }
+
+    /** Advertises these transports in its answers' Contact (SipDrop's RFC 3840 feature tag), as a SipDrop peer would. */
+    RfcFileReceiver advertising(String... schemes) {
+        StringBuilder b = new StringBuilder(";+sipdrop.transports=\"");
+        for (String s : schemes) {
+            b.append('<').append(s).append('>');
+        }
+        features = b.append('"').toString();
+        return this;
     }
 
     /** @return the URI to send files to */
@@ -88,8 +102,18 @@ final class RfcFileReceiver implements AutoCloseable {
      * @return the refused INVITE
      */
     RfcFileSender.Message refuseInvite() throws IOException {
+        return refuseInvite(false);
+    }
+
+    /**
+     * As {@link #refuseInvite()}; with {@code transport}, the 488 says it is the transport that is
+     * refused (RFC 3261 §20.43 warn-code 302), not the file.
+     */
+    RfcFileSender.Message refuseInvite(boolean transport) throws IOException {
         takeInvite();
+        warning = transport ? "Warning: 302 127.0.0.1 \"Incompatible transport protocol\"\r\n" : "";
         respond(invite, "488 Not Acceptable Here", ";tag=carol0", null);
+        warning = "";
         RfcFileSender.Message ack = RfcFileSender.Message.read(sipIn);
         if (!ack.startLine().startsWith("ACK ")) {
             throw new IOException("expected the ACK of the 488, got " + ack.startLine());
@@ -159,7 +183,7 @@ final class RfcFileReceiver implements AutoCloseable {
         String to = request.copy("To").strip();
         String head = "SIP/2.0 " + status + "\r\n" + request.copy("Via") + request.copy("From")
                 + (to.contains(";tag=") ? to : to + toTag) + "\r\n" + request.copy("Call-ID") + request.copy("CSeq")
-                + "Contact: <sip:carol@127.0.0.1:" + listener.getLocalPort() + ";transport=tcp>\r\n"
+                + "Contact: <sip:carol@127.0.0.1:" + listener.getLocalPort() + ";transport=tcp>" + features + "\r\n" + warning
                 + (sdp == null ? "" : "Content-Type: application/sdp\r\n") + "Content-Length: " + body.length + "\r\n\r\n";
         sip.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
         sip.getOutputStream().write(body);

@@ -181,6 +181,59 @@ class ThirdPartyTransportsTest {
         }
     }
 
+    /** A peer that lists the transport but refuses it with warn-code 302 (RFC 3261 §20.43) gets the next one. */
+    @Test
+    void aPeerThatSaysItRefusesTheTransportIsOfferedTheNextOne() throws Exception {
+        acme = register(new AcmeTransport(peers.msrp()), "acme", "ACME");
+        Peer alice = peers.direct("alice", peers.settings("none", null, dir.resolve("alice-in")).preferring(List.of("acme", "msrp")));
+        Path file = Peers.randomFile(dir.resolve("out"), "warned.bin", 16 * 1024, 14);
+        java.util.concurrent.ExecutorService answering = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (RfcFileReceiver carol = new RfcFileReceiver().advertising("acme", "msrp")) {
+            // carol answers alice's OPTIONS (listing acme) while alice decides, then refuses the INVITE
+            java.util.concurrent.Future<RfcFileSender.Message> first = answering.submit(() -> carol.refuseInvite(true));
+            Transfer sent = alice.agent().send(carol.uri(), List.of(file), SendOptions.defaults()).get(0);
+            assertTrue(first.get(30, TimeUnit.SECONDS).body().contains(" " + ACME_PROTO + " "));
+            RfcFileSender.Message second = carol.acceptInvite();
+            assertTrue(second.body().contains(" TCP/MSRP "), "then over MSRP: " + second.body());
+            assertEquals("msrp", sent.transport().orElse(null));
+        } finally {
+            answering.shutdownNow();
+        }
+    }
+
+    /** A peer that lists the transport and refuses without saying it is the transport refuses the file. */
+    @Test
+    void aPeerThatListedTheTransportAndRefusesIsNotAskedAgain() throws Exception {
+        acme = register(new AcmeTransport(peers.msrp()), "acme", "ACME");
+        Peer alice = peers.direct("alice", peers.settings("none", null, dir.resolve("alice-in")).preferring(List.of("acme", "msrp")));
+        Path file = Peers.randomFile(dir.resolve("out"), "refused.bin", 16 * 1024, 15);
+        java.util.concurrent.ExecutorService answering = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (RfcFileReceiver carol = new RfcFileReceiver().advertising("acme", "msrp")) {
+            java.util.concurrent.Future<RfcFileSender.Message> first = answering.submit(() -> carol.refuseInvite(false));
+            Transfer sent = alice.agent().send(carol.uri(), List.of(file), SendOptions.defaults()).get(0);
+            assertTrue(first.get(30, TimeUnit.SECONDS).body().contains(" " + ACME_PROTO + " "), "acme offered first");
+            assertEquals(TransferState.REJECTED, Peers.end(sent), () -> "no second offer: " + sent.failure());
+            assertEquals(488, sent.failure().orElseThrow().status());
+        } finally {
+            answering.shutdownNow();
+        }
+    }
+
+    /**
+     * SipDrop refusing an offer whose only stream is of a proto no running transport declares says
+     * so with 488 and warn-code 302 (RFC 3261 §20.43), which lets a caller try another transport.
+     */
+    @Test
+    void anOfferOfAnUnknownProtoIsRefusedWithTheTransportWarning() throws Exception {
+        Peer bob = peers.direct("bob", "all", null, dir.resolve("bob-in"));
+        try (RfcFileSender raw = new RfcFileSender(bob.uri())) {
+            String offer = raw.offer("x.bin", 10, new byte[20], true, 0).replace(" TCP/MSRP *", " TCP/X-NOBODY *");
+            RfcFileSender.Message r = raw.invite(offer);
+            assertEquals(488, r.status(), r.startLine());
+            assertTrue(r.header("Warning").startsWith("302 "), "RFC 3261 §20.43 warning: " + r.headers());
+        }
+    }
+
     private ServiceRegistration<TransportProvider> register(TransportProvider p, String scheme, String name) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(TransportProvider.SCHEME_PROPERTY, scheme);

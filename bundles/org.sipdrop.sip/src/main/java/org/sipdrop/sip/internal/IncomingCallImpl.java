@@ -64,9 +64,16 @@ final class IncomingCallImpl extends CallBase implements IncomingCall {
             throw new IllegalStateException("Call " + callId + " is answered already");
         }
         answered = true;
-        respond(status.code(), status.reason(), null);
+        respond(status.code(), status.reason(), null, status);
         established.complete(new SipResponse(status.code(), status.reason(), java.util.Map.of(), null));
         end("rejected: " + status);
+    }
+
+    /** @return the warn-agent of a Warning header (RFC 3261 §20.43): this endpoint's host and port */
+    private String warningAgent() {
+        javax.sip.ListeningPoint point = provider.getListeningPoints()[0];
+        String host = point.getIPAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + point.getPort();
     }
 
     private synchronized boolean isAnswered() {
@@ -79,10 +86,17 @@ final class IncomingCallImpl extends CallBase implements IncomingCall {
     }
 
     private void respond(int status, String reason, SipBody body) {
+        respond(status, reason, body, null);
+    }
+
+    private void respond(int status, String reason, SipBody body, SipStatus warned) {
         try {
             Response r = factory.messages.createResponse(status, transaction.getRequest());
             if (reason != null) {
                 r.setReasonPhrase(reason);
+            }
+            if (warned != null && warned.warnCode() != 0) { // RFC 3261 §20.43
+                r.addHeader(factory.headers.createWarningHeader(warningAgent(), warned.warnCode(), warned.warnText().orElse("")));
             }
             ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(localTag);
             if (status < 300) {

@@ -118,8 +118,8 @@ final class FileTransferAgentImpl implements FileTransferAgent {
     }
 
     /**
-     * Sends over {@code candidates[index]}; when the peer's transports were {@code guessed}, a session
-     * transport it refuses falls back to the later session ones.
+     * Sends over {@code candidates[index]}; a session transport the peer refuses (any refusal when its
+     * transports were {@code guessed}, else a 488 with warn-code 302) falls back to the later session ones.
      */
     private List<Transfer> sendVia(List<String> candidates, int index, boolean guessed, String to, List<Path> files,
             SendOptions options) throws IOException {
@@ -127,13 +127,13 @@ final class FileTransferAgentImpl implements FileTransferAgent {
         if (Transports.isStorage(ctx.service(), scheme)) {
             return pageMode.send(List.of(to), files, options.via(scheme));
         }
-        List<String> fallbacks = new ArrayList<>(guessed ? candidates.subList(index + 1, candidates.size()) : List.of());
+        List<String> fallbacks = new ArrayList<>(candidates.subList(index + 1, candidates.size()));
         fallbacks.removeIf(s -> !Transports.isSession(ctx.service(), s));
-        return offer(to, scheme, fallbacks, files, options);
+        return offer(to, scheme, fallbacks, guessed, files, options);
     }
 
-    private List<Transfer> offer(String to, String scheme, List<String> fallbacks, List<Path> files, SendOptions options)
-            throws IOException {
+    private List<Transfer> offer(String to, String scheme, List<String> fallbacks, boolean guessed, List<Path> files,
+            SendOptions options) throws IOException {
         org.sipdrop.transfer.FileIcon given = options.icon().isPresent() ? Icons.fromFile(options.icon().get()) : null;
         List<FileOffer> offers = new ArrayList<>();
         for (Path f : files) {
@@ -144,7 +144,7 @@ final class FileTransferAgentImpl implements FileTransferAgent {
                     : options.thumbnails() ? Icons.thumbnail(f, o.mediaType()).orElse(null) : null;
             offers.add(options.withMessage(icon == null ? o : o.toBuilder().icon(icon).build()));
         }
-        return new OutgoingOffer(ctx, to, scheme, fallbacks).start(files, offers);
+        return new OutgoingOffer(ctx, to, scheme, fallbacks, guessed).start(files, offers);
     }
 
     @Override

@@ -67,7 +67,7 @@ final class IncomingOffer {
 
     /** Decides, answers and receives; runs on an agent thread. */
     void handle() {
-        Sdp offer;
+        Sdp offer = null;
         List<OfferedStream> streams;
         try {
             body = OfferBody.read(call.request().body());
@@ -79,7 +79,13 @@ final class IncomingOffer {
             }
             streams = OfferReader.read(offer, proto -> Transports.schemeOfProto(ctx.service(), proto).isPresent());
         } catch (SdpException e) {
-            call.reject(new SipStatus(e.status(), e.reason()));
+            SipStatus status = new SipStatus(e.status(), e.reason());
+            if (offer != null && !offer.media().isEmpty() && offer.media().stream()
+                    .noneMatch(m -> Transports.schemeOfProto(ctx.service(), m.proto()).isPresent())) {
+                // RFC 3261 §20.43: it is the transport that is refused, so the caller may try another
+                status = status.withWarning(SipStatus.WARNING_INCOMPATIBLE_TRANSPORT, "Incompatible transport protocol");
+            }
+            call.reject(status);
             return;
         }
         call.ringing();

@@ -53,6 +53,7 @@ final class OutgoingOffer {
     private final String scheme;
     /** The next common session transports to offer if the peer refuses this one (RFC 3264 §6, RFC 3261 §21.4.26). */
     private final List<String> fallbacks;
+    private final boolean guessed;
     private final List<OutgoingStream> streams = new ArrayList<>();
     private List<Path> files;
     private List<FileOffer> offers;
@@ -64,12 +65,21 @@ final class OutgoingOffer {
         this(ctx, to, scheme, List.of());
     }
 
-    /** @param fallbacks the next common session transports, tried in order when the peer refuses {@code scheme} */
     OutgoingOffer(AgentContext ctx, String to, String scheme, List<String> fallbacks) {
+        this(ctx, to, scheme, fallbacks, false);
+    }
+
+    /**
+     * @param fallbacks the next common session transports, tried in order when the peer refuses {@code scheme}
+     * @param guessed whether the peer did not say which transports it takes: then any 488 or
+     *        all-port-0 answer may be about the transport; otherwise only a 488 with warn-code 302
+     */
+    OutgoingOffer(AgentContext ctx, String to, String scheme, List<String> fallbacks, boolean guessed) {
         this.ctx = ctx;
         this.to = to;
         this.scheme = scheme;
         this.fallbacks = List.copyOf(fallbacks);
+        this.guessed = guessed;
     }
 
     /** Opens the sessions and sends the INVITE; @return the transfers, OFFERED */
@@ -136,7 +146,7 @@ final class OutgoingOffer {
             return;
         }
         if (!response.isSuccess()) {
-            if (response.status() == SdpException.NOT_ACCEPTABLE_HERE
+            if (response.status() == SdpException.NOT_ACCEPTABLE_HERE && (guessed || refusesTransport(response))
                     && fallBack(response.status() + " " + response.reason())) {
                 return;
             }
@@ -157,7 +167,7 @@ final class OutgoingOffer {
             Verdict.hangUpThen(ctx, call, SipReason.of(e.status(), "Unusable answer: " + e.reason()), () -> failAll(why));
             return;
         }
-        if (accepted.isEmpty() && !fallbacks.isEmpty()) { // every stream refused with port 0 (RFC 3264 §6)
+        if (accepted.isEmpty() && guessed && !fallbacks.isEmpty()) { // every stream refused with port 0 (RFC 3264 §6)
             call.hangUp();
             if (fallBack("every stream refused with port 0")) {
                 return;
@@ -205,12 +215,18 @@ final class OutgoingOffer {
         String next = fallbacks.get(0);
         LOG.log(System.Logger.Level.INFO, to + " refused " + scheme + " (" + refusal + "); offering over " + next);
         try {
-            new OutgoingOffer(ctx, to, next, fallbacks.subList(1, fallbacks.size())).open(files, offers, again);
+            new OutgoingOffer(ctx, to, next, fallbacks.subList(1, fallbacks.size()), guessed).open(files, offers, again);
         } catch (IOException | RuntimeException e) {
             failAll(new TransferFailure(0, to + " refused " + scheme + " (" + refusal + ") and " + next
                     + " could not be offered: " + e.getMessage()));
         }
         return true;
+    }
+
+    /** @return whether a refusal says it is about the transport: RFC 3261 §20.43 warn-code 302 */
+    static boolean refusesTransport(SipResponse response) {
+        return response.headers("Warning").stream().anyMatch(w -> w.trim().startsWith(
+                Integer.toString(org.sipdrop.sip.SipStatus.WARNING_INCOMPATIBLE_TRANSPORT)));
     }
 
     private void failAll(TransferFailure reason) {
