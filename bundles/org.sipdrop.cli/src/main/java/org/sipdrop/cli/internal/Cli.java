@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.sipdrop.cli.internal.config.TransportCatalog;
 import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.commands.DemoCommand;
 import org.sipdrop.cli.internal.commands.PresenceCommand;
@@ -48,7 +47,7 @@ public final class Cli {
                 console.out().println("usage: sipdrop " + c.name() + " " + c.usage());
                 console.out().println(c.summary());
                 if (c instanceof ConfiguresTransports) {
-                    TransportFlags.derive(TransportCatalog.installed(services)).help().forEach(console.out()::println);
+                    TransportFlags.installed(services).help().forEach(console.out()::println);
                 }
                 return Command.OK;
             }
@@ -74,7 +73,7 @@ public final class Cli {
             OptionSpec spec = (OptionSpec) command;
             Set<String> valued = new HashSet<>(spec.valued());
             if (command instanceof ConfiguresTransports) {
-                valued.addAll(TransportFlags.derive(TransportCatalog.installed(services)).valued());
+                valued.addAll(TransportFlags.installed(services).valued());
             }
             return Options.parse(args, spec.flags(), valued);
         }

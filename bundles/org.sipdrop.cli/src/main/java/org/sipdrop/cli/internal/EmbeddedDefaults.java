@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.sipdrop.cli.internal.config.GivenSettings;
-import org.sipdrop.cli.internal.config.TransportDescription;
+import org.sipdrop.configuration.TransportDescription;
 import org.sipdrop.cli.internal.config.TransportFlags;
 
 /**

@@ -12,8 +12,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.sipdrop.cli.internal.config.GivenSettings;
-import org.sipdrop.cli.internal.config.Setting;
-import org.sipdrop.cli.internal.config.TransportDescription;
+import org.sipdrop.configuration.Setting;
+import org.sipdrop.configuration.TransportDescription;
 import org.sipdrop.cli.internal.config.TransportFlags;
 
 /** What the CLI adds for SipDrop's own transports: the embedded storage, the SIP trust store for msrps relays. */

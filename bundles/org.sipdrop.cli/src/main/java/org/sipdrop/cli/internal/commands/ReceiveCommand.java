@@ -15,7 +15,6 @@ import org.sipdrop.cli.internal.EmbeddedDefaults;
 import org.sipdrop.cli.internal.config.Applied;
 import org.sipdrop.cli.internal.config.Applier;
 import org.sipdrop.cli.internal.config.GivenSettings;
-import org.sipdrop.cli.internal.config.TransportCatalog;
 import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
@@ -76,7 +75,7 @@ public final class ReceiveCommand implements Command, OptionSpec, ConfiguresTran
         if (!options.positional().isEmpty()) {
             throw new UsageException("receive takes no arguments besides its options");
         }
-        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.derive(TransportCatalog.installed(services)), options);
+        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.installed(services), options);
         TransferOutput out = new TransferOutput(console, client.json());
         try (Applied applied = Applier.applyAll(given, services);
                 UserSession session = UserSession.open(client, services)) {

@@ -18,7 +18,6 @@ import org.sipdrop.cli.internal.EmbeddedDefaults;
 import org.sipdrop.cli.internal.config.Applied;
 import org.sipdrop.cli.internal.config.Applier;
 import org.sipdrop.cli.internal.config.GivenSettings;
-import org.sipdrop.cli.internal.config.TransportCatalog;
 import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
@@ -113,7 +112,7 @@ public final class SendCommand implements Command, OptionSpec, ConfiguresTranspo
                         + " storage transport such as http or https (" + via + " stores no files)");
             }
         }
-        List<GivenSettings> given = EmbeddedDefaults.forSend(TransportFlags.derive(TransportCatalog.installed(services)),
+        List<GivenSettings> given = EmbeddedDefaults.forSend(TransportFlags.installed(services),
                 options, client, via);
         TransferOutput out = new TransferOutput(console, client.json());
         try (Applied applied = Applier.applyAll(given, services);

@@ -22,7 +22,6 @@ import org.sipdrop.cli.internal.EmbeddedDefaults;
 import org.sipdrop.cli.internal.config.Applied;
 import org.sipdrop.cli.internal.config.Applier;
 import org.sipdrop.cli.internal.config.GivenSettings;
-import org.sipdrop.cli.internal.config.TransportCatalog;
 import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
@@ -80,7 +79,7 @@ public final class ShareCommand implements Command, OptionSpec, ConfiguresTransp
         if (!options.positional().isEmpty()) {
             throw new UsageException("share takes no arguments besides its options");
         }
-        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.derive(TransportCatalog.installed(services)), options);
+        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.installed(services), options);
         try (Applied applied = Applier.applyAll(given, services);
                 UserSession session = UserSession.open(client, services)) {
             List<Path> files = filesIn(dir);

@@ -15,8 +15,7 @@ import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
-import org.sipdrop.cli.internal.config.TransportCatalog;
-import org.sipdrop.cli.internal.config.TransportDescription;
+import org.sipdrop.configuration.TransportDescription;
 import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransportProvider;
@@ -62,7 +61,7 @@ public final class TransportsCommand implements Command, OptionSpec {
             return FAILED;
         }
         List<TransportProvider> transports = service.get().transports();
-        TransportFlags flags = TransportFlags.derive(TransportCatalog.installed(services));
+        TransportFlags flags = TransportFlags.installed(services);
         List<TransportDescription> idle = new ArrayList<>(flags.transports());
         for (TransportProvider t : transports) {
             List<TransportDescription> described = idle.stream().filter(d -> t.schemes().contains(d.scheme())).toList();

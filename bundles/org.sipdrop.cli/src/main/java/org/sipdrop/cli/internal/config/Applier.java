@@ -1,5 +1,6 @@
 package org.sipdrop.cli.internal.config;
 
+import org.sipdrop.configuration.TransportDescription;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package org.sipdrop.cli.internal.config;
 
+import org.sipdrop.configuration.TransportDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;

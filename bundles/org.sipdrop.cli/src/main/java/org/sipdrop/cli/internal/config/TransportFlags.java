@@ -1,5 +1,6 @@
 package org.sipdrop.cli.internal.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sipdrop.cli.internal.Options;
+import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
+import org.sipdrop.configuration.Setting;
+import org.sipdrop.configuration.TransportCatalog;
+import org.sipdrop.configuration.TransportDescription;
 
 /**
  * The {@code --SCHEME-SETTING VALUE} flags derived from the installed transports' metatype, e.g.
@@ -37,6 +42,14 @@ public final class TransportFlags {
                 aliases.put(old, derived);
             }
         });
+    }
+
+    /** How long a command waits for the catalog (DS activates it asynchronously). */
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    /** @return the flags of the transports installed now; none without the catalog (e.g. outside OSGi) */
+    public static TransportFlags installed(Services services) {
+        return derive(services.await(TransportCatalog.class, WAIT).map(TransportCatalog::installed).orElse(List.of()));
     }
 
     /** @return the flags of these transports */

@@ -1,48 +1,51 @@
-package org.sipdrop.cli.internal.config;
+package org.sipdrop.configuration.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.sipdrop.cli.internal.Services;
+import org.sipdrop.configuration.TransportCatalog;
+import org.sipdrop.configuration.TransportDescription;
 import org.sipdrop.transfer.TransportProvider;
 
 /**
- * The transports installed now and what their metatype says about their configuration. A
- * transport is a DS component that provides {@link TransportProvider}; SCR describes every such
- * component, also one not running for want of a configuration ({@code configurationPolicy =
- * REQUIRE}, as the shared-folder example), so its flags exist before it runs. The settings come
- * from the component bundle's {@code OSGI-INF/metatype/} designation of the component's PID.
+ * The catalog from SCR and metatype documents. A transport is a DS component that provides
+ * {@link TransportProvider}; SCR describes every such component, also one that waits for its
+ * configuration, so its settings are known before it runs. The settings come from the component
+ * bundle's {@code OSGI-INF/metatype/} designation of the component's PID, read with the JDK's
+ * parser ({@link MetatypeXml}): the target platform has no MetaType Service, and tycho-ds-plugin
+ * writes no metatype, so each transport ships its document.
  */
-public final class TransportCatalog {
+@Component(service = TransportCatalog.class)
+public final class ScrTransportCatalog implements TransportCatalog {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private final ServiceComponentRuntime scr;
+    private final BundleContext context;
 
-    private TransportCatalog() {
+    @Activate
+    public ScrTransportCatalog(@Reference ServiceComponentRuntime scr, BundleContext context) {
+        this.scr = scr;
+        this.context = context;
     }
 
-    /** @return the described transports, by scheme; empty outside OSGi or without SCR */
-    public static List<TransportDescription> installed(Services services) {
-        Bundle self = FrameworkUtil.getBundle(TransportCatalog.class);
-        BundleContext context = self == null ? null : self.getBundleContext();
-        Optional<ServiceComponentRuntime> scr = context == null ? Optional.empty() : services.await(ServiceComponentRuntime.class, WAIT);
-        if (scr.isEmpty()) {
-            return List.of();
-        }
+    @Override
+    public List<TransportDescription> installed() {
         List<TransportDescription> found = new ArrayList<>();
-        for (ComponentDescriptionDTO c : scr.get().getComponentDescriptionDTOs()) {
+        for (ComponentDescriptionDTO c : scr.getComponentDescriptionDTOs()) {
             if (c.serviceInterfaces == null || !Arrays.asList(c.serviceInterfaces).contains(TransportProvider.class.getName())
                     || c.configurationPid == null || c.configurationPid.length == 0) {
                 continue;
@@ -54,8 +57,8 @@ public final class TransportCatalog {
                 describe(bundle, c.configurationPid[0], scheme.get(), name).ifPresent(found::add);
             }
         }
-        found.sort((a, b) -> a.scheme().compareTo(b.scheme()));
-        return found;
+        found.sort(Comparator.comparing(TransportDescription::scheme));
+        return List.copyOf(found);
     }
 
     private static Optional<TransportDescription> describe(Bundle bundle, String pid, String scheme, String name) {
@@ -68,7 +71,7 @@ public final class TransportCatalog {
                     }
                 }
             } catch (IOException e) {
-                // a broken metatype document only costs that transport its flags
+                // a broken metatype document only costs that transport its flags and fields
             }
         }
         return Optional.empty();
@@ -76,8 +79,9 @@ public final class TransportCatalog {
 
     /** @return the first value of a service property that may be a String, a String[] or a collection */
     static Optional<String> firstValue(Object value) {
-        if (value instanceof String[] && ((String[]) value).length > 0) {
-            return Optional.of(((String[]) value)[0]);
+        if (value instanceof String[]) {
+            String[] values = (String[]) value;
+            return values.length == 0 ? Optional.empty() : Optional.of(values[0]);
         }
         if (value instanceof Iterable) {
             for (Object o : (Iterable<?>) value) {

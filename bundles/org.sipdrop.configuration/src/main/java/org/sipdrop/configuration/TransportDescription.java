@@ -1,4 +1,4 @@
-package org.sipdrop.cli.internal.config;
+package org.sipdrop.configuration;
 
 import java.util.List;
 import java.util.Objects;
