@@ -1,6 +1,5 @@
 package org.sipdrop.cli.internal.config;
 
-import org.sipdrop.configuration.TransportDescription;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,10 +8,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Dictionary;
 import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,6 +22,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Services;
+import org.sipdrop.configuration.TransportDescription;
 import org.sipdrop.transfer.TransportProvider;
 
 /**

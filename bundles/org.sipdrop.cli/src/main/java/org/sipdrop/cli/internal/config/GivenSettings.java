@@ -1,9 +1,11 @@
 package org.sipdrop.cli.internal.config;
 
-import org.sipdrop.configuration.TransportDescription;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.sipdrop.configuration.TransportDescription;
 
 /**
  * The settings a command line gives one transport: configuration properties (typed as its
@@ -16,7 +18,7 @@ public record GivenSettings(TransportDescription transport, Map<String, Object> 
 
     /** Copies the properties, keeping their order. */
     public GivenSettings {
-        properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** @return a copy with {@code id} set to {@code value} */
