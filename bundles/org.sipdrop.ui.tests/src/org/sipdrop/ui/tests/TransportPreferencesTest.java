@@ -27,6 +27,8 @@ import org.sipdrop.transfer.TransportProvider;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
 import org.sipdrop.ui.internal.prefs.SipDropPreferencePage;
 import org.sipdrop.ui.internal.prefs.TransportKeys;
+import org.sipdrop.ui.internal.session.WorkbenchSession;
+import org.sipdrop.ui.internal.session.WorkbenchSession.State;
 
 /**
  * The preference page has a section per installed transport derived from its metatype: the
@@ -48,10 +50,14 @@ class TransportPreferencesTest {
         prefs.flush();
         ConfigurationAdmin configs = TestServices.await(ConfigurationAdmin.class);
         UiWait.until(() -> configuration(configs) == null, Duration.ofSeconds(15), "cleared settings delete the configuration");
+        // OK signed in again: the next test needs the session back
+        WorkbenchSession session = TestServices.await(WorkbenchSession.class);
+        UiWait.until(() -> session.state() == State.SIGNED_IN, Duration.ofSeconds(45), "signed in to the embedded server again");
     }
 
     @Test
     void aThirdPartyTransportIsConfiguredFromItsDerivedSection() throws Exception {
+        Sessions.signedIn();
         Path share = Files.createTempDirectory("sipdrop-share");
         PreferenceDialog dialog = open();
         SipDropPreferencePage page = (SipDropPreferencePage) dialog.getSelectedPage();
