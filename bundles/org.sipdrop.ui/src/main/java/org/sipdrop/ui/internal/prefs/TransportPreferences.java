@@ -91,7 +91,7 @@ public final class TransportPreferences {
                     + "stores configurations on disk; start with -Dfelix.cm.pm=memory to use them");
         }
         Configuration c = configs.getConfiguration(t.pid(), "?");
-        if (p.isEmpty() || onlySecrets(t, p)) {
+        if (p.isEmpty() || onlySecrets(t, p) || missesARequired(t, p)) {
             if (configured.remove(t.pid()) && c.getProperties() != null) {
                 c.delete();
             }
@@ -109,6 +109,11 @@ public final class TransportPreferences {
             }
         }
         return true;
+    }
+
+    /** A required setting not set yet (the page saves field by field): no configuration rather than one the transport refuses. */
+    private static boolean missesARequired(TransportDescription t, Dictionary<String, Object> p) {
+        return t.settings().stream().anyMatch(s -> s.required() && p.get(s.id()) == null);
     }
 
     private static Optional<String> secret(String key) throws IOException {
