@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.sipdrop.cli.internal.Command;
-import org.sipdrop.cli.internal.MsrpSettings;
+
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.TrackedServices;
 import org.sipdrop.cli.internal.commands.ReceiveCommand;
@@ -153,7 +153,7 @@ class MsrpRelayCommandsTest {
         assertEquals(into.resolve(name), saved);
         assertArrayEquals(content, Files.readAllBytes(saved));
         ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, Duration.ofSeconds(5)).orElseThrow();
-        assertNull(cm.listConfigurations("(service.pid=" + MsrpSettings.PID + ")"),
+        assertNull(cm.listConfigurations("(service.pid=" + "org.sipdrop.transport.msrp" + ")"),
                 "the commands restore the MSRP provider's configuration when they end");
     }
 

@@ -25,7 +25,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.Services;
-import org.sipdrop.cli.internal.StorageFlags;
+
 import org.sipdrop.cli.internal.TrackedServices;
 import org.sipdrop.cli.internal.commands.ReceiveCommand;
 import org.sipdrop.cli.internal.commands.SendCommand;
@@ -152,10 +152,10 @@ class StorageCommandsTest {
         assertEquals(0, carolInto.toFile().list().length, "carol declined: nothing in her folder");
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, Duration.ofSeconds(5)).orElseThrow();
-        while (cm.listConfigurations("(service.pid=" + StorageFlags.PID + ")") != null && System.nanoTime() < deadline) {
+        while (cm.listConfigurations("(service.pid=" + "org.sipdrop.transport.http" + ")") != null && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertNull(cm.listConfigurations("(service.pid=" + StorageFlags.PID + ")"),
+        assertNull(cm.listConfigurations("(service.pid=" + "org.sipdrop.transport.http" + ")"),
                 "the commands restore the storage transport's configuration when they end");
     }
 

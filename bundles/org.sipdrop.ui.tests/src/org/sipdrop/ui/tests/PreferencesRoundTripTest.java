@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
 import org.sipdrop.ui.internal.prefs.SecureStore;
 import org.sipdrop.ui.internal.prefs.SipDropPreferencePage;
-import org.sipdrop.ui.internal.session.StorageConfiguration;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 import org.sipdrop.ui.internal.session.WorkbenchSession.State;
 
@@ -132,7 +131,7 @@ class PreferencesRoundTripTest {
 
     private static Dictionary<String, Object> storageConfiguration(ConfigurationAdmin configs) {
         try {
-            Configuration[] found = configs.listConfigurations("(service.pid=" + StorageConfiguration.PID + ")");
+            Configuration[] found = configs.listConfigurations("(service.pid=" + "org.sipdrop.transport.http" + ")");
             return found == null ? null : found[0].getProperties();
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -1,11 +1,13 @@
 package org.sipdrop.cli.internal;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.commands.DemoCommand;
 import org.sipdrop.cli.internal.commands.PresenceCommand;
 import org.sipdrop.cli.internal.commands.PullCommand;
@@ -44,6 +46,9 @@ public final class Cli {
                 Command c = commands.get(args[1]);
                 console.out().println("usage: sipdrop " + c.name() + " " + c.usage());
                 console.out().println(c.summary());
+                if (c instanceof ConfiguresTransports) {
+                    TransportFlags.installed(services).help().forEach(console.out()::println);
+                }
                 return Command.OK;
             }
             help();
@@ -55,7 +60,7 @@ public final class Cli {
             return Command.USAGE;
         }
         try {
-            return command.run(parse(command, Arrays.asList(args).subList(1, args.length)), console, services);
+            return command.run(parse(command, Arrays.asList(args).subList(1, args.length), services), console, services);
         } catch (UsageException e) {
             console.fail(e.getMessage());
             console.err().println("usage: sipdrop " + command.name() + " " + command.usage());
@@ -63,10 +68,14 @@ public final class Cli {
         }
     }
 
-    private static Options parse(Command command, List<String> args) throws UsageException {
+    private static Options parse(Command command, List<String> args, Services services) throws UsageException {
         if (command instanceof OptionSpec) {
             OptionSpec spec = (OptionSpec) command;
-            return Options.parse(args, spec.flags(), spec.valued());
+            Set<String> valued = new HashSet<>(spec.valued());
+            if (command instanceof ConfiguresTransports) {
+                valued.addAll(TransportFlags.installed(services).valued());
+            }
+            return Options.parse(args, spec.flags(), valued);
         }
         return Options.parse(args, Set.of(), Set.of());
     }

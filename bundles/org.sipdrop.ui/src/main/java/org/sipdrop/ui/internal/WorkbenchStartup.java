@@ -15,7 +15,7 @@ import org.sipdrop.ui.internal.transfers.TransferJobs;
  * The workbench's one startup: holds, from start to shutdown, the delayed components only the
  * workbench uses, so a headless application of the same installation never signs in through
  * them: the {@link WorkbenchSession} (signs in, so offers are received while no SipDrop view is
- * open), the storage configuration (present only where Configuration Admin is installed, hence
+ * open), the transports' configuration from the preferences (present only where Configuration Admin is installed, hence
  * reached by name), the receiving side ({@link Landings}), the Progress-view jobs
  * ({@link TransferJobs}) and the history of finished transfers ({@link TransferHistory}).
  */
@@ -25,7 +25,7 @@ public final class WorkbenchStartup implements IStartup {
     public void earlyStartup() {
         List<ServiceAccess<?>> held = List.of(
                 new ServiceAccess<>(WorkbenchStartup.class, WorkbenchSession.class),
-                ServiceAccess.byName(WorkbenchStartup.class, "org.sipdrop.ui.internal.session.StorageConfiguration"),
+                ServiceAccess.byName(WorkbenchStartup.class, "org.sipdrop.ui.internal.prefs.TransportPreferences"),
                 new ServiceAccess<>(WorkbenchStartup.class, Landings.class),
                 new ServiceAccess<>(WorkbenchStartup.class, TransferJobs.class),
                 new ServiceAccess<>(WorkbenchStartup.class, TransferHistory.class));

@@ -3,6 +3,7 @@ package org.sipdrop.cli.internal.commands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +13,12 @@ import org.sipdrop.cli.internal.ClientOptions;
 import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Console;
-import org.sipdrop.cli.internal.MsrpSettings;
+import org.sipdrop.cli.internal.ConfiguresTransports;
+import org.sipdrop.cli.internal.EmbeddedDefaults;
+import org.sipdrop.cli.internal.config.Applied;
+import org.sipdrop.cli.internal.config.Applier;
+import org.sipdrop.cli.internal.config.GivenSettings;
+import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
@@ -34,7 +40,7 @@ import org.sipdrop.transfer.TransferState;
  * {@code --into} (the current folder by default). Prints the saved path; exit 0 only when the
  * file arrived verified.
  */
-public final class PullCommand implements Command, OptionSpec {
+public final class PullCommand implements Command, OptionSpec, ConfiguresTransports {
 
     @Override
     public String name() {
@@ -49,7 +55,7 @@ public final class PullCommand implements Command, OptionSpec {
     @Override
     public String usage() {
         return "--from USER --name FILE [--into DIR] [--via msrp|msrps|auto] [--timeout SECONDS] " + ClientOptions.USAGE + " "
-                + MsrpSettings.USAGE;
+                + " [--SCHEME-SETTING VALUE…] (each transport's settings: sipdrop transports)";
     }
 
     @Override
@@ -59,7 +65,7 @@ public final class PullCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(Set.of("from", "name", "into", "via", "timeout")));
+        return ClientOptions.valued(Set.of("from", "name", "into", "via", "timeout"));
     }
 
     @Override
@@ -84,9 +90,9 @@ public final class PullCommand implements Command, OptionSpec {
         if (!options.positional().isEmpty()) {
             throw new UsageException("pull takes no arguments besides its options");
         }
-        Optional<MsrpSettings> msrp = MsrpSettings.from(options);
+        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.installed(services), options);
         TransferOutput out = new TransferOutput(console, client.json());
-        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services)) {
+        try (Applied applied = Applier.applyAll(given, services)) {
             TransferService transfers = CliSession.transfers(services);
             AgentSettings settings = AgentSettings.of(into, transfers.acceptancePolicy("none", null)); // no pushes meanwhile
             try (UserSession session = CliSession.open(client, services, settings)) {

@@ -1,6 +1,8 @@
 package org.sipdrop.cli.internal.commands;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,8 +10,12 @@ import org.sipdrop.cli.internal.ClientOptions;
 import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Console;
-import org.sipdrop.cli.internal.MsrpSettings;
-import org.sipdrop.cli.internal.StorageFlags;
+import org.sipdrop.cli.internal.ConfiguresTransports;
+import org.sipdrop.cli.internal.EmbeddedDefaults;
+import org.sipdrop.cli.internal.config.Applied;
+import org.sipdrop.cli.internal.config.Applier;
+import org.sipdrop.cli.internal.config.GivenSettings;
+import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
@@ -29,7 +35,7 @@ import org.sipdrop.transfer.TransferState;
  * the terminal for {@code ask}), saves accepted files safely into the folder and prints each
  * saved file's path. Ends after {@code --count} files or {@code --timeout} seconds.
  */
-public final class ReceiveCommand implements Command, OptionSpec {
+public final class ReceiveCommand implements Command, OptionSpec, ConfiguresTransports {
 
 
     @Override
@@ -45,7 +51,7 @@ public final class ReceiveCommand implements Command, OptionSpec {
     @Override
     public String usage() {
         return "--into DIR [--accept ask|all|none|from:LIST (alice = alice of your own domain, or bob@example.org)] [--max-size BYTES] [--count N] [--timeout SECONDS] "
-                + ClientOptions.USAGE + " " + MsrpSettings.USAGE + " " + StorageFlags.USAGE;
+                + ClientOptions.USAGE + " [--SCHEME-SETTING VALUE…] (each transport's settings: sipdrop transports)";
     }
 
     @Override
@@ -55,8 +61,8 @@ public final class ReceiveCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(StorageFlags.valued(Set.of("into", "accept", "max-size", "count",
-                "timeout"))));
+        return ClientOptions.valued(Set.of("into", "accept", "max-size", "count",
+                "timeout"));
     }
 
     @Override
@@ -69,11 +75,9 @@ public final class ReceiveCommand implements Command, OptionSpec {
         if (!options.positional().isEmpty()) {
             throw new UsageException("receive takes no arguments besides its options");
         }
-        Optional<MsrpSettings> msrp = MsrpSettings.from(options);
-        Optional<StorageFlags> storage = StorageFlags.from(options);
+        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.installed(services), options);
         TransferOutput out = new TransferOutput(console, client.json());
-        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
-                MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services)) {
+        try (Applied applied = Applier.applyAll(given, services)) {
             TransferService transfers = CliSession.transfers(services);
             AcceptancePolicy policy;
             try {

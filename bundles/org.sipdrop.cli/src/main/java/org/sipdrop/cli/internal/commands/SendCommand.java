@@ -13,8 +13,12 @@ import org.sipdrop.cli.internal.ClientOptions;
 import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Console;
-import org.sipdrop.cli.internal.MsrpSettings;
-import org.sipdrop.cli.internal.StorageFlags;
+import org.sipdrop.cli.internal.ConfiguresTransports;
+import org.sipdrop.cli.internal.EmbeddedDefaults;
+import org.sipdrop.cli.internal.config.Applied;
+import org.sipdrop.cli.internal.config.Applier;
+import org.sipdrop.cli.internal.config.GivenSettings;
+import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
@@ -33,7 +37,7 @@ import org.sipdrop.transfer.TransferState;
  * recipient in one INVITE) and waits until each is delivered, rejected or failed. Exit 0 only
  * when every recipient confirmed every file.
  */
-public final class SendCommand implements Command, OptionSpec {
+public final class SendCommand implements Command, OptionSpec, ConfiguresTransports {
 
     @Override
     public String name() {
@@ -48,7 +52,7 @@ public final class SendCommand implements Command, OptionSpec {
     @Override
     public String usage() {
         return "--to USER[,USER...] [--via SCHEME|auto (msrp, msrps, http, https, or any transport installed)] [--link-lifetime 24h] [--offer-over message|SCHEME (msrp, msrps)] [--icon PICTURE | --thumbnails] [--message TEXT] FILE... "
-                + ClientOptions.USAGE + " " + MsrpSettings.USAGE + " " + StorageFlags.USAGE;
+                + ClientOptions.USAGE + " [--SCHEME-SETTING VALUE…] (each transport's settings: sipdrop transports)";
     }
 
     @Override
@@ -58,7 +62,7 @@ public final class SendCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(StorageFlags.valued(Set.of("to", "via", "link-lifetime", "offer-over", "icon", "message"))));
+        return ClientOptions.valued(Set.of("to", "via", "link-lifetime", "offer-over", "icon", "message"));
     }
 
     @Override
@@ -107,11 +111,10 @@ public final class SendCommand implements Command, OptionSpec {
                         + " storage transport such as http or https (" + via + " stores no files)");
             }
         }
-        Optional<MsrpSettings> msrp = MsrpSettings.from(options);
-        Optional<StorageFlags> storage = StorageFlags.forSend(options, client, via);
+        List<GivenSettings> given = EmbeddedDefaults.forSend(TransportFlags.installed(services),
+                options, client, via);
         TransferOutput out = new TransferOutput(console, client.json());
-        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services);
-                MsrpSettings.Applied storageApplied = StorageFlags.applyIfGiven(storage, services)) {
+        try (Applied applied = Applier.applyAll(given, services)) {
             TransferService transfers = CliSession.transfers(services);
             // a sender declines what comes back meanwhile
             try (UserSession session = CliSession.open(client, services, CliSession.declining(transfers))) {

@@ -31,7 +31,7 @@ public final class ServeCommand implements Command, OptionSpec {
      * so that clients on the same machine find {@code http://127.0.0.1:5080/storage/} without
      * being told.
      */
-    public static final int DEFAULT_HTTP_PORT = org.sipdrop.cli.internal.StorageFlags.EMBEDDED_STORAGE_PORT;
+    public static final int DEFAULT_HTTP_PORT = org.sipdrop.cli.internal.EmbeddedDefaults.EMBEDDED_STORAGE_PORT;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final java.util.List<String> STORAGE_OPTIONS = java.util.List.of("http-port", "https-port", "storage-dir", "storage-quota",

@@ -16,7 +16,12 @@ import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Console;
 import org.sipdrop.cli.internal.Json;
-import org.sipdrop.cli.internal.MsrpSettings;
+import org.sipdrop.cli.internal.ConfiguresTransports;
+import org.sipdrop.cli.internal.EmbeddedDefaults;
+import org.sipdrop.cli.internal.config.Applied;
+import org.sipdrop.cli.internal.config.Applier;
+import org.sipdrop.cli.internal.config.GivenSettings;
+import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
@@ -36,7 +41,7 @@ import org.sipdrop.transfer.TransferState;
  * then reports each file served and whether the puller verified it. Pushes are declined. Ends
  * after {@code --count} files served or {@code --timeout} seconds.
  */
-public final class ShareCommand implements Command, OptionSpec {
+public final class ShareCommand implements Command, OptionSpec, ConfiguresTransports {
 
 
     @Override
@@ -51,7 +56,7 @@ public final class ShareCommand implements Command, OptionSpec {
 
     @Override
     public String usage() {
-        return "--dir DIR [--count N] [--timeout SECONDS] " + ClientOptions.USAGE + " " + MsrpSettings.USAGE;
+        return "--dir DIR [--count N] [--timeout SECONDS] " + ClientOptions.USAGE + " [--SCHEME-SETTING VALUE…] (each transport's settings: sipdrop transports)";
     }
 
     @Override
@@ -61,7 +66,7 @@ public final class ShareCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valued() {
-        return ClientOptions.valued(MsrpSettings.valued(Set.of("dir", "count", "timeout")));
+        return ClientOptions.valued(Set.of("dir", "count", "timeout"));
     }
 
     @Override
@@ -73,8 +78,8 @@ public final class ShareCommand implements Command, OptionSpec {
         if (!options.positional().isEmpty()) {
             throw new UsageException("share takes no arguments besides its options");
         }
-        Optional<MsrpSettings> msrp = MsrpSettings.from(options);
-        try (MsrpSettings.Applied applied = MsrpSettings.applyIfGiven(msrp, services)) {
+        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.installed(services), options);
+        try (Applied applied = Applier.applyAll(given, services)) {
             List<Path> files = filesIn(dir);
             TransferService transfers = CliSession.transfers(services);
             AgentSettings settings = CliSession.declining(transfers).sharing(files); // shares; declines pushes

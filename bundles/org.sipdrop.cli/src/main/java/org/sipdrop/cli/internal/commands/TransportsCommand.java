@@ -1,6 +1,7 @@
 package org.sipdrop.cli.internal.commands;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.sipdrop.cli.internal.OptionSpec;
 import org.sipdrop.cli.internal.Options;
 import org.sipdrop.cli.internal.Services;
 import org.sipdrop.cli.internal.UsageException;
+import org.sipdrop.configuration.TransportDescription;
+import org.sipdrop.cli.internal.config.TransportFlags;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.transfer.TransportProvider;
 
@@ -29,7 +32,7 @@ public final class TransportsCommand implements Command, OptionSpec {
 
     @Override
     public String summary() {
-        return "list the file transports installed now (MSRP, HTTP, MQTT…) and their URI schemes";
+        return "list the file transports installed (MSRP, HTTP, MQTT…), their URI schemes and the flags of their settings";
     }
 
     @Override
@@ -58,20 +61,43 @@ public final class TransportsCommand implements Command, OptionSpec {
             return FAILED;
         }
         List<TransportProvider> transports = service.get().transports();
+        TransportFlags flags = TransportFlags.installed(services);
+        List<TransportDescription> idle = new ArrayList<>(flags.transports());
         for (TransportProvider t : transports) {
-            List<String> schemes = List.copyOf(new java.util.TreeSet<>(t.schemes()));
-            if (options.flag("json")) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("transport", t.name());
-                line.put("schemes", schemes);
-                console.out().println(Json.object(line));
-            } else {
-                console.out().printf("%-8s %s%n", t.name(), String.join(", ", schemes));
-            }
+            List<TransportDescription> described = idle.stream().filter(d -> t.schemes().contains(d.scheme())).toList();
+            idle.removeAll(described);
+            print(t.name(), List.copyOf(new java.util.TreeSet<>(t.schemes())), true, described, flags, options, console);
         }
-        if (transports.isEmpty() && !options.flag("json")) {
+        for (TransportDescription d : idle) {
+            print(d.name(), List.of(d.scheme()), false, List.of(d), flags, options, console);
+        }
+        if (transports.isEmpty() && idle.isEmpty() && !options.flag("json")) {
             console.out().println("no transport installed");
         }
         return OK;
+    }
+
+    /**
+     * One transport, and the flags {@code send}, {@code receive}, {@code share} and {@code pull}
+     * take for its settings (derived from its metatype; a secret's default is never shown).
+     */
+    private static void print(String name, List<String> schemes, boolean running, List<TransportDescription> described,
+            TransportFlags flags, Options options, Console console) {
+        if (options.flag("json")) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("transport", name);
+            line.put("schemes", schemes);
+            if (!running) {
+                line.put("running", false);
+            }
+            if (!described.isEmpty()) {
+                line.put("flags", described.stream().flatMap(d -> d.settings().stream().map(s -> "--" + d.flag(s))).toList());
+            }
+            console.out().println(Json.object(line));
+            return;
+        }
+        console.out().printf("%-8s %s%s%n", name, String.join(", ", schemes),
+                running ? "" : "   (not running: give it its settings, e.g. with send and receive)");
+        described.forEach(d -> flags.help(d).forEach(console.out()::println));
     }
 }

@@ -79,13 +79,22 @@ public final class MsrpTransportProvider implements TransportProvider {
         if (!c.relay_uri().isBlank()) {
             MsrpUri relay;
             try {
-                relay = MsrpUri.parse(c.relay_uri());
+                relay = MsrpUri.parse(withTransport(c.relay_uri().trim()));
             } catch (IllegalArgumentException e) {
                 throw new IOException("relay.uri is not an MSRP URI: " + e.getMessage(), e);
             }
             s = s.withRelay(new StackConfig.Relay(relay, c.relay_user(), c._relay_password(), c.relay_expires()));
         }
         return s;
+    }
+
+    /**
+     * @return {@code uri}, with {@code ;tcp} when it names none: a user (a CLI flag, a form field)
+     *         writes a relay as {@code msrp://HOST:PORT}; RFC 4975 §9 requires the transport part,
+     *         and TCP is the only one defined (RFC 4976 §3 relays included)
+     */
+    static String withTransport(String uri) {
+        return uri.indexOf(';') < 0 ? uri + ";tcp" : uri;
     }
 
     /** Stops the stack: transfers in flight fail cleanly. */

@@ -24,13 +24,15 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.osgi.service.prefs.BackingStoreException;
+import org.sipdrop.configuration.TransportCatalog;
 import org.sipdrop.transfer.TransferService;
 import org.sipdrop.ui.internal.ServiceAccess;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
 
 /**
  * Window ▸ Preferences ▸ SipDrop: the account, the embedded server, what to accept, the
- * transport order and the HTTP storage. Passwords go to Eclipse Secure Storage, everything
+ * transport order and, in a section per installed transport derived from its metatype
+ * ({@link TransportSections}), each transport's settings. Passwords go to Eclipse Secure Storage, everything
  * else to the instance preferences; OK signs in again with the new settings.
  */
 public final class SipDropPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
@@ -46,6 +48,7 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
     private final IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(PreferenceKeys.NODE);
     private final Map<String, Text> texts = new LinkedHashMap<>();
     private final Map<String, Text> secrets = new LinkedHashMap<>();
+    private final TransportSections sections = new TransportSections();
     private Button embedded;
     private Combo transport;
     private Combo mode;
@@ -95,9 +98,9 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
             installed = service.get().map(TransferService::schemes).orElse(Set.of());
         }
         order = new TransportOrderField(transports, installed);
-        text(transports, PreferenceKeys.STORAGE_URL, "HTTP storage &URL:", "https://dav.example.com/drop/ (RFC 4483 content indirection)", false);
-        text(transports, PreferenceKeys.STORAGE_USER, "Storage user:", "empty: anonymous upload", false);
-        text(transports, PreferenceKeys.SECURE_STORAGE_PASSWORD, "Storage password:", "kept in Eclipse Secure Storage", true);
+        try (ServiceAccess<TransportCatalog> catalog = new ServiceAccess<>(SipDropPreferencePage.class, TransportCatalog.class)) {
+            sections.create(page, catalog.get().map(TransportCatalog::installed).orElse(List.of()));
+        }
 
         show(key -> prefs.get(key, defaults.get(key, "")), true);
         return page;
@@ -126,15 +129,16 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
         transport.select(Math.max(0, List.of(TRANSPORTS).indexOf(values.apply(PreferenceKeys.ACCOUNT_TRANSPORT))));
         mode.select(Math.max(0, List.of(MODES).indexOf(values.apply(PreferenceKeys.ACCEPT_MODE))));
         order.show(values.apply(PreferenceKeys.TRANSPORT_ORDER));
-        if (withSecrets) {
-            try {
-                SecureStore store = SecureStore.workbench();
+        try {
+            Optional<SecureStore> store = withSecrets ? Optional.of(SecureStore.workbench()) : Optional.empty();
+            if (store.isPresent()) {
                 for (Map.Entry<String, Text> e : secrets.entrySet()) {
-                    e.getValue().setText(store.get(e.getKey()).orElse(""));
+                    e.getValue().setText(store.get().get(e.getKey()).orElse(""));
                 }
-            } catch (IOException e) {
-                setErrorMessage(e.getMessage());
             }
+            sections.show(values, store);
+        } catch (IOException e) {
+            setErrorMessage(e.getMessage());
         }
         enableAccount();
     }
@@ -184,7 +188,14 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
             SettingsCheck.account(value(PreferenceKeys.ACCOUNT_ADDRESS), value(PreferenceKeys.ACCOUNT_REGISTRAR),
                     value(PreferenceKeys.ACCOUNT_OUTBOUND_PROXY), TRANSPORTS[Math.max(0, transport.getSelectionIndex())]);
             SettingsCheck.types(value(PreferenceKeys.ACCEPT_TYPES));
-            SettingsCheck.storageUrl(value(PreferenceKeys.STORAGE_URL));
+            Optional<Text> storage = sections.text(PreferenceKeys.STORAGE_URL);
+            if (storage.isPresent()) {
+                SettingsCheck.storageUrl(storage.get().getText().strip());
+            }
+            Optional<String> transportProblem = sections.check();
+            if (transportProblem.isPresent()) {
+                return transportProblem;
+            }
             String max = value(PreferenceKeys.ACCEPT_MAX_SIZE);
             if (!max.isEmpty()) {
                 try (ServiceAccess<TransferService> service = new ServiceAccess<>(SipDropPreferencePage.class, TransferService.class)) {
@@ -207,6 +218,7 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
         for (Map.Entry<String, Text> e : secrets.entrySet()) {
             store.put(e.getKey(), e.getValue().getText());
         }
+        sections.save(prefs, store);
         for (Map.Entry<String, Text> e : texts.entrySet()) {
             prefs.put(e.getKey(), e.getValue().getText().strip());
         }
@@ -217,9 +229,14 @@ public final class SipDropPreferencePage extends PreferencePage implements IWork
         prefs.flush();
     }
 
-    /** @return the field of a preference or secret key (tests type into it) */
+    /** @return the field of a preference or secret key, a transport's derived ones included (tests type into it) */
     public Text field(String key) {
-        return texts.containsKey(key) ? texts.get(key) : secrets.get(key);
+        return texts.containsKey(key) ? texts.get(key) : secrets.containsKey(key) ? secrets.get(key) : sections.text(key).orElse(null);
+    }
+
+    /** @return the check box of a transport's boolean setting, by its derived key */
+    public Optional<Button> check(String key) {
+        return sections.check(key);
     }
 
     public Button embeddedCheckbox() {

@@ -1,4 +1,4 @@
-package org.sipdrop.cli.internal;
+package org.sipdrop.cli.internal.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,10 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,21 +20,30 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.sipdrop.cli.internal.CommandFailure;
+import org.sipdrop.cli.internal.Services;
+import org.sipdrop.configuration.TransportDescription;
 import org.sipdrop.transfer.TransportProvider;
 
 /**
- * Settings a command gives a transport provider (MSRP relay, HTTP storage) through
- * Configuration Admin for the duration of that command, and the wait until the provider runs
- * with exactly them. The provider echoes {@value MsrpSettings#SETTINGS_PROPERTY}, a digest of
+ * Settings a command gives a transport provider (any transport: its flags are derived from its
+ * metatype) through Configuration Admin for the duration of that command, and the wait until the
+ * provider runs with exactly them. The provider echoes {@value #SETTINGS_PROPERTY}, a digest of
  * the settings, as a service property; the settings include passwords, so the digest is salted
  * with 128 random bits kept in the private property {@value #SALT_PROPERTY} (a leading
  * {@code .} keeps a configuration property out of the service properties, OSGi Compendium
  * 104.4.3), and nothing about a password can be checked against the published value.
  */
-final class TransportSettings {
+public final class Applier {
+
+    /** Configuration and service property: SHA-256 of the settings this command applied. */
+    public static final String SETTINGS_PROPERTY = "sipdrop.cli.settings";
+
+    /** How long a command waits for a provider to come back with new settings. */
+    public static final Duration RESTART_TIMEOUT = Duration.ofSeconds(15);
 
     /** Private configuration property holding the salt; a configuration keeps it, so equal settings need no restart. */
-    static final String SALT_PROPERTY = ".sipdrop.cli.settings.salt";
+    public static final String SALT_PROPERTY = ".sipdrop.cli.settings.salt";
 
     /** Salt bytes: 128 random bits make a dictionary of passwords useless against the digest. */
     private static final int SALT_BYTES = 16;
@@ -51,7 +62,7 @@ final class TransportSettings {
      * @param what how users call these settings in messages, e.g. {@code MSRP}
      * @param hint what to check when the provider does not come back, e.g. a trust store's password
      */
-    TransportSettings(String pid, String scheme, String what, String hint) {
+    Applier(String pid, String scheme, String what, String hint) {
         this.pid = pid;
         this.scheme = scheme;
         this.what = what;
@@ -59,7 +70,7 @@ final class TransportSettings {
     }
 
     /** @return SHA-256 over the salt (hex) and the settings: equal settings and salt, equal digest */
-    static String digest(Map<String, Object> properties, String salt) {
+    public static String digest(Map<String, Object> properties, String salt) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(HexFormat.of().parseHex(salt));
@@ -71,7 +82,7 @@ final class TransportSettings {
     }
 
     /** @return the salt {@code configuration} (may be null) holds, or a fresh random one */
-    static String saltOf(Dictionary<String, Object> configuration, SecureRandom random) {
+    public static String saltOf(Dictionary<String, Object> configuration, SecureRandom random) {
         Optional<String> stored = storedSalt(configuration);
         if (stored.isPresent()) {
             return stored.get();
@@ -98,17 +109,38 @@ final class TransportSettings {
     }
 
     /**
+     * Applies the given settings, one transport after the other.
+     *
+     * @return a handle that restores every configuration it changed, in reverse order
+     * @throws CommandFailure as {@link #apply(Map, Services, Duration)}; what was applied before is restored
+     */
+    public static Applied applyAll(List<GivenSettings> given, Services services) throws CommandFailure {
+        List<Applied> done = new ArrayList<>();
+        try {
+            for (GivenSettings g : given) {
+                TransportDescription t = g.transport();
+                done.add(new Applier(t.pid(), t.scheme(), t.name(), "are the values of its --" + t.scheme()
+                        + "-… flags right? see sipdrop transports").apply(g.properties(), services, RESTART_TIMEOUT));
+            }
+        } catch (CommandFailure e) {
+            Applied.all(done).close();
+            throw e;
+        }
+        return Applied.all(done);
+    }
+
+    /**
      * Applies {@code properties} to the provider and waits until it is registered with them.
      *
      * @return a handle that puts the previous configuration back when closed
      * @throws CommandFailure if Configuration Admin is missing or the provider does not come back
      *         within the timeout
      */
-    MsrpSettings.Applied apply(Map<String, Object> properties, Services services, Duration timeout) throws CommandFailure {
+    Applied apply(Map<String, Object> properties, Services services, Duration timeout) throws CommandFailure {
         ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, timeout).orElseThrow(() -> new CommandFailure(
                 "the " + what + " settings cannot be applied: no Configuration Admin service is running"));
         String salt;
-        MsrpSettings.Applied applied;
+        Applied applied;
         // Commands of this process (two receivers in one runtime) may apply settings at the same
         // moment: one at a time, so the second finds the first's salt and equal settings stay equal.
         synchronized (cm) {
@@ -117,8 +149,8 @@ final class TransportSettings {
                 Dictionary<String, Object> before = c.getProperties();
                 salt = saltOf(before, new SecureRandom());
                 String digest = digest(properties, salt);
-                if (before != null && digest.equals(before.get(MsrpSettings.SETTINGS_PROPERTY))) {
-                    applied = new MsrpSettings.Applied(null, null); // another command applied the same settings: leave them to it
+                if (before != null && digest.equals(before.get(SETTINGS_PROPERTY))) {
+                    applied = Applied.NOTHING; // another command applied the same settings: leave them to it
                 } else {
                     Dictionary<String, Object> now = new Hashtable<>();
                     if (before != null) {
@@ -128,9 +160,9 @@ final class TransportSettings {
                     }
                     properties.forEach(now::put);
                     now.put(SALT_PROPERTY, salt);
-                    now.put(MsrpSettings.SETTINGS_PROPERTY, digest);
+                    now.put(SETTINGS_PROPERTY, digest);
                     c.update(now);
-                    applied = new MsrpSettings.Applied(c, before);
+                    applied = new Applied(c, before);
                 }
             } catch (IOException e) {
                 throw new CommandFailure("the " + what + " settings cannot be applied: " + e.getMessage());
@@ -142,7 +174,7 @@ final class TransportSettings {
         boolean running;
         do {
             String now = digest(properties, currentSalt(cm, salt));
-            String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=" + scheme + ")(" + MsrpSettings.SETTINGS_PROPERTY + "=" + now + "))";
+            String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=" + scheme + ")(" + SETTINGS_PROPERTY + "=" + now + "))";
             Duration left = Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)); // 0 would wait forever
             running = services.await(TransportProvider.class, filter, left.compareTo(POLL) < 0 ? left : POLL).isPresent();
         } while (!running && System.nanoTime() < deadline);
