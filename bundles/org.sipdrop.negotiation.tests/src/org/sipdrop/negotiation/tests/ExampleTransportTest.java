@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +21,7 @@ import org.sipdrop.negotiation.SendOptions;
 import org.sipdrop.negotiation.tests.Peers.Peer;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
-import org.sipdrop.sip.SipAccount;
 import org.sipdrop.sip.SipCapabilities;
-import org.sipdrop.sip.SipEndpoint;
-import org.sipdrop.sip.SipEndpointConfig;
-import org.sipdrop.sip.SipTransport;
-import org.sipdrop.sip.SipUserAgent;
 import org.sipdrop.transfer.Decision;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferState;
@@ -70,13 +64,8 @@ class ExampleTransportTest {
     }
 
     private Peer registered(String user, String accept) throws Exception {
-        SipEndpoint ep = peers.sip.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(SipTransport.TCP)));
-        peers.track(ep);
         String registrar = server.uris().stream().filter(u -> u.endsWith("transport=tcp")).findFirst().orElseThrow();
-        SipUserAgent ua = ep.userAgent(SipAccount.builder("sip:" + user + "@127.0.0.1").registrar(registrar)
-                .transport(SipTransport.TCP).build());
-        assertEquals(200, ua.register().get(15, TimeUnit.SECONDS).status(), user + " registers");
-        return peers.attach(ua, accept, null, dir.resolve(user + "-in"));
+        return peers.registered("sip:" + user + "@127.0.0.1", registrar, null, peers.settings(accept, null, dir.resolve(user + "-in")));
     }
 
     private static List<String> advertised(Peer from, String to) throws Exception {

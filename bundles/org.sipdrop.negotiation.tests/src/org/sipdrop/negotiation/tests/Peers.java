@@ -95,6 +95,28 @@ final class Peers implements AutoCloseable {
         return attach(ua, settings);
     }
 
+    /**
+     * A user registered (over TCP) at {@code registrar} as {@code aor}, with a file-transfer agent;
+     * offers, answers and delivery notifications then go through that server.
+     *
+     * @param password null for an open server
+     */
+    Peer registered(String aor, String registrar, String password, AgentSettings settings) throws Exception {
+        String user = aor.substring(aor.indexOf(':') + 1, aor.indexOf('@'));
+        SipEndpoint ep = sip.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(SipTransport.TCP)));
+        track(ep);
+        SipAccount.Builder account = SipAccount.builder(aor).registrar(registrar).transport(SipTransport.TCP);
+        if (password != null) {
+            account.password(password);
+        }
+        SipUserAgent ua = ep.userAgent(account.build());
+        int status = ua.register().get(15, java.util.concurrent.TimeUnit.SECONDS).status();
+        if (status != 200) {
+            throw new AssertionError(aor + " could not register at " + registrar + ": " + status);
+        }
+        return attach(ua, settings);
+    }
+
     /** @return settings receiving into {@code folder} under the policy the CLI flags would give */
     AgentSettings settings(String accept, String maxSize, Path folder) {
         return AgentSettings.of(folder, transfers.acceptancePolicy(accept, maxSize));

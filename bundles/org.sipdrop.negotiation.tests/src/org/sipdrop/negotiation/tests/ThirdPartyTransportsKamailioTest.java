@@ -10,7 +10,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.ServiceRegistration;
 import org.sipdrop.negotiation.SendOptions;
 import org.sipdrop.negotiation.tests.Peers.Peer;
-import org.sipdrop.sip.SipAccount;
 import org.sipdrop.sip.SipCapabilities;
-import org.sipdrop.sip.SipEndpoint;
-import org.sipdrop.sip.SipEndpointConfig;
-import org.sipdrop.sip.SipTransport;
-import org.sipdrop.sip.SipUserAgent;
 import org.sipdrop.testing.Kamailio;
 import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferState;
@@ -82,12 +76,8 @@ class ThirdPartyTransportsKamailioTest {
     }
 
     private Peer registered(String user, String accept) throws Exception {
-        SipEndpoint ep = peers.sip.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(SipTransport.TCP)));
-        peers.track(ep);
-        SipUserAgent ua = ep.userAgent(SipAccount.builder("sip:" + user + "@" + Kamailio.DOMAIN)
-                .registrar(kamailio.uri("tcp")).transport(SipTransport.TCP).password(USERS.get(user)).build());
-        assertEquals(200, ua.register().get(15, TimeUnit.SECONDS).status());
-        return peers.attach(ua, accept, null, dir.resolve(user + "-in"));
+        return peers.registered("sip:" + user + "@" + Kamailio.DOMAIN, kamailio.uri("tcp"), USERS.get(user),
+                peers.settings(accept, null, dir.resolve(user + "-in")));
     }
 
     private void register(TransportProvider p, String scheme) {

@@ -33,11 +33,6 @@ import org.sipdrop.negotiation.AgentSettings;
 import org.sipdrop.negotiation.SendOptions;
 import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
-import org.sipdrop.sip.SipAccount;
-import org.sipdrop.sip.SipEndpoint;
-import org.sipdrop.sip.SipEndpointConfig;
-import org.sipdrop.sip.SipTransport;
-import org.sipdrop.sip.SipUserAgent;
 import org.sipdrop.negotiation.tests.Peers.Peer;
 import org.sipdrop.sip.SipCapabilities;
 import org.sipdrop.sip.SipResponse;
@@ -81,13 +76,8 @@ class ThirdPartyTransportsTest {
 
     /** A user registered at the embedded server: offers, answers and notifications all go through it. */
     private Peer registered(String user, AgentSettings settings) throws Exception {
-        SipEndpoint ep = peers.sip.open(SipEndpointConfig.of(user, "127.0.0.1", 0, Set.of(SipTransport.TCP)));
-        peers.track(ep);
         String registrar = server.uris().stream().filter(u -> u.endsWith("transport=tcp")).findFirst().orElseThrow();
-        SipUserAgent ua = ep.userAgent(SipAccount.builder("sip:" + user + "@127.0.0.1").registrar(registrar)
-                .transport(SipTransport.TCP).build());
-        assertEquals(200, ua.register().get(15, TimeUnit.SECONDS).status(), user + " registers");
-        return peers.attach(ua, settings);
+        return peers.registered("sip:" + user + "@127.0.0.1", registrar, null, settings);
     }
 
     @AfterEach
