@@ -1,0 +1,124 @@
+package org.sipdrop.transport.mqtt.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+import org.sipdrop.transfer.TransportException;
+import org.sipdrop.transfer.TransportException.Reason;
+
+/**
+ * The receiving half of one transfer: takes {@link ChunkFrame}s from the {@link Mailbox}, drops
+ * duplicates (answering them with the current acknowledgement, which repairs a lost one), keeps
+ * chunks that came early in a reorder buffer of at most {@code window} chunks, writes strictly in
+ * file order, and acknowledges after writing: at the start, each half window, at the end, and
+ * again when nothing arrives for {@code resend.after.ms}. A chunk that does not continue the file,
+ * lies beyond the granted window or goes past the offered size ends the transfer
+ * {@link Reason#BROKEN}; so does {@code stall.timeout.ms} without a chunk.
+ */
+final class ChunkReceiver {
+
+    private final BrokerLink link;
+    private final MqttSettings settings;
+    private final Mailbox box;
+    private final String topic;
+    private final String peer;
+    private final TreeMap<Integer, ChunkFrame> early = new TreeMap<>();
+    private int next;
+    private long position;
+
+    ChunkReceiver(BrokerLink link, MqttSettings settings, Mailbox box, String topic, String peer) {
+        this.link = link;
+        this.settings = settings;
+        this.box = box;
+        this.topic = topic;
+        this.peer = peer;
+    }
+
+    /**
+     * Receives bytes {@code start .. size} into {@code sink}.
+     *
+     * @return the final acknowledgement, which the session repeats for late duplicates
+     */
+    AckFrame receive(WritableByteChannel sink, long start, long size, LongConsumer progress) throws IOException {
+        position = start;
+        int window = settings.window();
+        long chunkAt = System.nanoTime();
+        long ackedAt = chunkAt;
+        int sinceAck = 0;
+        link.publish(topic, current().encode());
+        while (true) {
+            ChunkFrame f = box.poll(settings.resendAfter().dividedBy(4));
+            long now = System.nanoTime();
+            if (f == null) {
+                boolean quiet = now - chunkAt > settings.resendAfter().toNanos();
+                if (box.takeReconnected() || (quiet && now - ackedAt > settings.resendAfter().toNanos())) {
+                    link.publish(topic, current().encode());
+                    ackedAt = now;
+                }
+                if (now - chunkAt > settings.stallTimeout().toNanos()) {
+                    throw new TransportException(link.connected() ? Reason.BROKEN : Reason.UNREACHABLE, "MQTT transfer from " + peer
+                            + " stalled: no data for " + settings.stallTimeout().toSeconds() + " s"
+                            + (link.connected() ? "" : "; the broker " + link.address() + " is unreachable: " + link.lastLoss()));
+                }
+                continue;
+            }
+            chunkAt = now;
+            if (f.sequence() < next) {
+                link.publish(topic, current().encode()); // a duplicate: perhaps our ack was lost
+                ackedAt = now;
+                continue;
+            }
+            if ((long) f.sequence() >= (long) next + window) {
+                throw new TransportException(Reason.BROKEN, peer + " sent chunk " + f.sequence() + " beyond the window granted ("
+                        + next + ".." + (next + window - 1) + ")");
+            }
+            early.putIfAbsent(f.sequence(), f);
+            boolean done = false;
+            for (ChunkFrame g = early.remove(next); g != null; g = early.remove(next)) {
+                write(g, sink, size);
+                sinceAck++;
+                progress.accept(position);
+                if (g.last()) {
+                    if (position != size) {
+                        throw new TransportException(Reason.BROKEN, peer + " ended the file at byte " + position + " of " + size);
+                    }
+                    done = true;
+                    break;
+                }
+            }
+            if (done) {
+                AckFrame last = current();
+                link.publishAndWait(topic, last.encode(), settings.connectTimeout().toMillis());
+                return last;
+            }
+            if (sinceAck >= Math.max(1, window / 2)) {
+                link.publish(topic, current().encode());
+                ackedAt = now;
+                sinceAck = 0;
+            }
+        }
+    }
+
+    private void write(ChunkFrame g, WritableByteChannel sink, long size) throws IOException {
+        if (g.offset() != position) {
+            throw new TransportException(Reason.BROKEN, peer + "'s chunk " + g.sequence() + " starts at byte " + g.offset()
+                    + ", expected " + position);
+        }
+        if (g.end() > size) {
+            throw new TransportException(Reason.BROKEN, peer + "'s chunk " + g.sequence() + " goes past the file's " + size + " bytes");
+        }
+        ByteBuffer data = g.data();
+        while (data.hasRemaining()) {
+            sink.write(data);
+        }
+        position = g.end();
+        next++;
+    }
+
+    private AckFrame current() {
+        return new AckFrame(next, position, settings.window());
+    }
+}
