@@ -1,6 +1,7 @@
 package org.sipdrop.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -162,6 +163,22 @@ class MosquittoAclTest {
                 assertEquals(List.of(new Message(inbox + "alice/data", "from acme's alice")),
                         bob.awaitMessageOn(inbox + "alice/data"));
             }
+        }
+    }
+
+    @Test
+    void tenantAclIsTheDocumentedExampleWithTheTenantsPrefix() {
+        String acl = Mosquitto.sipDropAcl("acme/sipdrop");
+        List<String> rules = acl.lines().filter(line -> line.startsWith("pattern")).toList();
+        assertEquals(List.of("pattern read acme/sipdrop/%u/#", "pattern write acme/sipdrop/+/+/%u/#"), rules);
+        assertEquals(Mosquitto.sipDropAcl(Mosquitto.DEFAULT_PREFIX).replace("pattern read sipdrop/", "pattern read acme/sipdrop/")
+                .replace("pattern write sipdrop/", "pattern write acme/sipdrop/"), acl, "only the prefix differs");
+    }
+
+    @Test
+    void prefixWithWildcardsOrEmptyLevelsIsRefused() {
+        for (String bad : List.of("", "acme/", "/sipdrop", "acme//sipdrop", "acme/+", "#", "a b")) {
+            assertThrows(IllegalArgumentException.class, () -> Mosquitto.sipDropAcl(bad), bad);
         }
     }
 
