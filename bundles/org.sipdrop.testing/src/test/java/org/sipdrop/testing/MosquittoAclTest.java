@@ -40,7 +40,7 @@ class MosquittoAclTest {
 
     @BeforeAll
     static void start() {
-        int[] ports = MosquittoClients.freePorts(2);
+        int[] ports = FreePorts.distinctTcp(2);
         broker = Mosquitto.builder(runDir.resolve("broker"), ports[0], ports[1], USERS).sipDropAcl().start();
     }
 
@@ -131,7 +131,7 @@ class MosquittoAclTest {
 
     @Test
     void tenantPrefixConfinesUsersToTheirTenantsTopics(@TempDir Path dir) {
-        int[] ports = MosquittoClients.freePorts(2);
+        int[] ports = FreePorts.distinctTcp(2);
         try (Mosquitto acme = Mosquitto.builder(dir.resolve("acme"), ports[0], ports[1], USERS)
                 .sipDropAcl("acme/sipdrop").start()) {
             String id = MosquittoClients.endpointId();
@@ -154,7 +154,7 @@ class MosquittoAclTest {
     @Test
     void twoTenantsPatternsInOneAclDoNotSeparateWriters(@TempDir Path dir) {
         String acl = Mosquitto.sipDropAcl("acme/sipdrop") + Mosquitto.sipDropAcl("globex/sipdrop");
-        int[] ports = MosquittoClients.freePorts(2);
+        int[] ports = FreePorts.distinctTcp(2);
         try (Mosquitto shared = Mosquitto.builder(dir.resolve("shared"), ports[0], ports[1], USERS).acl(acl)
                 .start()) {
             String inbox = "globex/sipdrop/bob/" + MosquittoClients.endpointId() + "/";

@@ -40,7 +40,7 @@ class MosquittoClientCertificateTest {
 
     @BeforeAll
     static void start() {
-        int[] ports = MosquittoClients.freePorts(3);
+        int[] ports = FreePorts.distinctTcp(3);
         broker = Mosquitto.builder(runDir.resolve("broker"), ports[0], ports[1], Map.of("alice", "secret"))
                 .clientCertificatePort(ports[2]).start();
         alice = broker.clientCertificate("alice");

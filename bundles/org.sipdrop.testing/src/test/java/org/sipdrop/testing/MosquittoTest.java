@@ -36,7 +36,7 @@ class MosquittoTest {
 
     @BeforeAll
     static void start() {
-        int[] ports = MosquittoClients.freePorts(2);
+        int[] ports = FreePorts.distinctTcp(2);
         broker = Mosquitto.start(runDir, ports[0], ports[1], Map.of("alice", "secret"));
     }
 
@@ -64,7 +64,7 @@ class MosquittoTest {
 
     @Test
     void restartKeepsPortsCertificateAndUsersAndListensAgain(@TempDir Path dir) throws IOException {
-        int[] ports = MosquittoClients.freePorts(2);
+        int[] ports = FreePorts.distinctTcp(2);
         try (Mosquitto restarted = Mosquitto.start(dir, ports[0], ports[1], Map.of("alice", "secret"))) {
             long before = restarted.pid();
             restarted.restart();
@@ -78,7 +78,7 @@ class MosquittoTest {
 
     @Test
     void killedBrokerRefusesConnectionsUntilRestarted(@TempDir Path dir) throws IOException {
-        int[] ports = MosquittoClients.freePorts(2);
+        int[] ports = FreePorts.distinctTcp(2);
         try (Mosquitto killed = Mosquitto.start(dir, ports[0], ports[1], Map.of("alice", "secret"))) {
             killed.kill();
             assertFalse(killed.isAlive());
@@ -91,7 +91,7 @@ class MosquittoTest {
     /** persistence false: a restart forgets retained messages (and sessions). */
     @Test
     void restartForgetsRetainedMessages(@TempDir Path dir) {
-        int[] ports = MosquittoClients.freePorts(2);
+        int[] ports = FreePorts.distinctTcp(2);
         try (Mosquitto restarted = Mosquitto.start(dir, ports[0], ports[1], Map.of("alice", "secret"))) {
             MosquittoClients.Published published = MosquittoClients.publish(restarted, dir, "alice", "secret",
                     "sipdrop/alice/0/alice/data", "kept until restart", "-r");

@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * mosquitto_sub and mosquitto_pub (package mosquitto-clients) as an MQTT 3.1.1 client that is
- * not SipDrop code. Every process is bounded in time and stopped by its PID.
+ * not SipDrop code, over a {@link Mosquitto}'s plain listener (or any listener, with
+ * {@link #pub(Path, List)}). Every process is bounded in time and stopped by its PID; a wait
+ * that runs out raises {@link PeerException} with what the client printed.
  */
-final class MosquittoClients {
+public final class MosquittoClients {
 
     /** How long a subscription may take to be acknowledged, or a message to arrive. */
-    static final Duration WAIT = Duration.ofSeconds(10);
+    public static final Duration WAIT = Duration.ofSeconds(10);
     /** mosquitto_sub ends by itself after this long, should a test forget to close it. */
     private static final int SAFETY_NET_SECONDS = 120;
     private static final Pattern SUBACK = Pattern.compile("(?m)^Subscribed \\(mid: \\d+\\): ([0-9, ]+)$");
@@ -29,12 +31,12 @@ final class MosquittoClients {
     private MosquittoClients() {
     }
 
-    /** A message as mosquitto_sub printed it. */
-    record Message(String topic, String payload) {
+    /** A message as mosquitto_sub printed it ({@code -F '%t %p'}): payloads are one line of text. */
+    public record Message(String topic, String payload) {
     }
 
     /** A running mosquitto_sub, QoS 1, clean session, printing every message on its own line. */
-    static final class Subscription implements AutoCloseable {
+    public static final class Subscription implements AutoCloseable {
 
         private final Process process;
         private final Path out;
@@ -47,12 +49,12 @@ final class MosquittoClients {
         }
 
         /** The QoS the broker granted for each filter, in order; 128 (0x80) is a refusal (MQTT 3.1.1 3.9.3). */
-        List<Integer> granted() {
+        public List<Integer> granted() {
             return granted;
         }
 
         /** The messages received so far. */
-        List<Message> messages() {
+        public List<Message> messages() {
             List<Message> messages = new ArrayList<>();
             for (String line : output().lines().toList()) {
                 if (line.startsWith(MESSAGE)) {
@@ -66,9 +68,9 @@ final class MosquittoClients {
 
         /**
          * Waits (at most {@link MosquittoClients#WAIT}) for a message on {@code topic} and returns
-         * every message received up to and including it; fails if it does not come.
+         * every message received up to and including it; {@link PeerException} if it does not come.
          */
-        List<Message> awaitMessageOn(String topic) {
+        public List<Message> awaitMessageOn(String topic) {
             long deadline = System.nanoTime() + WAIT.toNanos();
             for (int i = 0; i < 1000; i++) {
                 List<Message> messages = messages();
@@ -81,7 +83,7 @@ final class MosquittoClients {
                 }
                 sleep();
             }
-            throw new AssertionError("no message on " + topic + " within " + WAIT.toSeconds() + " s; mosquitto_sub said:\n"
+            throw new PeerException("no message on " + topic + " within " + WAIT.toSeconds() + " s; mosquitto_sub said:\n"
                     + output());
         }
 
@@ -98,7 +100,7 @@ final class MosquittoClients {
                 sleep();
             }
             close();
-            throw new AssertionError("mosquitto_sub got no SUBACK within " + WAIT.toSeconds() + " s:\n" + output());
+            throw new PeerException("mosquitto_sub got no SUBACK within " + WAIT.toSeconds() + " s:\n" + output());
         }
 
         private String output() {
@@ -129,18 +131,18 @@ final class MosquittoClients {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
+                throw new PeerException("interrupted", e);
             }
         }
     }
 
     /** The outcome of one mosquitto_pub. */
-    record Published(int exit, String output) {
+    public record Published(int exit, String output) {
 
         /** mosquitto_pub's exit code when the broker refused the login (CONNACK code 5). */
-        static final int NOT_AUTHORIZED = 5;
+        public static final int NOT_AUTHORIZED = 5;
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return exit == 0;
         }
     }
@@ -149,7 +151,7 @@ final class MosquittoClients {
      * Subscribes as {@code user} over the plain listener to every filter, QoS 1, and returns once
      * the broker answered with SUBACK (debug output unbuffered with stdbuf, so it can be read).
      */
-    static Subscription subscribe(Mosquitto broker, Path dir, String user, String password, String... filters) {
+    public static Subscription subscribe(Mosquitto broker, Path dir, String user, String password, String... filters) {
         List<String> command = new ArrayList<>(List.of(Binaries.require("stdbuf", "coreutils").toString(), "-oL",
                 Binaries.require("mosquitto_sub", "mosquitto-clients").toString(), "-h", "127.0.0.1", "-p",
                 String.valueOf(broker.mqttPort()), "-u", user, "-P", password, "-i", clientId(user), "-q", "1", "-d",
@@ -162,7 +164,7 @@ final class MosquittoClients {
     }
 
     /** Publishes {@code payload} as {@code user} over the plain listener, QoS 1, and waits for PUBACK. */
-    static Published publish(Mosquitto broker, Path dir, String user, String password, String topic, String payload,
+    public static Published publish(Mosquitto broker, Path dir, String user, String password, String topic, String payload,
             String... more) {
         List<String> command = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", String.valueOf(broker.mqttPort()), "-u",
                 user, "-P", password, "-t", topic, "-m", payload));
@@ -174,7 +176,7 @@ final class MosquittoClients {
      * Runs mosquitto_pub with the arguments given plus {@code -q 1 -i ID}, at most
      * {@link MosquittoClients#WAIT}; returns its exit code and what it printed.
      */
-    static Published pub(Path dir, List<String> arguments) {
+    public static Published pub(Path dir, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(Binaries.require("mosquitto_pub", "mosquitto-clients").toString(),
                 "-q", "1", "-i", clientId("pub")));
         command.addAll(arguments);
@@ -184,7 +186,7 @@ final class MosquittoClients {
             if (!process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
-                throw new AssertionError("mosquitto_pub did not end within " + WAIT.toSeconds() + " s: " + command);
+                throw new PeerException("mosquitto_pub did not end within " + WAIT.toSeconds() + " s: " + command);
             }
             return new Published(process.exitValue(), Files.readString(out));
         } catch (IOException e) {
@@ -192,36 +194,13 @@ final class MosquittoClients {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            throw new PeerException("interrupted", e);
         }
     }
 
     /** A random 128-bit transfer endpoint id, 32 hex digits, as SipDrop makes them. */
-    static String endpointId() {
+    public static String endpointId() {
         return UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** {@code count} distinct free TCP ports (bounded: {@link FreePorts} draws at most 500 times each). */
-    static int[] freePorts(int count) {
-        int[] ports = new int[count];
-        for (int i = 0; i < count; i++) {
-            int port;
-            int attempts = 0;
-            do {
-                port = FreePorts.tcp();
-            } while (contains(ports, i, port) && ++attempts < 100);
-            ports[i] = port;
-        }
-        return ports;
-    }
-
-    private static boolean contains(int[] ports, int length, int port) {
-        for (int i = 0; i < length; i++) {
-            if (ports[i] == port) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String clientId(String user) {
