@@ -50,6 +50,42 @@ self_signed_cert() {
   chmod 600 "$1/key.pem"
 }
 
+# test_ca DIR: DIR/ca.pem + DIR/ca-key.pem, a throw-away CA (EC P-256, two days) that signs
+# client certificates (client_cert); kept when present, so a restarted peer trusts the same
+# clients.
+test_ca() {
+  need openssl openssl
+  [ -s "$1/ca.pem" ] && [ -s "$1/ca-key.pem" ] && return 0
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+    -subj "/CN=SipDrop test client CA" -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -keyout "$1/ca-key.pem" -out "$1/ca.pem" >"$1/openssl.log" 2>&1 \
+    || die "openssl could not make a CA: $(tail -3 "$1/openssl.log")"
+  chmod 600 "$1/ca-key.pem"
+}
+
+# client_cert DIR NAME PASSWORD: a client certificate for CN=NAME signed by test_ca's CA, as
+# DIR/clients/NAME.crt + NAME.key (PEM, for C clients) and NAME.p12 (PKCS#12 with the CA
+# certificate, protected by PASSWORD, for Java); made anew on every call.
+client_cert() {
+  local dir=$1 name=$2 password=$3 out=$1/clients
+  [[ "$name" =~ ^[A-Za-z0-9._-]+$ ]] || die "client name '$name': use letters, digits and ._- only"
+  [ -s "$dir/ca.pem" ] || die "no CA in $dir: start the peer with a client-certificate listener first"
+  mkdir -p "$out"
+  printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyAgreement\nextendedKeyUsage=clientAuth\n' \
+    >"$out/$name.ext"
+  { openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=$name" \
+      -keyout "$out/$name.key" -out "$out/$name.csr" \
+    && openssl x509 -req -in "$out/$name.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca-key.pem" \
+      -set_serial "0x$(openssl rand -hex 16)" -days 2 -extfile "$out/$name.ext" -out "$out/$name.crt" \
+    && PASS=$password openssl pkcs12 -export -name "$name" -in "$out/$name.crt" -inkey "$out/$name.key" \
+      -certfile "$dir/ca.pem" -passout env:PASS -out "$out/$name.p12"
+  } >"$out/$name.openssl.log" 2>&1 \
+    || die "openssl could not make a client certificate for $name: $(tail -3 "$out/$name.openssl.log")"
+  chmod 600 "$out/$name.key" "$out/$name.p12"
+  rm -f "$out/$name.csr" "$out/$name.ext"
+}
+
 # read_users FILE: fills the arrays user_names and user_passwords from lines "name password"
 # (password may contain spaces; '#' lines and blank lines are skipped).
 read_users() {

@@ -9,10 +9,11 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Trust for the self-signed certificates the peers generate at start. */
+/** Trust for the self-signed certificates the peers generate at start, and client keys for them. */
 public final class Certificates {
 
     private Certificates() {
@@ -41,6 +42,25 @@ public final class Certificates {
             return context;
         } catch (GeneralSecurityException e) {
             throw new PeerException("cannot build a TLS context for " + pem + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A TLS context that trusts exactly the PEM certificate and presents the key and certificate
+     * of a PKCS#12 key store as the client's, e.g. a {@link Mosquitto#clientCertificate(String)}.
+     */
+    public static SSLContext withClientKey(Path keyStore, String password, Path trustedPem) {
+        try {
+            KeyStore keys = KeyStore.getInstance(keyStore.toFile(), password.toCharArray());
+            KeyManagerFactory keyFactory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyFactory.init(keys, password.toCharArray());
+            TrustManagerFactory trustFactory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustFactory.init(trustStore(trustedPem));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyFactory.getKeyManagers(), trustFactory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PeerException("cannot build a TLS client context from " + keyStore + ": " + e.getMessage(), e);
         }
     }
 }

@@ -27,6 +27,34 @@ public final class FreePorts {
         return block(1, true, false);
     }
 
+    /** {@code count} (1..16) distinct ports, each free for TCP, e.g. for a server's listeners. */
+    public static int[] distinctTcp(int count) {
+        if (count < 1 || count > 16) {
+            throw new IllegalArgumentException("count must be 1..16, got " + count);
+        }
+        int[] ports = new int[count];
+        for (int i = 0; i < count; i++) {
+            int port = tcp();
+            for (int attempt = 0; attempt < ATTEMPTS && taken(ports, i, port); attempt++) {
+                port = tcp();
+            }
+            if (taken(ports, i, port)) {
+                throw new PeerException("no " + count + " distinct free TCP ports after " + ATTEMPTS + " attempts");
+            }
+            ports[i] = port;
+        }
+        return ports;
+    }
+
+    private static boolean taken(int[] ports, int length, int port) {
+        for (int i = 0; i < length; i++) {
+            if (ports[i] == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A port free for UDP. */
     public static int udp() {
         return block(1, false, true);

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a peer launcher of {@code releng/peers/PEER/PEER-peer} ({@code start --dir RUN_DIR ...}),
- * bounded in time, and returns the process it left running, read from {@code RUN_DIR/PEER.pid}.
+ * bounded in time, and returns the process it left running, read from {@code RUN_DIR/PEER.pid};
+ * or runs one of its other actions and returns what it printed.
  */
 final class Launcher {
 
@@ -25,13 +26,24 @@ final class Launcher {
     }
 
     PeerProcess start(Path runDir, List<String> options) {
+        Path dir = createRunDir(runDir);
+        run(dir, "start", options);
+        long pid = Long.parseLong(read(dir.resolve(peer + ".pid")).strip());
+        return PeerProcess.of(peer, pid, dir.resolve(peer + ".log"));
+    }
+
+    /**
+     * Runs {@code PEER-peer ACTION --dir RUN_DIR OPTIONS...}, bounded by {@link #TIMEOUT}, and
+     * returns what it printed; {@link PeerException} with that text if it fails.
+     */
+    String run(Path runDir, String action, List<String> options) {
         Path script = Repository.peers().resolve(peer).resolve(peer + "-peer");
         if (!Files.isRegularFile(script)) {
             throw new PeerException("launcher " + script + " is missing");
         }
         Path dir = createRunDir(runDir);
         Path output = dir.resolve(peer + "-launcher.out");
-        List<String> command = new ArrayList<>(List.of("bash", script.toString(), "start", "--dir", dir.toString()));
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), action, "--dir", dir.toString()));
         command.addAll(options);
         Process process;
         try {
@@ -47,11 +59,10 @@ final class Launcher {
             throw new PeerException(said.strip());
         }
         if (exit != 0) {
-            throw new PeerException(peer + " did not start (launcher exit " + exit + "): " + said.strip()
+            throw new PeerException(peer + " " + action + " failed (launcher exit " + exit + "): " + said.strip()
                     + "\n(run dir " + dir + ")");
         }
-        long pid = Long.parseLong(read(dir.resolve(peer + ".pid")).strip());
-        return PeerProcess.of(peer, pid, dir.resolve(peer + ".log"));
+        return said;
     }
 
     private int awaitExit(Process process, Path script) {

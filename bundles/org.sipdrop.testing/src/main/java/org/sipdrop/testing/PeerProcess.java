@@ -68,13 +68,34 @@ final class PeerProcess {
         }
     }
 
+    /**
+     * Kills the process and its descendants at once with SIGKILL, as a crash would, and waits
+     * (bounded by {@link #KILLED}) until they are gone; idempotent.
+     */
+    void killNow() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        kill(Duration.ZERO);
+        if (handle.isAlive()) {
+            throw new PeerException(name + " (pid " + handle.pid() + ") survived SIGKILL");
+        }
+    }
+
     private void kill(Duration grace) {
         if (!handle.isAlive()) {
             return;
         }
         // workers are re-parented once their leader is gone: remember them now
         List<ProcessHandle> workers = handle.descendants().collect(Collectors.toList());
-        handle.destroy();
+        if (grace.isZero()) {
+            handle.destroyForcibly();
+            workers.forEach(ProcessHandle::destroyForcibly);
+        } else {
+            handle.destroy();
+        }
         if (!awaitExit(handle, grace)) {
             handle.destroyForcibly();
             // a loaded machine (CI on two cores) may take a while to reap even a killed process

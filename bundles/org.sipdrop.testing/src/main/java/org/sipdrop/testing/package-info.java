@@ -1,7 +1,8 @@
 /**
  * Test support for SipDrop's interop tests with real third-party peers on 127.0.0.1: Kamailio
  * (registrar, proxy, presence server; UDP, TCP, TLS), nginx WebDAV storage, the mosquitto MQTT
- * broker, sipp scenarios and tshark captures. Used by OSGi test fragments and plain JUnit tests
+ * broker (with SipDrop's topic ACL and client certificates if asked) and mosquitto_pub/_sub as an
+ * independent MQTT client, sipp scenarios and tshark captures. Used by OSGi test fragments and plain JUnit tests
  * alike; it needs only the JDK.
  * <p>
  * Each peer is started by its launcher in {@code releng/peers/} (found with

@@ -1,14 +1,22 @@
 package org.sipdrop.testing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipdrop.testing.RawMqtt.ACCEPTED;
+import static org.sipdrop.testing.RawMqtt.NOT_AUTHORIZED;
+import static org.sipdrop.testing.RawMqtt.connect;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,13 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Raw MQTT 3.1.1 CONNECT (section 3.1) against both listeners; CONNACK is 0x20 0x02 flags code. */
-@Timeout(30)
+/** Raw MQTT 3.1.1 CONNECT against both listeners; restart and kill of the broker. */
+@Timeout(60)
 class MosquittoTest {
-
-    private static final byte[] ACCEPTED = {0x20, 0x02, 0x00, 0x00};
-    /** MQTT 3.1.1 3.2.2.3: return code 5, not authorized. */
-    private static final byte[] NOT_AUTHORIZED = {0x20, 0x02, 0x00, 0x05};
 
     @TempDir
     static Path runDir;
@@ -32,12 +36,8 @@ class MosquittoTest {
 
     @BeforeAll
     static void start() {
-        int mqtt = FreePorts.tcp();
-        int mqtts;
-        do {
-            mqtts = FreePorts.tcp();
-        } while (mqtts == mqtt);
-        broker = Mosquitto.start(runDir, mqtt, mqtts, Map.of("alice", "secret"));
+        int[] ports = FreePorts.distinctTcp(2);
+        broker = Mosquitto.start(runDir, ports[0], ports[1], Map.of("alice", "secret"));
     }
 
     @AfterAll
@@ -49,52 +49,69 @@ class MosquittoTest {
 
     @Test
     void plainListenerAcceptsValidCredentials() throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), broker.mqttPort())) {
-            assertArrayEquals(ACCEPTED, connect(socket, "alice", "secret"));
-        }
+        assertArrayEquals(ACCEPTED, plainConnect(broker, "alice", "secret"));
     }
 
     @Test
     void plainListenerRefusesWrongPassword() throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), broker.mqttPort())) {
-            assertArrayEquals(NOT_AUTHORIZED, connect(socket, "alice", "wrong"));
-        }
+        assertArrayEquals(NOT_AUTHORIZED, plainConnect(broker, "alice", "wrong"));
     }
 
     @Test
     void tlsListenerAcceptsValidCredentials() throws IOException {
-        try (Socket socket = Certificates.trusting(broker.certificate()).getSocketFactory()
-                .createSocket("127.0.0.1", broker.mqttsPort())) {
-            assertArrayEquals(ACCEPTED, connect(socket, "alice", "secret"));
+        assertArrayEquals(ACCEPTED, tlsConnect(broker, "alice", "secret"));
+    }
+
+    @Test
+    void restartKeepsPortsCertificateAndUsersAndListensAgain(@TempDir Path dir) throws IOException {
+        int[] ports = FreePorts.distinctTcp(2);
+        try (Mosquitto restarted = Mosquitto.start(dir, ports[0], ports[1], Map.of("alice", "secret"))) {
+            long before = restarted.pid();
+            restarted.restart();
+            assertNotEquals(before, restarted.pid());
+            assertTrue(restarted.isAlive());
+            assertArrayEquals(ACCEPTED, plainConnect(restarted, "alice", "secret"));
+            assertArrayEquals(ACCEPTED, tlsConnect(restarted, "alice", "secret"), "same certificate trusted");
+            assertArrayEquals(NOT_AUTHORIZED, plainConnect(restarted, "alice", "wrong"));
         }
     }
 
-    private static byte[] connect(Socket socket, String user, String password) throws IOException {
-        socket.setSoTimeout(3000);
-        ByteArrayOutputStream variable = new ByteArrayOutputStream();
-        string(variable, "MQTT");
-        variable.write(4); // protocol level 3.1.1
-        variable.write(0xC2); // user name, password, clean session
-        variable.write(0);
-        variable.write(30); // keep alive 30 s
-        string(variable, "sipdrop-test-" + ProcessHandle.current().pid());
-        string(variable, user);
-        string(variable, password);
-        byte[] body = variable.toByteArray();
-        ByteArrayOutputStream packet = new ByteArrayOutputStream();
-        packet.write(0x10);
-        packet.write(body.length); // < 128: one length byte
-        packet.write(body);
-        socket.getOutputStream().write(packet.toByteArray());
-        socket.getOutputStream().flush();
-        InputStream in = socket.getInputStream();
-        return in.readNBytes(4);
+    @Test
+    void killedBrokerRefusesConnectionsUntilRestarted(@TempDir Path dir) throws IOException {
+        int[] ports = FreePorts.distinctTcp(2);
+        try (Mosquitto killed = Mosquitto.start(dir, ports[0], ports[1], Map.of("alice", "secret"))) {
+            killed.kill();
+            assertFalse(killed.isAlive());
+            assertThrows(ConnectException.class, () -> plainConnect(killed, "alice", "secret"));
+            killed.restart();
+            assertArrayEquals(ACCEPTED, plainConnect(killed, "alice", "secret"));
+        }
     }
 
-    private static void string(ByteArrayOutputStream out, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.write(bytes.length >> 8);
-        out.write(bytes.length & 0xFF);
-        out.write(bytes, 0, bytes.length);
+    /** persistence false: a restart forgets retained messages (and sessions). */
+    @Test
+    void restartForgetsRetainedMessages(@TempDir Path dir) {
+        int[] ports = FreePorts.distinctTcp(2);
+        try (Mosquitto restarted = Mosquitto.start(dir, ports[0], ports[1], Map.of("alice", "secret"))) {
+            MosquittoClients.Published published = MosquittoClients.publish(restarted, dir, "alice", "secret",
+                    "sipdrop/alice/0/alice/data", "kept until restart", "-r");
+            assertTrue(published.succeeded(), published.output());
+            assertEquals(List.of("sipdrop/alice/0/alice/data"), restarted.retainedTopics(Duration.ofSeconds(2)));
+            restarted.restart();
+            assertEquals(List.of(), restarted.retainedTopics(Duration.ofSeconds(2)));
+        }
+    }
+
+    private static byte[] plainConnect(Mosquitto to, String user, String password) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), to.mqttPort())) {
+            return connect(socket, user, password);
+        }
+    }
+
+    private static byte[] tlsConnect(Mosquitto to, String user, String password) throws IOException {
+        try (Socket socket = Certificates.trusting(to.certificate()).getSocketFactory().createSocket("127.0.0.1",
+                to.mqttsPort())) {
+            return connect(socket, user, password);
+        }
     }
 }

@@ -25,6 +25,15 @@ class SupportTest {
     }
 
     @Test
+    void distinctTcpPortsAreFreeAndDifferent() {
+        int[] ports = FreePorts.distinctTcp(3);
+        assertEquals(3, java.util.Arrays.stream(ports).distinct().count());
+        for (int port : ports) {
+            assertTrue(FreePorts.tcpFree(port), "port " + port);
+        }
+    }
+
+    @Test
     void repositoryIsFoundFromTheWorkingDirectory() {
         assertTrue(Files.isExecutable(Repository.peers().resolve("kamailio/kamailio-peer")));
         assertTrue(Files.isRegularFile(Sipp.scenario("uac-message.xml")));
