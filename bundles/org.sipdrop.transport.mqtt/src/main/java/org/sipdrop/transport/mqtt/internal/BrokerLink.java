@@ -118,8 +118,10 @@ final class BrokerLink implements MqttCallbackExtended {
             o.setPassword(settings.password().clone());
         }
         if (address.tls()) {
-            o.setSocketFactory(TlsSockets.of(settings));
+            o.setSocketFactory(NoDelaySockets.tls(TlsSockets.of(settings)));
             o.setHttpsHostnameVerificationEnabled(true);
+        } else {
+            o.setSocketFactory(NoDelaySockets.plain());
         }
         return o;
     }
