@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +36,7 @@ import org.sipdrop.transfer.testkit.TransportConfiguration;
 /**
  * The MQTT transport (bundle org.sipdrop.transport.mqtt, Paho) chosen by negotiation like any
  * session transport, through a real mosquitto with password authentication on loopback: push over
- * mqtt and mqtts, through the embedded server and through Kamailio, pull, decline, hostile names,
+ * mqtt and mqtts under SipDrop's example broker ACL, through the embedded server and through Kamailio, pull, decline, hostile names,
  * one-to-many and concurrent transfers, a broker restart in the middle of a transfer, and the
  * bundle stopping and starting while the runtime runs. Both users of this runtime share the one
  * configured MQTT identity (alice); separate identities and the broker's ACL are tested in
@@ -68,7 +65,7 @@ class MqttTransferTest {
         do {
             mqttsPort = FreePorts.tcp();
         } while (mqttsPort == mqttPort);
-        broker = Mosquitto.start(dir.resolve("broker"), mqttPort, mqttsPort, USERS);
+        broker = Mosquitto.builder(dir.resolve("broker"), mqttPort, mqttsPort, USERS).sipDropAcl().start();
         configuration = new TransportConfiguration(peers.context(), PID, Duration.ofSeconds(15));
         configuration.apply(settings(Map.of()));
     }
@@ -84,7 +81,7 @@ class MqttTransferTest {
     @AfterEach
     void stop() throws Exception {
         try {
-            assertEquals(List.of(), retained(), "no retained message is left on the broker");
+            assertEquals(List.of(), broker.retainedTopics(Duration.ofSeconds(1)), "no retained message is left on the broker");
             configuration.delete();
             configuration.close();
         } finally {
@@ -218,8 +215,7 @@ class MqttTransferTest {
         }
         long at = got.bytesTransferred();
         assertTrue(at >= cutAt && at < size && !got.state().isTerminal(), "cut in the middle: " + at + " of " + size + ", " + got.state());
-        broker.close();
-        broker = Mosquitto.start(dir.resolve("broker"), mqttPort, mqttsPort, USERS);
+        broker.restart();
         assertDelivered(file, sent, got, "mqtt");
     }
 
@@ -271,25 +267,5 @@ class MqttTransferTest {
             Thread.sleep(20);
         }
         assertEquals(present, peers.transfers.transport("mqtt").isPresent(), "the MQTT transport is " + (present ? "back" : "gone"));
-    }
-
-    /** @return the topics of retained messages under the prefix, as mosquitto_sub (an independent client) sees them */
-    private List<String> retained() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(mqttPort), "-u", "alice", "-P",
-                USERS.get("alice"), "-t", "sipdrop/#", "--retained-only", "-W", "2", "-v").redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("mosquitto_sub did not end");
-            }
-            List<String> topics = new ArrayList<>();
-            for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("sipdrop/")) {
-                    topics.add(line.split(" ", 2)[0]);
-                }
-            }
-            return topics;
-        } finally {
-            p.destroyForcibly();
-        }
     }
 }

@@ -105,7 +105,7 @@ public final class MosquittoClients {
 
         private String output() {
             try {
-                return Files.readString(out);
+                return new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.UTF_8); // binary payloads: replaced, not refused
             } catch (IOException e) {
                 throw new PeerException("cannot read " + out + ": " + e.getMessage(), e);
             }
@@ -188,7 +188,7 @@ public final class MosquittoClients {
                 process.waitFor(10, TimeUnit.SECONDS);
                 throw new PeerException("mosquitto_pub did not end within " + WAIT.toSeconds() + " s: " + command);
             }
-            return new Published(process.exitValue(), Files.readString(out));
+            return new Published(process.exitValue(), new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new PeerException("cannot read " + out + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
