@@ -31,7 +31,7 @@ import org.sipdrop.transfer.TransportException.Reason;
  * whatever the number of transfers. Memory: Paho holds at most {@code max.inflight} unacknowledged
  * messages of at most {@code chunk.size} bytes each.
  */
-final class BrokerLink implements MqttCallbackExtended {
+final class BrokerLink implements MqttCallbackExtended, Wire {
 
     /** One endpoint's view of the link. Called on Paho's callback thread: return quickly. */
     interface Inbox {
@@ -191,7 +191,7 @@ final class BrokerLink implements MqttCallbackExtended {
      * @return the delivery token, or empty when the link is down or Paho's in-flight window is full
      *         (the caller tries again later: everything it sends is idempotent)
      */
-    Optional<IMqttDeliveryToken> publish(String topic, byte[] payload) {
+    private Optional<IMqttDeliveryToken> deliver(String topic, byte[] payload) {
         MqttAsyncClient c = currentClient();
         if (c == null || !c.isConnected() || closed) {
             return Optional.empty();
@@ -210,9 +210,15 @@ final class BrokerLink implements MqttCallbackExtended {
         }
     }
 
+    @Override
+    public boolean publish(String topic, byte[] payload) {
+        return deliver(topic, payload).isPresent();
+    }
+
     /** Publishes and waits, at most {@code millis}, until the broker has it; false when it could not. */
-    boolean publishAndWait(String topic, byte[] payload, long millis) {
-        Optional<IMqttDeliveryToken> t = publish(topic, payload);
+    @Override
+    public boolean publishAndWait(String topic, byte[] payload, long millis) {
+        Optional<IMqttDeliveryToken> t = deliver(topic, payload);
         if (t.isEmpty()) {
             return false;
         }
@@ -225,14 +231,15 @@ final class BrokerLink implements MqttCallbackExtended {
     }
 
     /** @return whether the link is connected now */
-    boolean connected() {
+    @Override
+    public boolean connected() {
         MqttAsyncClient c = currentClient();
         return c != null && c.isConnected();
     }
 
-    /** @return why the link was lost last, or empty */
-    String lastLoss() {
-        return lastLoss;
+    @Override
+    public String state() {
+        return address + (connected() ? " (connected)" : ": " + (lastLoss.isEmpty() ? "not connected" : lastLoss));
     }
 
     private MqttAsyncClient currentClient() {

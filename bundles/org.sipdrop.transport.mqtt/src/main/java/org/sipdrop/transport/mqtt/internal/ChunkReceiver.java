@@ -13,14 +13,14 @@ import org.sipdrop.transfer.TransportException.Reason;
  * The receiving half of one transfer: takes {@link ChunkFrame}s from the {@link Mailbox}, drops
  * duplicates (answering them with the current acknowledgement, which repairs a lost one), keeps
  * chunks that came early in a reorder buffer of at most {@code window} chunks, writes strictly in
- * file order, and acknowledges after writing: at the start, each half window, at the end, and
- * again when nothing arrives for {@code resend.after.ms}. A chunk that does not continue the file,
+ * file order, and acknowledges after writing: at the start, each half window, at the end (until
+ * the sender says done), and again when nothing arrives for {@code resend.after.ms}. A chunk that does not continue the file,
  * lies beyond the granted window or goes past the offered size ends the transfer
  * {@link Reason#BROKEN}; so does {@code stall.timeout.ms} without a chunk.
  */
 final class ChunkReceiver {
 
-    private final BrokerLink link;
+    private final Wire link;
     private final MqttSettings settings;
     private final Mailbox box;
     private final String topic;
@@ -29,7 +29,7 @@ final class ChunkReceiver {
     private int next;
     private long position;
 
-    ChunkReceiver(BrokerLink link, MqttSettings settings, Mailbox box, String topic, String peer) {
+    ChunkReceiver(Wire link, MqttSettings settings, Mailbox box, String topic, String peer) {
         this.link = link;
         this.settings = settings;
         this.box = box;
@@ -61,7 +61,7 @@ final class ChunkReceiver {
                 if (now - chunkAt > settings.stallTimeout().toNanos()) {
                     throw new TransportException(link.connected() ? Reason.BROKEN : Reason.UNREACHABLE, "MQTT transfer from " + peer
                             + " stalled: no data for " + settings.stallTimeout().toSeconds() + " s"
-                            + (link.connected() ? "" : "; the broker " + link.address() + " is unreachable: " + link.lastLoss()));
+                            + (link.connected() ? "" : "; the broker is unreachable: " + link.state()));
                 }
                 continue;
             }
@@ -90,9 +90,7 @@ final class ChunkReceiver {
                 }
             }
             if (done) {
-                AckFrame last = current();
-                link.publishAndWait(topic, last.encode(), settings.connectTimeout().toMillis());
-                return last;
+                return finish();
             }
             if (sinceAck >= Math.max(1, window / 2)) {
                 link.publish(topic, current().encode());
@@ -100,6 +98,20 @@ final class ChunkReceiver {
                 sinceAck = 0;
             }
         }
+    }
+
+    /**
+     * Repeats the final acknowledgement until the sender says done: were it lost, the sender would
+     * resend and finally fail a file that arrived. Bounded: a sender that vanished after its last
+     * chunk leaves the file complete here.
+     */
+    private AckFrame finish() throws TransportException {
+        AckFrame last = current();
+        long until = System.nanoTime() + settings.resendAfter().multipliedBy(10).toNanos();
+        do {
+            link.publishAndWait(topic, last.encode(), settings.connectTimeout().toMillis());
+        } while (!box.awaitDone(settings.resendAfter()) && System.nanoTime() < until);
+        return last;
     }
 
     private void write(ChunkFrame g, WritableByteChannel sink, long size) throws IOException {

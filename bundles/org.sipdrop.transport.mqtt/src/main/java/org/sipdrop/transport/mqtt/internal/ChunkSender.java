@@ -15,8 +15,8 @@ import org.sipdrop.transfer.TransportException.Reason;
  * topic within the credit its {@link AckFrame}s grant, keeps each chunk until it is acknowledged
  * (at most {@code window} chunks: the file channel cannot go back), and publishes them all again
  * when the acknowledgement does not move for {@code resend.after.ms} or the link reconnected.
- * It ends when the receiver acknowledges the file's last byte as written, or fails when nothing
- * moves for {@code stall.timeout.ms}. Progress counts file positions the receiver confirmed.
+ * It ends when the receiver acknowledges the file's last byte as written, telling it so on its
+ * {@code done} topic, or fails when nothing moves for {@code stall.timeout.ms}. Progress counts file positions the receiver confirmed.
  */
 final class ChunkSender {
 
@@ -34,18 +34,25 @@ final class ChunkSender {
 
     private static final Duration RETRY = Duration.ofMillis(10);
 
-    private final BrokerLink link;
+    private final Wire link;
     private final MqttSettings settings;
     private final Mailbox box;
     private final String topic;
+    private final String doneTopic;
     private final String peer;
     private final ArrayDeque<Pending> unacked = new ArrayDeque<>();
 
-    ChunkSender(BrokerLink link, MqttSettings settings, Mailbox box, String topic, String peer) {
+    /**
+     * @param topic the receiver's data topic
+     * @param doneTopic the receiver's done topic: told once the last byte is acknowledged (and again
+     *        by the session for each late acknowledgement, should that message be lost)
+     */
+    ChunkSender(Wire link, MqttSettings settings, Mailbox box, String topic, String doneTopic, String peer) {
         this.link = link;
         this.settings = settings;
         this.box = box;
         this.topic = topic;
+        this.doneTopic = doneTopic;
         this.peer = peer;
     }
 
@@ -83,6 +90,7 @@ final class ChunkSender {
                 if (ack.nextOffset() != size) {
                     throw new TransportException(Reason.BROKEN, peer + " acknowledged " + ack.nextOffset() + " of " + size + " bytes");
                 }
+                link.publish(doneTopic, new byte[0]);
                 return;
             }
             while (!allRead && (long) next < (long) ackedSequence + ack.window()) {
@@ -90,7 +98,7 @@ final class ChunkSender {
                 boolean last = read + n == size;
                 Pending p = new Pending(next++, ChunkFrame.encode(next - 1, read, last, buffer.array(), 0, n));
                 unacked.add(p);
-                p.published = link.publish(topic, p.frame).isPresent();
+                p.published = link.publish(topic, p.frame);
                 read += n;
                 allRead = last;
             }
@@ -101,7 +109,7 @@ final class ChunkSender {
             boolean waiting = false;
             for (Pending p : unacked) {
                 if (again || !p.published) {
-                    p.published = link.publish(topic, p.frame).isPresent();
+                    p.published = link.publish(topic, p.frame);
                     waiting |= !p.published;
                 }
             }
@@ -114,7 +122,7 @@ final class ChunkSender {
 
     private TransportException stalled(String what) {
         return new TransportException(link.connected() ? Reason.BROKEN : Reason.UNREACHABLE, "MQTT transfer to " + peer
-                + " stalled: " + what + (link.connected() ? "" : "; the broker " + link.address() + " is unreachable: " + link.lastLoss()));
+                + " stalled: " + what + (link.connected() ? "" : "; the broker is unreachable: " + link.state()));
     }
 
     /** Reads exactly {@code n} bytes into the start of {@code buffer}. */

@@ -19,6 +19,7 @@ final class Mailbox {
     private AckFrame ack;
     private TransportException failure;
     private boolean reconnected;
+    private boolean done;
     private long dropped;
 
     /** @param capacity chunks that may wait; the receiver's window bounds what a sender has out */
@@ -52,6 +53,25 @@ final class Mailbox {
             failure = e;
         }
         notifyAll();
+    }
+
+    /** The sender saw the last byte acknowledged. */
+    synchronized void done() {
+        done = true;
+        notifyAll();
+    }
+
+    /** Waits at most {@code max} for the sender's done; @return whether it came */
+    synchronized boolean awaitDone(java.time.Duration max) throws TransportException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (failure == null && !done) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            sleep(left);
+        }
+        return done;
     }
 
     synchronized void reconnected() {

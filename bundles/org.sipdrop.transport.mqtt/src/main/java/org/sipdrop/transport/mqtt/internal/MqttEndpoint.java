@@ -15,7 +15,7 @@ import org.sipdrop.transfer.TransportEndpoint;
  * {@code mqtt://broker:1883/<prefix>/<user>/<id>} (or {@code mqtts://…}).
  * <p>
  * A message from user {@code F} to this endpoint is published on
- * {@code <prefix>/<user>/<id>/<F>/<kind>} ({@link Kind}); the endpoint subscribes only to its
+ * {@code <prefix>/<user>/<id>/<F>/<kind>} ({@link Kind}: data, ack, done, abort); the endpoint subscribes only to its
  * inbox {@code <prefix>/<user>/<id>/#}. A broker ACL can therefore enforce that only the addressee
  * reads ({@code pattern read <prefix>/%u/#}) and that a message names its real sender
  * ({@code pattern write <prefix>/+/+/%u/#}); {@code docs/mqtt-broker.md} gives the whole ACL.
@@ -32,6 +32,8 @@ public record MqttEndpoint(String scheme, String host, int port, String prefix, 
         DATA,
         /** Receiver to sender: an {@link AckFrame}. */
         ACK,
+        /** Sender to receiver, empty: the sender saw the last byte acknowledged, so the receiver may stop answering. */
+        DONE,
         /** Either side: the transfer is given up; UTF-8 {@code <REASON> <text>}. */
         ABORT;
 

@@ -66,7 +66,7 @@ record MqttSettings(String broker, int port, int tlsPort, String user, char[] pa
         range("resend.after.ms", c.resend_after_ms(), 50, 600_000);
         range("stall.timeout.ms", c.stall_timeout_ms(), 1_000, 86_400_000);
         if (c.stall_timeout_ms() <= c.resend_after_ms()) {
-            throw new IllegalArgumentException("stall.timeout.ms (" + c.stall_timeout_ms() + ") must be longer than resend.after.ms ("
+            throw new IllegalArgumentException("stall.timeout.ms: " + c.stall_timeout_ms() + " must be longer than resend.after.ms ("
                     + c.resend_after_ms() + ")");
         }
         return new MqttSettings(broker, c.port(), c.tls_port(), user, chars(c._password()), idPrefix, prefix,

@@ -46,6 +46,7 @@ final class MqttTransportSession implements TransportSession, BrokerLink.Inbox {
     private final List<Early> early = new ArrayList<>();
     private volatile MqttEndpoint peer;
     private volatile AckFrame finalAck;
+    private volatile boolean sentAll;
     private volatile boolean closed;
     private volatile long ignored;
 
@@ -81,8 +82,9 @@ final class MqttTransportSession implements TransportSession, BrokerLink.Inbox {
             throw new TransportException(Reason.UNAVAILABLE, "this MQTT session receives; it cannot send");
         }
         MqttEndpoint p = meet(to);
-        run(() -> new ChunkSender(link, settings, box, p.topicFrom(self.user(), MqttEndpoint.Kind.DATA), p.user())
-                .send(source, request.offset(), request.offer().size(), progress));
+        run(() -> new ChunkSender(link, settings, box, p.topicFrom(self.user(), MqttEndpoint.Kind.DATA),
+                p.topicFrom(self.user(), MqttEndpoint.Kind.DONE), p.user()).send(source, request.offset(), request.offer().size(), progress));
+        sentAll = true;
     }
 
     @Override
@@ -172,7 +174,8 @@ final class MqttTransportSession implements TransportSession, BrokerLink.Inbox {
         try {
             switch (kind) {
                 case DATA -> data(payload);
-                case ACK -> box.ack(AckFrame.decode(payload));
+                case ACK -> ack(p, AckFrame.decode(payload));
+                case DONE -> box.done();
                 case ABORT -> box.fail(PeerAbort.parse(p.user(), payload));
             }
         } catch (MalformedFrameException e) {
@@ -180,6 +183,14 @@ final class MqttTransportSession implements TransportSession, BrokerLink.Inbox {
                     + " message: " + e.getMessage(), e);
             abortPeer(Reason.BROKEN, broken.getMessage());
             box.fail(broken);
+        }
+    }
+
+    private void ack(MqttEndpoint p, AckFrame a) {
+        if (sentAll) { // the receiver repeats its last ack: our done was lost
+            link.publish(p.topicFrom(self.user(), MqttEndpoint.Kind.DONE), new byte[0]);
+        } else {
+            box.ack(a);
         }
     }
 
@@ -219,7 +230,7 @@ final class MqttTransportSession implements TransportSession, BrokerLink.Inbox {
             }
             closed = true;
         }
-        if (finalAck == null && peer != null) {
+        if (finalAck == null && !sentAll && peer != null) {
             MqttEndpoint p = peer;
             link.publishAndWait(p.topicFrom(self.user(), MqttEndpoint.Kind.ABORT),
                     (Reason.CANCELLED.name() + " " + self.user() + " cancelled the transfer").getBytes(StandardCharsets.UTF_8), 2_000);
