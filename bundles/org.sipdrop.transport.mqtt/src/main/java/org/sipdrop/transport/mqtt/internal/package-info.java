@@ -1,68 +1,49 @@
 /**
- * The MQTT transport (the example of an enterprise transport): moving one file through an
- * MQTT 3.1.1 broker with Eclipse Paho.
+ * The MQTT transport (the example of an enterprise transport): files through the enterprise's
+ * MQTT 3.1.1 broker with Eclipse Paho, written only against SipDrop's exported transfer API.
+ *
+ * <h2>Why MQTT 3.1.1 (Paho mqttv3)</h2>
+ * It is the Paho client the target platform carries, and every broker speaks it. What MQTT 5
+ * would add is done here by the transport itself: its own credit window instead of receive
+ * maximum; no retained messages and clean sessions instead of message expiry; the sender's name
+ * in the topic (checked by the broker's ACL) instead of user properties.
+ *
+ * <h2>Negotiation</h2>
+ * A session transport ({@link org.sipdrop.transfer.Carriage#session}): the RFC 5547 SDP carries
+ * {@code m=message <port> TCP/MQTT} ({@code TCP/TLS/MQTT} for mqtts) and the endpoint URI
+ * {@code mqtt://broker:port/<prefix>/<user>/<id>} in {@code a=path} ({@link
+ * org.sipdrop.transport.mqtt.internal.MqttEndpoint}). Both peers must use the same broker listener
+ * and topic prefix; the transport never connects to a broker an offer names (that would hand the
+ * user's credentials to whoever wrote the offer).
  *
  * <h2>Topics</h2>
- * Each transfer has four topics under {@code sipdrop/v1/<transfer-id>/} ({@link
- * org.sipdrop.transport.mqtt.internal.TransferTopics}): {@code data} (sender to receiver,
- * {@link org.sipdrop.transport.mqtt.internal.ChunkFrame} payloads), {@code ack} (receiver to
- * sender, {@link org.sipdrop.transport.mqtt.internal.AckFrame}), {@code done} (receiver to
- * sender, empty: file complete and hash verified) and {@code abort} (either side, UTF-8
- * {@code <status> <reason>}). All messages use QoS 1 and are never retained, so nothing is
- * left on the broker after a transfer.
+ * A message from user F to endpoint (U, id) goes to {@code <prefix>/U/id/F/<kind>}: {@code data}
+ * ({@link org.sipdrop.transport.mqtt.internal.ChunkFrame}), {@code ack}
+ * ({@link org.sipdrop.transport.mqtt.internal.AckFrame}), {@code done} (empty) and {@code abort}
+ * (UTF-8 {@code <REASON> <text>}). Each end subscribes its inbox {@code <prefix>/U/id/#} when its
+ * session opens, before its endpoint is in any offer or answer, so nothing the peer publishes is
+ * lost at the start; it takes only messages naming its peer as sender. A broker ACL
+ * ({@code docs/mqtt-broker.md}) then lets only the addressee read and only the named sender write.
+ * QoS 1, never retained, clean sessions: nothing stays on the broker.
  *
- * <h2>One data topic, not one topic per chunk</h2>
- * The chunk sequence number travels in the frame header, not in the topic. MQTT 3.1.1 §4.6
- * makes every topic an ordered topic by default: PUBLISH packets from one client on one topic
- * at one QoS reach subscribers in the order sent. One topic per chunk
- * ({@code .../data/<seq>}) would give that guarantee up and grow the broker's topic tree by
- * one node per chunk; a single topic keeps both order (in the normal case) and one
- * subscription.
+ * <h2>Flow (the engine owns the .part file, the hash and the verdict; this moves bytes)</h2>
+ * The receiver acknowledges cumulatively after writing ({@code nextSequence}, {@code nextOffset},
+ * {@code window}): at the start, every half window, and at the end until the sender says
+ * {@code done}. The sender has at most {@code window} chunks unacknowledged and keeps them for
+ * resending (the file channel cannot go back). QoS 1 may duplicate and, across reconnects, reorder
+ * or lose messages: the receiver drops chunks below {@code nextSequence} (answering with its ack,
+ * which repairs a lost one), holds early ones in a reorder buffer of at most {@code window}, and
+ * refuses anything that does not continue the file or lies beyond the window. When acknowledgements
+ * stop for {@code resend.after.ms}, or the connection came back (a broker restart forgets clean
+ * sessions: every inbox is subscribed again), the sender resends what is unacknowledged; after
+ * {@code stall.timeout.ms} without progress either side fails, typed, and tells the other.
  *
- * <h2>Start</h2>
- * The sender subscribes to ack, done and abort before it sends the SIP offer; the receiver
- * subscribes to data and abort before it accepts, then publishes the first ack
- * ({@code nextSequence} 0, {@code nextOffset} = bytes it already has when resuming, its
- * window). The sender sends nothing before that first ack. Because both sides subscribe
- * before the other side can publish, non-retained messages are not lost at the start.
- *
- * <h2>Why QoS 1 (at least once) is enough</h2>
- * QoS 1 (§4.3.2) never loses a message between a connected client and the broker, but may
- * deliver one more than once (a resent PUBLISH with DUP set, §4.3.2, §4.4), and after a
- * reconnect resent messages may interleave with new ones. So:
- * <ul>
- * <li><b>Duplicates</b>: the receiver keeps {@code nextSequence}, the first chunk not yet
- * written. A chunk below it is a duplicate and is dropped (and answered with the current
- * ack, which repairs a lost ack). A duplicate inside the reorder buffer replaces nothing.</li>
- * <li><b>Order</b>: a chunk in {@code [nextSequence, nextSequence + window)} that is not
- * {@code nextSequence} waits in a reorder buffer of at most {@code window} chunks; when the
- * missing chunk arrives, the buffer drains in order. The file is thus written strictly
- * sequentially to {@code name.part}, hashing as it goes. The frame's offset must equal the
- * end of the previous chunk, else the transfer aborts.</li>
- * <li><b>Beyond the window</b>: the sender never has a chunk out beyond the credit the
- * receiver granted, so such a chunk is a protocol error: abort with 400.</li>
- * <li><b>Loss across a reconnect</b> (clean session, or a broker restart): if the ack does
- * not advance for a timeout, the sender resends from the last acknowledged
- * {@code nextSequence}; the receiver drops what it already has. Resending is safe because
- * every step above is idempotent.</li>
- * </ul>
- * QoS 2 would remove duplicates at the broker but costs two round trips per chunk and still
- * needs the same logic after a session is lost; QoS 0 could lose chunks silently.
- *
- * <h2>Acknowledgement and back-pressure</h2>
- * The receiver acknowledges <em>after</em> chunks are written to disk, cumulatively
- * ({@code nextSequence}, {@code nextOffset}), at the latest when half the window has been
- * written, and grants {@code window} chunks of credit. A slow disk or a slow receiver therefore
- * slows the sender: it stops publishing when its credit is used up, and the broker never
- * queues more than {@code window} chunks for the transfer. Memory at the receiver is bounded
- * by {@code window * maxChunkSize}. Paho's {@code messageArrived} runs on the client's
- * receive thread, so writing happens on a separate executor with a bounded queue of the same
- * size.
- *
- * <h2>End</h2>
- * The last chunk carries the LAST flag. Once it is written and the file's hash matches the
- * offer, the receiver moves the part file to its final name and publishes on {@code done};
- * the sender then reports COMPLETED. Either side publishes on {@code abort} to give up; the
- * other side fails the transfer with that reason and unsubscribes.
+ * <h2>Bounds</h2>
+ * One Paho connection per listener (mqtt, mqtts) for all transfers: its threads (send, receive,
+ * callback, ping, reconnect timers) do not grow with transfers. Paho holds at most
+ * {@code max.inflight} messages; each sending transfer at most {@code window} chunks; each
+ * receiving transfer at most {@code 2 * window + 4} queued plus {@code window} reordered chunks.
+ * At the defaults (64 KiB chunks, window 32, max.inflight 256) that is 2 MiB per sending and
+ * 6.25 MiB per receiving transfer, and 16 MiB for Paho, whatever the file's size.
  */
 package org.sipdrop.transport.mqtt.internal;
