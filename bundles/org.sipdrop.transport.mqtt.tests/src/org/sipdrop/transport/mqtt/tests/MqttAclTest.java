@@ -51,116 +51,45 @@ import org.sipdrop.transport.mqtt.internal.MqttTransportProvider;
 @Timeout(120)
 class MqttAclTest {
 
-    private static final Map<String, String> USERS = Map.of("alice", "alice-secret", "bob", "bob-secret", "carol", "carol-secret");
+    private static final Map<String, String> USERS = TwoUsers.USERS;
 
     @TempDir
     Path dir;
+    private TwoUsers users;
     private Mosquitto broker;
     private MqttTransportProvider alice;
     private MqttTransportProvider bob;
-    private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
     private void start(String prefix, boolean clientCertificates) {
-        int[] ports = FreePorts.distinctTcp(3);
-        Mosquitto.Builder b = Mosquitto.builder(dir.resolve("broker"), ports[0], ports[1], USERS).sipDropAcl(prefix);
-        if (clientCertificates) {
-            b.clientCertificatePort(ports[2]);
-        }
-        broker = b.start();
+        users = new TwoUsers(dir, prefix, clientCertificates);
+        broker = users.broker;
     }
 
     private Map<String, Object> settings(String user, String prefix) {
-        Map<String, Object> p = new HashMap<>(Map.of("broker", "127.0.0.1", "port", broker.mqttPort(), "tls.port", broker.mqttsPort(),
-                "user", user, ".password", USERS.get(user), "tls.trust.store", broker.certificate().toString(),
-                "topic.prefix", prefix, "resend.after.ms", 500, "stall.timeout.ms", 8_000));
-        return p;
+        return users.settings(user, prefix);
     }
 
     private void providers(String prefix) {
-        alice = new MqttTransportProvider(Configs.of(settings("alice", prefix)));
-        bob = new MqttTransportProvider(Configs.of(settings("bob", prefix)));
+        alice = users.provider(settings("alice", prefix));
+        bob = users.provider(settings("bob", prefix));
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (broker != null && broker.isAlive()) {
-                assertEquals(List.of(), broker.retainedTopics(Duration.ofSeconds(1)), "nothing retained on the broker");
-            }
-        } finally {
-            pool.shutdownNow();
-            for (MqttTransportProvider p : new MqttTransportProvider[] {alice, bob}) {
-                if (p != null) {
-                    deactivate(p);
-                }
-            }
-            if (broker != null) {
-                broker.close();
-            }
+        if (users != null) {
+            users.close();
         }
     }
 
-    private static void deactivate(MqttTransportProvider p) throws Exception {
-        java.lang.reflect.Method m = MqttTransportProvider.class.getDeclaredMethod("deactivate");
-        m.setAccessible(true);
-        m.invoke(p);
-    }
-
-    /** A running transfer from alice to bob: both sessions open, endpoints known, bytes not moving yet. */
-    private final class Exchange {
-        final byte[] content;
-        final FileOffer offer;
-        final TransportSession out;
-        final TransportSession in;
-        final ByteArrayOutputStream received = new ByteArrayOutputStream();
-
-        Exchange(int size, String scheme) throws Exception {
-            content = new byte[size];
-            new Random(size).nextBytes(content);
-            offer = FileOffer.builder("plan.bin", size).build();
-            out = alice.open(new TransportRequest(offer, Direction.OUTGOING, "sip:bob@127.0.0.1", scheme, 0));
-            in = bob.open(new TransportRequest(offer, Direction.INCOMING, "sip:alice@127.0.0.1", scheme, 0));
-        }
-
-        private Future<?> receiving;
-        private Future<?> sending;
-
-        void receive() {
-            receiving = pool.submit(() -> {
-                try (WritableByteChannel sink = Channels.newChannel(received)) {
-                    in.receive(out.localEndpoint(), sink, n -> { });
-                }
-                return null;
-            });
-        }
-
-        void send() {
-            sending = pool.submit(() -> {
-                out.send(in.localEndpoint(), Channels.newChannel(new java.io.ByteArrayInputStream(content)), n -> { });
-                return null;
-            });
-        }
-
-        void finish() throws Exception {
-            sending.get(60, TimeUnit.SECONDS);
-            receiving.get(60, TimeUnit.SECONDS);
-            out.close();
-            in.close();
-            assertArrayEquals(content, received.toByteArray(), "bob got alice's bytes, nothing else");
-        }
-
-        void run() throws Exception {
-            receive();
-            send();
-            finish();
-        }
+    private TwoUsers.Exchange exchange(int size, String scheme) throws Exception {
+        return users.new Exchange(alice, bob, size, scheme);
     }
 
     @Test
     void anotherUserCanNeitherReadNorInjectIntoATransfer() throws Exception {
         start("sipdrop", false);
         providers("sipdrop");
-        Exchange x = new Exchange(1_000_000 + 17, "mqtt");
+        TwoUsers.Exchange x = exchange(1_000_000 + 17, "mqtt");
         MqttEndpoint aliceEnd = MqttEndpoint.of(x.out.localEndpoint());
         MqttEndpoint bobEnd = MqttEndpoint.of(x.in.localEndpoint());
         assertEquals("bob", bobEnd.user(), "bob's endpoint names his MQTT user: " + bobEnd);
@@ -201,7 +130,7 @@ class MqttAclTest {
     void aTenantPrefixKeepsTheTransferUnderIt() throws Exception {
         start("acme/sipdrop", false);
         providers("acme/sipdrop");
-        Exchange x = new Exchange(300_001, "mqtt");
+        TwoUsers.Exchange x = exchange(300_001, "mqtt");
         assertTrue(x.in.localEndpoint().uri().getPath().startsWith("/acme/sipdrop/bob/"), x.in.localEndpoint().toString());
         x.run();
     }
@@ -209,15 +138,15 @@ class MqttAclTest {
     @Test
     void aPeerUnderAnotherPrefixOrBrokerIsRefusedWithTheReason() throws Exception {
         start("sipdrop", false);
-        alice = new MqttTransportProvider(Configs.of(settings("alice", "sipdrop")));
-        bob = new MqttTransportProvider(Configs.of(settings("bob", "other")));
+        alice = users.provider(settings("alice", "sipdrop"));
+        bob = users.provider(settings("bob", "other"));
         FileOffer offer = FileOffer.builder("x.bin", 10).build();
         try (TransportSession out = alice.open(new TransportRequest(offer, Direction.OUTGOING, "sip:bob@127.0.0.1", "mqtt", 0));
                 TransportSession in = bob.open(new TransportRequest(offer, Direction.INCOMING, "sip:alice@127.0.0.1", "mqtt", 0))) {
             TransportException e = assertThrows(TransportException.class,
                     () -> in.receive(out.localEndpoint(), Channels.newChannel(new ByteArrayOutputStream()), n -> { }));
             assertEquals(TransportException.Reason.UNREACHABLE, e.reason());
-            assertTrue(e.getMessage().contains("same broker and topic prefix"), e.getMessage());
+            assertTrue(e.getMessage().contains("same broker and prefix"), e.getMessage());
         }
     }
 
@@ -232,22 +161,18 @@ class MqttAclTest {
         Map<String, Object> b = settings("bob", "sipdrop");
         b.putAll(Map.of("tls.port", broker.clientCertificatePort(), "tls.key.store", bobCert.keyStore().toString(),
                 ".tls.key.store.password", bobCert.password()));
-        alice = new MqttTransportProvider(Configs.of(a));
-        bob = new MqttTransportProvider(Configs.of(b));
-        new Exchange(200_003, "mqtts").run();
+        alice = users.provider(a);
+        bob = users.provider(b);
+        exchange(200_003, "mqtts").run();
 
         Map<String, Object> noCert = settings("bob", "sipdrop");
         noCert.put("tls.port", broker.clientCertificatePort());
-        MqttTransportProvider withoutCertificate = new MqttTransportProvider(Configs.of(noCert));
-        try {
-            TransportException e = assertThrows(TransportException.class, () -> withoutCertificate.open(new TransportRequest(
-                    FileOffer.builder("x", 1).build(), Direction.INCOMING, "sip:alice@127.0.0.1", "mqtts", 0)));
-            assertEquals(TransportException.Reason.UNREACHABLE, e.reason(), e.getMessage());
-            assertTrue(e.getMessage().contains("cannot connect to the MQTT broker mqtts://127.0.0.1:" + broker.clientCertificatePort()),
-                    e.getMessage());
-        } finally {
-            deactivate(withoutCertificate);
-        }
+        MqttTransportProvider withoutCertificate = users.provider(noCert);
+        TransportException e = assertThrows(TransportException.class, () -> withoutCertificate.open(new TransportRequest(
+                FileOffer.builder("x", 1).build(), Direction.INCOMING, "sip:alice@127.0.0.1", "mqtts", 0)));
+        assertEquals(TransportException.Reason.UNREACHABLE, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot connect to the MQTT broker mqtts://127.0.0.1:" + broker.clientCertificatePort()),
+                e.getMessage());
     }
 
     @Test
@@ -255,7 +180,7 @@ class MqttAclTest {
         start("sipdrop", false);
         Map<String, Object> s = settings("alice", "sipdrop");
         s.put(".password", "wrong");
-        alice = new MqttTransportProvider(Configs.of(s));
+        alice = users.provider(s);
         TransportException e = assertThrows(TransportException.class, () -> alice.open(new TransportRequest(
                 FileOffer.builder("x", 1).build(), Direction.OUTGOING, "sip:bob@127.0.0.1", "mqtt", 0)));
         assertEquals(TransportException.Reason.FORBIDDEN, e.reason(), e.getMessage());

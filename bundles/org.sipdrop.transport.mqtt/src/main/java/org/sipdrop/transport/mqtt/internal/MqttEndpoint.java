@@ -143,9 +143,14 @@ public record MqttEndpoint(String scheme, String host, int port, String prefix, 
         return prefix + "/" + user + "/" + id + "/";
     }
 
-    /** @return whether both ends use the same broker listener and tenant prefix */
+    /** @return whether both ends name the same broker listener (they may still reach one broker by two names, or through a proxy) */
     public boolean sameBroker(MqttEndpoint other) {
-        return scheme.equals(other.scheme) && port == other.port && host.equalsIgnoreCase(other.host) && prefix.equals(other.prefix);
+        return scheme.equals(other.scheme) && port == other.port && host.equalsIgnoreCase(other.host);
+    }
+
+    /** @return whether messages can pass between the ends at all: the same scheme and tenant prefix */
+    public boolean sameTenant(MqttEndpoint other) {
+        return scheme.equals(other.scheme) && prefix.equals(other.prefix);
     }
 
     /**

@@ -109,6 +109,12 @@ final class MqttTransportSession implements TransportSession, BrokerLink.Inbox {
             if (!fromPeer(e)) {
                 abortPeer(e.reason(), e.getMessage());
             }
+            MqttEndpoint p = peer;
+            if (p != null && !p.sameBroker(self) && e.getMessage() != null && e.getMessage().contains("stalled")) {
+                throw new TransportException(e.reason(), e.getMessage() + " (the peer names the broker " + p.scheme() + "://" + p.host()
+                        + ":" + p.port() + ", this side uses " + self.scheme() + "://" + self.host() + ":" + self.port()
+                        + ": unless both reach the same broker, no message passes)", e);
+            }
             throw e;
         } catch (IOException | RuntimeException e) {
             abortPeer(Reason.BROKEN, e.getMessage());
@@ -133,10 +139,9 @@ final class MqttTransportSession implements TransportSession, BrokerLink.Inbox {
         } catch (IllegalArgumentException e) {
             throw new TransportException(Reason.UNREACHABLE, "the peer's MQTT endpoint is unusable: " + e.getMessage(), e);
         }
-        if (!p.sameBroker(self)) {
-            throw new TransportException(Reason.UNREACHABLE, "the peer uses the MQTT broker " + p.scheme() + "://" + p.host() + ":"
-                    + p.port() + " under '" + p.prefix() + "', this side " + self.scheme() + "://" + self.host() + ":" + self.port()
-                    + " under '" + self.prefix() + "': both must use the same broker and topic prefix");
+        if (!p.sameTenant(self)) {
+            throw new TransportException(Reason.UNREACHABLE, "the peer uses " + p.scheme() + " under the topic prefix '" + p.prefix()
+                    + "', this side " + self.scheme() + " under '" + self.prefix() + "': both must use the same broker and prefix");
         }
         List<Early> before;
         synchronized (early) {

@@ -45,12 +45,14 @@ class MqttEndpointTest {
     }
 
     @Test
-    void sameBrokerMeansSameListenerAndTenant() {
+    void brokerAndTenantAreComparedApart() {
         MqttEndpoint a = new MqttEndpoint("mqtt", "Broker", 1883, "sipdrop", "alice", "1");
         assertTrue(a.sameBroker(new MqttEndpoint("mqtt", "broker", 1883, "sipdrop", "bob", "2")));
         assertFalse(a.sameBroker(new MqttEndpoint("mqtt", "broker", 1884, "sipdrop", "bob", "2")));
         assertFalse(a.sameBroker(new MqttEndpoint("mqtts", "broker", 1883, "sipdrop", "bob", "2")));
-        assertFalse(a.sameBroker(new MqttEndpoint("mqtt", "broker", 1883, "acme", "bob", "2")));
+        assertTrue(a.sameBroker(new MqttEndpoint("mqtt", "broker", 1883, "acme", "bob", "2")));
+        assertFalse(a.sameTenant(new MqttEndpoint("mqtt", "broker", 1883, "acme", "bob", "2")));
+        assertTrue(a.sameTenant(new MqttEndpoint("mqtt", "proxy", 1884, "sipdrop", "bob", "2")), "a proxy in front of the broker");
     }
 
     @Test
