@@ -54,7 +54,8 @@ public final class PullCommand implements Command, OptionSpec, ConfiguresTranspo
 
     @Override
     public String usage() {
-        return "--from USER --name FILE [--into DIR] [--via msrp|msrps|auto] [--timeout SECONDS] " + ClientOptions.USAGE + " "
+        return "--from USER --name FILE [--into DIR] [--via SCHEME|auto (a session transport: msrp, msrps, mqtt, mqtts…)]"
+                + " [--timeout SECONDS] " + ClientOptions.USAGE + " "
                 + " [--SCHEME-SETTING VALUE…] (each transport's settings: sipdrop transports)";
     }
 
