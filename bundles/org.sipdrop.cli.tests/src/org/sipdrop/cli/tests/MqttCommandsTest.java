@@ -96,12 +96,17 @@ class MqttCommandsTest {
         return server.uris().get(0).replaceFirst(";.*", "");
     }
 
+    /**
+     * No command runs, so MQTT has no configuration and does not run: {@code transports} knows it
+     * from its component description and metatype alone, by both its schemes.
+     */
     @Test
-    void transportsListsMqttWithBothSchemesAndItsDerivedFlags() {
+    void transportsListsMqttWithBothSchemesAndItsDerivedFlags() throws Exception {
+        assertNull(configurations(), "MQTT has no configuration between commands");
         CommandRun run = new CommandRun(services);
         assertEquals(Command.OK, run.run("transports"), run.err());
         String out = run.out();
-        assertTrue(out.lines().anyMatch(l -> l.matches("MQTT\\s+mqtt, mqtts.*")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("MQTT\\s+mqtt, mqtts\\s+\\(not running: .*")), out);
         assertTrue(out.contains("--mqtt-broker TEXT") && out.contains("Host name or IP address of the MQTT broker (the same for both peers) (required)"),
                 out);
         assertTrue(out.contains("--mqtt-port N") && out.contains("(default 1883)"), out);
@@ -114,6 +119,10 @@ class MqttCommandsTest {
         assertTrue(out.contains("--mqtt-topic-prefix TEXT") && out.contains("(default sipdrop)"), out);
         assertTrue(out.contains("--mqtt-chunk-size N") && out.contains("(default 65536)"), out);
         assertTrue(out.contains("--mqtt-stall-timeout-ms N") && out.contains("(default 60000)"), out);
+        CommandRun json = new CommandRun(services);
+        assertEquals(Command.OK, json.run("transports", "--json"), json.err());
+        assertTrue(json.out().lines().anyMatch(l -> l.startsWith("{\"transport\":\"MQTT\",\"schemes\":[\"mqtt\",\"mqtts\"],\"running\":false,")
+                && l.contains("\"--mqtt-broker\"") && l.contains("\"--mqtt-password\"")), json.out());
         CommandRun help = new CommandRun(services);
         assertEquals(Command.OK, help.run("help", "send"), help.err());
         assertTrue(help.out().contains("--mqtt-broker TEXT") && help.out().contains("--mqtt-password PASSWORD"), help.out());
@@ -135,6 +144,9 @@ class MqttCommandsTest {
 
     @Test
     void pullViaMqttFetchesWhatShareOffers() throws Exception {
+        CommandRun help = new CommandRun(services);
+        assertEquals(Command.OK, help.run("help", "pull"), help.err());
+        assertTrue(help.out().contains("--via SCHEME|auto") && help.out().contains("--mqtt-broker TEXT"), help.out());
         Path shared = Files.createDirectories(dir.resolve("alice-shares"));
         byte[] content = random(2 * 1024 * 1024 + 17, 1883);
         Files.write(shared.resolve("handbook.pdf"), content);
