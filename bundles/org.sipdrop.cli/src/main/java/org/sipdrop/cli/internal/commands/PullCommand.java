@@ -91,7 +91,9 @@ public final class PullCommand implements Command, OptionSpec, ConfiguresTranspo
         if (!options.positional().isEmpty()) {
             throw new UsageException("pull takes no arguments besides its options");
         }
-        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.installed(services), options);
+        TransportFlags flags = TransportFlags.installed(services);
+        List<GivenSettings> given = EmbeddedDefaults.forAny(flags, options);
+        ViaSettings.requireConfigured(via, flags, given, services);
         TransferOutput out = new TransferOutput(console, client.json());
         try (Applied applied = Applier.applyAll(given, services)) {
             TransferService transfers = CliSession.transfers(services);
