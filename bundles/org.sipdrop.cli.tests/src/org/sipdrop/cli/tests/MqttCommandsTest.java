@@ -178,6 +178,7 @@ class MqttCommandsTest {
         assertNothingLeft();
     }
 
+    /** Without --mqtt-broker, with other --mqtt-… flags or none at all (MQTT then does not run). */
     @Test
     void aMissingBrokerIsAUsageErrorNamingTheFlag() throws Exception {
         Path file = Files.write(Files.createDirectories(dir.resolve("alice-usage")).resolve("x.txt"), new byte[] { 1 });
@@ -186,6 +187,26 @@ class MqttCommandsTest {
                 Integer.toString(broker.mqttPort()), "--mqtt-user", "alice", "--mqtt-password", USERS.get("alice"), file.toString());
         assertEquals(Command.USAGE, code, alice.err());
         assertTrue(alice.err().contains("needs --mqtt-broker"), alice.err());
+        assertNull(configurations(), "a usage error applies nothing");
+        for (String via : List.of("mqtt", "mqtts")) {
+            CommandRun bare = new CommandRun(services);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            int bareCode;
+            try {
+                bareCode = pool.submit(() -> bare.run("send", "--user", "alice", "--server", embedded(), "--transport", "tcp", "--to",
+                        "bob", "--via", via, file.toString())).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            assertEquals(Command.USAGE, bareCode, "no --mqtt-… flag at all and MQTT not running: " + bare.err());
+            assertTrue(bare.err().contains("--via " + via + ": the MQTT transport is not running here")
+                    && bare.err().contains("give --mqtt-broker TEXT"), bare.err());
+        }
+        CommandRun pull = new CommandRun(services);
+        assertEquals(Command.USAGE, pull.run("pull", "--user", "bob", "--server", embedded(), "--from", "alice", "--name", "x.txt",
+                "--via", "mqtt"), pull.err());
+        assertTrue(pull.err().contains("give --mqtt-broker TEXT"), pull.err());
         assertNull(configurations(), "a usage error applies nothing");
     }
 
