@@ -6,5 +6,5 @@
  * fields (the workbench preferences) from them, so a third-party transport is configurable
  * without a line of SipDrop code naming it. Imports nothing third-party.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.sipdrop.configuration;

@@ -50,24 +50,25 @@ public final class ScrTransportCatalog implements TransportCatalog {
                     || c.configurationPid == null || c.configurationPid.length == 0) {
                 continue;
             }
-            Optional<String> scheme = firstValue(c.properties.get(TransportProvider.SCHEME_PROPERTY));
+            List<String> schemes = values(c.properties.get(TransportProvider.SCHEME_PROPERTY));
             Bundle bundle = context.getBundle(c.bundle.id);
-            if (scheme.isPresent() && bundle != null) {
-                String name = firstValue(c.properties.get(TransportProvider.NAME_PROPERTY)).orElse(scheme.get());
-                describe(bundle, c.configurationPid[0], scheme.get(), name).ifPresent(found::add);
+            if (!schemes.isEmpty() && bundle != null) {
+                String name = firstValue(c.properties.get(TransportProvider.NAME_PROPERTY)).orElse(schemes.get(0));
+                describe(bundle, c.configurationPid[0], schemes, name).ifPresent(found::add);
             }
         }
         found.sort(Comparator.comparing(TransportDescription::scheme));
         return List.copyOf(found);
     }
 
-    private static Optional<TransportDescription> describe(Bundle bundle, String pid, String scheme, String name) {
+    private static Optional<TransportDescription> describe(Bundle bundle, String pid, List<String> schemes, String name) {
         Enumeration<URL> entries = bundle.findEntries("OSGI-INF/metatype", "*.xml", false);
         for (URL entry : entries == null ? List.<URL>of() : Collections.list(entries)) {
             try (InputStream in = entry.openStream()) {
                 for (MetatypeXml.Designation d : MetatypeXml.read(in)) {
                     if (d.pid().equals(pid)) {
-                        return Optional.of(new TransportDescription(scheme, name, pid, d.description(), d.settings()));
+                        return Optional.of(new TransportDescription(schemes.get(0), name, pid, d.description(), d.settings(),
+                                schemes));
                     }
                 }
             } catch (IOException e) {
@@ -75,6 +76,19 @@ public final class ScrTransportCatalog implements TransportCatalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** @return the values of a service property that may be a String, a String[] or a collection, in order */
+    static List<String> values(Object value) {
+        if (value instanceof String[]) {
+            return List.of((String[]) value);
+        }
+        if (value instanceof Iterable) {
+            List<String> all = new ArrayList<>();
+            ((Iterable<?>) value).forEach(o -> all.add(String.valueOf(o)));
+            return List.copyOf(all);
+        }
+        return value == null ? List.of() : List.of(String.valueOf(value));
     }
 
     /** @return the first value of a service property that may be a String, a String[] or a collection */

@@ -54,7 +54,8 @@ public final class PullCommand implements Command, OptionSpec, ConfiguresTranspo
 
     @Override
     public String usage() {
-        return "--from USER --name FILE [--into DIR] [--via msrp|msrps|auto] [--timeout SECONDS] " + ClientOptions.USAGE + " "
+        return "--from USER --name FILE [--into DIR] [--via SCHEME|auto (a session transport: msrp, msrps, mqtt, mqtts…)]"
+                + " [--timeout SECONDS] " + ClientOptions.USAGE + " "
                 + " [--SCHEME-SETTING VALUE…] (each transport's settings: sipdrop transports)";
     }
 
@@ -90,7 +91,9 @@ public final class PullCommand implements Command, OptionSpec, ConfiguresTranspo
         if (!options.positional().isEmpty()) {
             throw new UsageException("pull takes no arguments besides its options");
         }
-        List<GivenSettings> given = EmbeddedDefaults.forAny(TransportFlags.installed(services), options);
+        TransportFlags flags = TransportFlags.installed(services);
+        List<GivenSettings> given = EmbeddedDefaults.forAny(flags, options);
+        ViaSettings.requireConfigured(via, flags, given, services);
         TransferOutput out = new TransferOutput(console, client.json());
         try (Applied applied = Applier.applyAll(given, services)) {
             TransferService transfers = CliSession.transfers(services);

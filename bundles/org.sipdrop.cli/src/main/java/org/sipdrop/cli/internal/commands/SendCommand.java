@@ -111,8 +111,9 @@ public final class SendCommand implements Command, OptionSpec, ConfiguresTranspo
                         + " storage transport such as http or https (" + via + " stores no files)");
             }
         }
-        List<GivenSettings> given = EmbeddedDefaults.forSend(TransportFlags.installed(services),
-                options, client, via);
+        TransportFlags flags = TransportFlags.installed(services);
+        List<GivenSettings> given = EmbeddedDefaults.forSend(flags, options, client, via);
+        ViaSettings.requireConfigured(via, flags, given, services);
         TransferOutput out = new TransferOutput(console, client.json());
         try (Applied applied = Applier.applyAll(given, services)) {
             TransferService transfers = CliSession.transfers(services);

@@ -69,7 +69,7 @@ public final class TransportsCommand implements Command, OptionSpec {
             print(t.name(), List.copyOf(new java.util.TreeSet<>(t.schemes())), true, described, flags, options, console);
         }
         for (TransportDescription d : idle) {
-            print(d.name(), List.of(d.scheme()), false, List.of(d), flags, options, console);
+            print(d.name(), List.copyOf(new java.util.TreeSet<>(d.schemes())), false, List.of(d), flags, options, console);
         }
         if (transports.isEmpty() && idle.isEmpty() && !options.flag("json")) {
             console.out().println("no transport installed");
