@@ -133,8 +133,9 @@ final class BrokerLink implements MqttCallbackExtended, Wire {
                 return new TransportException(Reason.FORBIDDEN, "the MQTT broker " + address + " refused " + who
                         + ": wrong user name or password", e);
             case MqttException.REASON_CODE_NOT_AUTHORIZED:
+                // mosquitto answers a wrong password with 5 too (MQTT 3.1.1 §3.2.2.3)
                 return new TransportException(Reason.FORBIDDEN, "the MQTT broker " + address + " refused " + who
-                        + ": not authorized", e);
+                        + ": not authorized (wrong user name or password, or the user may not connect)", e);
             default:
                 Throwable cause = e.getCause();
                 while (cause != null && !(cause instanceof SSLException) && cause.getCause() != null) {
