@@ -131,6 +131,6 @@ final class ChunkReceiver {
     }
 
     private AckFrame current() {
-        return new AckFrame(next, position, settings.window());
+        return new AckFrame(next, position, settings.window(), settings.chunkSize());
     }
 }

@@ -70,7 +70,8 @@ final class ChunkSender {
         if (ack.nextOffset() != start) {
             throw new TransportException(Reason.BROKEN, peer + " expects byte " + ack.nextOffset() + ", this side starts at " + start);
         }
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(settings.chunkSize(), Math.max(1, size - start)));
+        int chunk = Math.min(settings.chunkSize(), ack.maxChunk()); // the receiver's credit bounds ours
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(chunk, Math.max(1, size - start)));
         int next = 0;
         long read = start;
         boolean allRead = false;

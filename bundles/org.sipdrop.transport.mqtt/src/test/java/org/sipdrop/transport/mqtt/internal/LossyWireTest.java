@@ -171,6 +171,26 @@ class LossyWireTest {
     }
 
     @Test
+    void aSenderWithLargerChunksKeepsToTheReceiversMaximum() throws Exception {
+        byte[] content = new byte[100_000];
+        new Random(13).nextBytes(content);
+        Mailbox senderBox = new Mailbox(64);
+        Mailbox receiverBox = new Mailbox(12);
+        MqttSettings receiver = settings(1024, 4);
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        Lossy data = new Lossy(13, 0, receiverBox, true);
+        Lossy acks = new Lossy(14, 0, senderBox, false);
+        Future<?> receiving = ends.submit(() -> new ChunkReceiver(acks, receiver, receiverBox, "to/alice/ack", "alice")
+                .receive(Channels.newChannel(got), 0, content.length, n -> { }));
+        new ChunkSender(data, settings(65536, 4), senderBox, "to/bob/data", "to/bob/done", "bob")
+                .send(Channels.newChannel(new ByteArrayInputStream(content)), 0, content.length, n -> { });
+        acks.answerDoneOn = data;
+        receiving.get(30, TimeUnit.SECONDS);
+        assertArrayEquals(content, got.toByteArray());
+        assertTrue(data.sent.get() >= content.length / 1024, "1 KiB chunks, as the receiver granted: " + data.sent);
+    }
+
+    @Test
     void theWireGoingDownForAWhileOnlyDelaysTheTransfer() throws Exception {
         byte[] content = new byte[300_000];
         new Random(11).nextBytes(content);
@@ -194,7 +214,7 @@ class LossyWireTest {
         Mailbox senderBox = new Mailbox(8);
         Lossy data = new Lossy(1, 0, new Mailbox(8), true);
         data.down.set(true);
-        senderBox.ack(new AckFrame(0, 0, 4));
+        senderBox.ack(new AckFrame(0, 0, 4, 1024));
         TransportException e = assertThrows(TransportException.class, () -> new ChunkSender(data, s, senderBox, "t", "t/done", "bob")
                 .send(Channels.newChannel(new ByteArrayInputStream(new byte[10_000])), 0, 10_000, n -> { }));
         assertEquals(Reason.UNREACHABLE, e.reason());
