@@ -55,6 +55,9 @@ public final class Applier {
     /** How often the wait for the provider looks at the configuration's salt again. */
     private static final Duration POLL = Duration.ofMillis(250);
 
+    /** How long restoring the configuration waits for the provider to let go of this command's settings. */
+    static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
+
     private final TransportDescription transport;
     private final String pid;
     private final String scheme;
@@ -104,6 +107,27 @@ public final class Applier {
             return now == null || now.length == 0 ? ours : storedSalt(now[0].getProperties()).orElse(ours);
         } catch (IOException | InvalidSyntaxException | IllegalStateException e) {
             return ours;
+        }
+    }
+
+    /**
+     * Waits (bounded) until no provider is registered with the settings of {@code digest}, i.e. until
+     * SCR has taken in that they were withdrawn. Settings applied before that may never reach the
+     * provider: Felix SCR drops a configuration update whose change count is not above the last one
+     * it saw for the PID, and a configuration deleted and created again counts from the start, so a
+     * deletion SCR handles after the new configuration exists leaves it on the old settings
+     * (seen as a refused provider that did not come back with the next command's settings).
+     */
+    private void awaitRelease(Services services, String digest) {
+        String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=" + scheme + ")(" + SETTINGS_PROPERTY + "=" + digest + "))";
+        long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
+        while (services.registered(TransportProvider.class, filter) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -160,7 +184,7 @@ public final class Applier {
                     now.put(SALT_PROPERTY, salt);
                     now.put(SETTINGS_PROPERTY, digest);
                     c.update(now);
-                    applied = new Applied(c, before);
+                    applied = new Applied(c, before, () -> awaitRelease(services, digest));
                 }
             } catch (IOException e) {
                 throw new CommandFailure("the " + what + " settings cannot be applied: " + e.getMessage());
