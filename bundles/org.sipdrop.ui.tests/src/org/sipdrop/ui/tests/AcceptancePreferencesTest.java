@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -20,7 +18,6 @@ import org.sipdrop.transfer.Transfer;
 import org.sipdrop.transfer.TransferState;
 import org.sipdrop.ui.internal.prefs.PreferenceKeys;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
-import org.sipdrop.ui.internal.session.WorkbenchSession.State;
 import org.sipdrop.ui.internal.views.Contact;
 import org.sipdrop.ui.internal.views.ContactStore;
 
@@ -70,19 +67,7 @@ class AcceptancePreferencesTest {
         }
     }
 
-    private WorkbenchSession restartAndWait() throws InterruptedException {
-        WorkbenchSession session = TestServices.await(WorkbenchSession.class);
-        List<State> seen = new CopyOnWriteArrayList<>();
-        Consumer<State> listener = seen::add;
-        session.addStateListener(listener);
-        try {
-            session.restart();
-            UiWait.until(() -> seen.contains(State.SIGNING_IN) && seen.get(seen.size() - 1) != State.SIGNING_IN,
-                    Duration.ofSeconds(45), "the sign-in ends");
-        } finally {
-            session.removeStateListener(listener);
-        }
-        assertEquals(State.SIGNED_IN, session.state(), "signed in: " + session.failure().orElse(""));
-        return session;
+    private static WorkbenchSession restartAndWait() throws InterruptedException {
+        return Sessions.restarted();
     }
 }

@@ -49,9 +49,7 @@ class PreferencesRoundTripTest {
         prefs.flush();
         SecureStore.workbench().put(PreferenceKeys.SECURE_ACCOUNT_PASSWORD, "");
         SecureStore.workbench().put(PreferenceKeys.SECURE_STORAGE_PASSWORD, "");
-        WorkbenchSession session = TestServices.await(WorkbenchSession.class);
-        session.restart();
-        UiWait.until(() -> session.state() == State.SIGNED_IN, Duration.ofSeconds(45), "signed in to the embedded server again");
+        Sessions.restarted(); // signed in to the embedded server again
         ConfigurationAdmin configs = TestServices.await(ConfigurationAdmin.class);
         UiWait.until(() -> storageConfiguration(configs) == null, Duration.ofSeconds(15), "no storage, no HTTP transport configuration");
     }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -33,9 +32,7 @@ class SessionJoinsRunningServerTest {
     void backToAFreePort() throws Exception {
         prefs.remove(PreferenceKeys.EMBEDDED_PORT);
         prefs.flush();
-        WorkbenchSession session = TestServices.await(WorkbenchSession.class);
-        session.restart();
-        UiWait.until(() -> session.state() == State.SIGNED_IN, Duration.ofSeconds(45), "signed in on a free port again");
+        Sessions.restarted(); // signed in on a free port again
     }
 
     @Test
@@ -48,16 +45,8 @@ class SessionJoinsRunningServerTest {
             String port = tcp.replaceAll("^sip:127\\.0\\.0\\.1:(\\d+);.*$", "$1");
             prefs.put(PreferenceKeys.EMBEDDED_PORT, port);
             prefs.flush();
-            List<State> seen = new CopyOnWriteArrayList<>();
-            Consumer<State> listener = seen::add;
-            session.addStateListener(listener);
-            try {
-                session.restart();
-                UiWait.until(() -> seen.contains(State.SIGNING_IN) && seen.get(seen.size() - 1) != State.SIGNING_IN,
-                        Duration.ofSeconds(45), "the new sign-in ends");
-            } finally {
-                session.removeStateListener(listener);
-            }
+            CompletableFuture<State> ended = session.restart();
+            UiWait.until(ended::isDone, Duration.ofSeconds(45), "the new sign-in ends");
             assertEquals(State.SIGNED_IN, session.state(), "signed in: " + session.failure().orElse(""));
             assertEquals(List.of(theirs.uris()), servers.running().stream().map(EmbeddedServer::uris).toList(),
                     "the session started no server of its own");

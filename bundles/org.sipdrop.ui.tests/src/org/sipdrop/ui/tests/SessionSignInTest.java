@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.sipdrop.server.EmbeddedServer;
 import org.sipdrop.server.EmbeddedServerFactory;
 import org.sipdrop.sip.SipResponse;
 import org.sipdrop.ui.internal.session.WorkbenchSession;
+import org.sipdrop.ui.internal.session.WorkbenchSession.State;
 
 /**
  * Out of the box the workbench starts the embedded server and signs in with a local account:
@@ -35,5 +38,20 @@ class SessionSignInTest {
             SipResponse answer = bob.userAgent().options(session.self()).get(15, TimeUnit.SECONDS);
             assertEquals(200, answer.status(), "the workbench user answers OPTIONS through the server: " + answer.reason());
         }
+    }
+
+    @Test
+    void aRestartIsUnderWayFromTheMomentItIsAskedForUntilTheNewSignInEnds() throws Exception {
+        WorkbenchSession session = Sessions.signedIn();
+
+        CompletableFuture<State> ended = session.restart();
+
+        // the sign-in (a server started, a REGISTER answered) cannot have ended before the next line
+        assertTrue(ended.isDone() || session.state() == State.SIGNING_IN,
+                "no longer SIGNED_IN once a restart is asked for: " + session.state());
+        UiWait.until(ended::isDone, Duration.ofSeconds(45), "the new sign-in ends");
+        assertEquals(State.SIGNED_IN, ended.join(), "signed in again: " + session.failure().orElse(""));
+        assertEquals(State.SIGNED_IN, session.state());
+        assertTrue(session.agent().isPresent(), "the new sign-in's agent");
     }
 }

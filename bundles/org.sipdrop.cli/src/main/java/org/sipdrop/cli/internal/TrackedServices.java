@@ -32,6 +32,17 @@ public final class TrackedServices implements Services {
         }
     }
 
+    @Override
+    public boolean registered(Class<?> type, String filter) {
+        try {
+            return context.getServiceReferences(type.getName(), filter) != null;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("not an OSGi filter: " + filter, e);
+        } catch (IllegalStateException e) {
+            return false; // the framework is stopping
+        }
+    }
+
     private static <S> Optional<S> await(ServiceTracker<S, S> tracker, Duration timeout) {
         // the tracker stays open: the service must stay usable while the command runs
         tracker.open();

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
@@ -17,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.sipdrop.configuration.TransportCatalog;
 import org.sipdrop.configuration.TransportDescription;
@@ -28,7 +31,8 @@ import org.sipdrop.transfer.TransportProvider;
  * configuration, so its settings are known before it runs. The settings come from the component
  * bundle's {@code OSGI-INF/metatype/} designation of the component's PID, read with the JDK's
  * parser ({@link MetatypeXml}): the target platform has no MetaType Service, and tycho-ds-plugin
- * writes no metatype, so each transport ships its document.
+ * writes no metatype, so each transport ships its document. A refusal is SCR's failure of a
+ * configuration of that component ({@link ActivationFailure}).
  */
 @Component(service = TransportCatalog.class)
 public final class ScrTransportCatalog implements TransportCatalog {
@@ -46,8 +50,7 @@ public final class ScrTransportCatalog implements TransportCatalog {
     public List<TransportDescription> installed() {
         List<TransportDescription> found = new ArrayList<>();
         for (ComponentDescriptionDTO c : scr.getComponentDescriptionDTOs()) {
-            if (c.serviceInterfaces == null || !Arrays.asList(c.serviceInterfaces).contains(TransportProvider.class.getName())
-                    || c.configurationPid == null || c.configurationPid.length == 0) {
+            if (!isConfigurableTransport(c)) {
                 continue;
             }
             List<String> schemes = values(c.properties.get(TransportProvider.SCHEME_PROPERTY));
@@ -59,6 +62,30 @@ public final class ScrTransportCatalog implements TransportCatalog {
         }
         found.sort(Comparator.comparing(TransportDescription::scheme));
         return List.copyOf(found);
+    }
+
+    @Override
+    public Optional<String> refusal(TransportDescription transport, Map<String, ?> marks) {
+        for (ComponentDescriptionDTO c : scr.getComponentDescriptionDTOs()) {
+            if (!isConfigurableTransport(c) || !c.configurationPid[0].equals(transport.pid())) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(c)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION && carries(configuration.properties, marks)) {
+                    return Optional.of(ActivationFailure.reason(configuration.failure));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isConfigurableTransport(ComponentDescriptionDTO c) {
+        return c.serviceInterfaces != null && Arrays.asList(c.serviceInterfaces).contains(TransportProvider.class.getName())
+                && c.configurationPid != null && c.configurationPid.length > 0;
+    }
+
+    private static boolean carries(Map<String, Object> properties, Map<String, ?> marks) {
+        return marks.entrySet().stream().allMatch(m -> properties != null && Objects.equals(properties.get(m.getKey()), m.getValue()));
     }
 
     private static Optional<TransportDescription> describe(Bundle bundle, String pid, List<String> schemes, String name) {

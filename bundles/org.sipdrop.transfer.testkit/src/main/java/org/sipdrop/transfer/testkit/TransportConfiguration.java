@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
@@ -37,6 +38,8 @@ public final class TransportConfiguration implements AutoCloseable {
     private final String pid;
     private final Duration wait;
     private final ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin;
+    /** The marker of the last configuration applied, to see the provider let go of it. */
+    private volatile String applied;
 
     public TransportConfiguration(BundleContext context, String pid, Duration wait) {
         this.context = context;
@@ -57,6 +60,7 @@ public final class TransportConfiguration implements AutoCloseable {
         String marker = UUID.randomUUID().toString();
         p.put(MARKER, marker);
         configuration().update(p);
+        applied = marker;
         ServiceTracker<TransportProvider, TransportProvider> t = new ServiceTracker<>(context, context.createFilter("(&(objectClass="
                 + TransportProvider.class.getName() + ")(" + MARKER + "=" + marker + "))"), null);
         t.open();
@@ -72,9 +76,31 @@ public final class TransportConfiguration implements AutoCloseable {
         }
     }
 
-    /** Deletes the configuration: the provider restarts with its defaults, or stops when it requires one. */
+    /**
+     * Deletes the configuration: the provider restarts with its defaults, or stops when it requires
+     * one. Returns once no provider is registered with the deleted configuration any more (within
+     * the wait): Felix SCR drops an update whose change count is not above the last it saw for the
+     * PID, and a configuration created again counts from the start, so an {@link #apply} before SCR
+     * has handled the deletion could leave the provider on the deleted settings.
+     */
     public void delete() throws IOException {
         configuration().delete();
+        String marker = applied;
+        if (marker == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (context.getServiceReferences(TransportProvider.class.getName(), "(" + MARKER + "=" + marker + ")") != null
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private Configuration configuration() throws IOException {

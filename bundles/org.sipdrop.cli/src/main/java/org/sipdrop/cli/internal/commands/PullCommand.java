@@ -120,7 +120,7 @@ public final class PullCommand implements Command, OptionSpec, ConfiguresTranspo
         } catch (CommandFailure e) {
             out.endLine();
             console.fail(e.getMessage());
-            return FAILED;
+            return e.exitCode();
         }
     }
 

@@ -105,7 +105,7 @@ public final class ReceiveCommand implements Command, OptionSpec, ConfiguresTran
         } catch (CommandFailure e) {
             out.endLine();
             console.fail(e.getMessage());
-            return FAILED;
+            return e.exitCode();
         }
     }
 

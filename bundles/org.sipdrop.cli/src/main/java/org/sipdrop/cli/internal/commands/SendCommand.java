@@ -125,7 +125,7 @@ public final class SendCommand implements Command, OptionSpec, ConfiguresTranspo
         } catch (CommandFailure e) {
             out.endLine();
             console.fail(e.getMessage());
-            return FAILED;
+            return e.exitCode();
         }
     }
 

@@ -97,7 +97,7 @@ public final class ShareCommand implements Command, OptionSpec, ConfiguresTransp
             }
         } catch (CommandFailure e) {
             console.fail(e.getMessage());
-            return FAILED;
+            return e.exitCode();
         }
     }
 

@@ -12,19 +12,25 @@ import org.osgi.service.cm.Configuration;
 public final class Applied implements AutoCloseable {
 
     /** Nothing applied: closing changes nothing. */
-    public static final Applied NOTHING = new Applied(null, null, List.of());
+    public static final Applied NOTHING = new Applied(null, null, () -> { }, List.of());
 
     private final Configuration configuration;
     private final Dictionary<String, Object> before;
+    private final Runnable awaitRelease;
     private final List<Applied> parts;
 
-    Applied(Configuration configuration, Dictionary<String, Object> before) {
-        this(configuration, before, List.of());
+    /**
+     * @param awaitRelease waits (bounded) until the provider no longer runs with these settings:
+     *        the next settings applied before SCR has seen these go may be lost (see {@link Applier})
+     */
+    Applied(Configuration configuration, Dictionary<String, Object> before, Runnable awaitRelease) {
+        this(configuration, before, awaitRelease, List.of());
     }
 
-    private Applied(Configuration configuration, Dictionary<String, Object> before, List<Applied> parts) {
+    private Applied(Configuration configuration, Dictionary<String, Object> before, Runnable awaitRelease, List<Applied> parts) {
         this.configuration = configuration;
         this.before = before;
+        this.awaitRelease = awaitRelease;
         this.parts = parts;
     }
 
@@ -32,10 +38,10 @@ public final class Applied implements AutoCloseable {
     static Applied all(List<Applied> parts) {
         List<Applied> reversed = new ArrayList<>(parts);
         Collections.reverse(reversed);
-        return new Applied(null, null, List.copyOf(reversed));
+        return new Applied(null, null, () -> { }, List.copyOf(reversed));
     }
 
-    /** Restores the previous configuration, or deletes the one this command created. */
+    /** Restores the previous configuration, or deletes the one this command created, and waits until the provider let go of it. */
     @Override
     public void close() {
         parts.forEach(Applied::close);
@@ -49,7 +55,8 @@ public final class Applied implements AutoCloseable {
                 configuration.update(before);
             }
         } catch (IOException | IllegalStateException e) {
-            // the framework is going down; nothing persists beyond it that we could fix here
+            return; // the framework is going down; nothing persists beyond it that we could fix here
         }
+        awaitRelease.run();
     }
 }

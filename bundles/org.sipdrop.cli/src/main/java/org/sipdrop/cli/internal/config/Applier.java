@@ -20,8 +20,10 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.sipdrop.cli.internal.Command;
 import org.sipdrop.cli.internal.CommandFailure;
 import org.sipdrop.cli.internal.Services;
+import org.sipdrop.configuration.TransportCatalog;
 import org.sipdrop.configuration.TransportDescription;
 import org.sipdrop.transfer.TransportProvider;
 
@@ -32,7 +34,9 @@ import org.sipdrop.transfer.TransportProvider;
  * the settings, as a service property; the settings include passwords, so the digest is salted
  * with 128 random bits kept in the private property {@value #SALT_PROPERTY} (a leading
  * {@code .} keeps a configuration property out of the service properties, OSGi Compendium
- * 104.4.3), and nothing about a password can be checked against the published value.
+ * 104.4.3), and nothing about a password can be checked against the published value. A provider
+ * that refuses the settings (its activation throws) ends the wait at once: the command fails with
+ * the provider's own reason ({@link TransportCatalog#refusal}) instead of timing out.
  */
 public final class Applier {
 
@@ -51,22 +55,20 @@ public final class Applier {
     /** How often the wait for the provider looks at the configuration's salt again. */
     private static final Duration POLL = Duration.ofMillis(250);
 
+    /** How long restoring the configuration waits for the provider to let go of this command's settings. */
+    static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final TransportDescription transport;
     private final String pid;
     private final String scheme;
     private final String what;
-    private final String hint;
 
-    /**
-     * @param pid the provider's configuration PID
-     * @param scheme a scheme the provider registers, to find it
-     * @param what how users call these settings in messages, e.g. {@code MSRP}
-     * @param hint what to check when the provider does not come back, e.g. a trust store's password
-     */
-    Applier(String pid, String scheme, String what, String hint) {
-        this.pid = pid;
-        this.scheme = scheme;
-        this.what = what;
-        this.hint = hint;
+    /** @param transport the provider to configure, as the catalog describes it */
+    Applier(TransportDescription transport) {
+        this.transport = transport;
+        this.pid = transport.pid();
+        this.scheme = transport.scheme();
+        this.what = transport.name();
     }
 
     /** @return SHA-256 over the salt (hex) and the settings: equal settings and salt, equal digest */
@@ -109,6 +111,27 @@ public final class Applier {
     }
 
     /**
+     * Waits (bounded) until no provider is registered with the settings of {@code digest}, i.e. until
+     * SCR has taken in that they were withdrawn. Settings applied before that may never reach the
+     * provider: Felix SCR drops a configuration update whose change count is not above the last one
+     * it saw for the PID, and a configuration deleted and created again counts from the start, so a
+     * deletion SCR handles after the new configuration exists leaves it on the old settings
+     * (seen as a refused provider that did not come back with the next command's settings).
+     */
+    private void awaitRelease(Services services, String digest) {
+        String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=" + scheme + ")(" + SETTINGS_PROPERTY + "=" + digest + "))";
+        long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
+        while (services.registered(TransportProvider.class, filter) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
      * Applies the given settings, one transport after the other.
      *
      * @return a handle that restores every configuration it changed, in reverse order
@@ -118,9 +141,7 @@ public final class Applier {
         List<Applied> done = new ArrayList<>();
         try {
             for (GivenSettings g : given) {
-                TransportDescription t = g.transport();
-                done.add(new Applier(t.pid(), t.scheme(), t.name(), "are the values of its --" + t.scheme()
-                        + "-… flags right? see sipdrop transports").apply(g.properties(), services, RESTART_TIMEOUT));
+                done.add(new Applier(g.transport()).apply(g.properties(), services, RESTART_TIMEOUT));
             }
         } catch (CommandFailure e) {
             Applied.all(done).close();
@@ -134,11 +155,12 @@ public final class Applier {
      *
      * @return a handle that puts the previous configuration back when closed
      * @throws CommandFailure if Configuration Admin is missing or the provider does not come back
-     *         within the timeout
+     *         within the timeout; with exit code {@link Command#USAGE} if it refused the settings
      */
     Applied apply(Map<String, Object> properties, Services services, Duration timeout) throws CommandFailure {
         ConfigurationAdmin cm = services.await(ConfigurationAdmin.class, timeout).orElseThrow(() -> new CommandFailure(
                 "the " + what + " settings cannot be applied: no Configuration Admin service is running"));
+        Optional<TransportCatalog> catalog = services.await(TransportCatalog.class, timeout);
         String salt;
         Applied applied;
         // Commands of this process (two receivers in one runtime) may apply settings at the same
@@ -162,7 +184,7 @@ public final class Applier {
                     now.put(SALT_PROPERTY, salt);
                     now.put(SETTINGS_PROPERTY, digest);
                     c.update(now);
-                    applied = new Applied(c, before);
+                    applied = new Applied(c, before, () -> awaitRelease(services, digest));
                 }
             } catch (IOException e) {
                 throw new CommandFailure("the " + what + " settings cannot be applied: " + e.getMessage());
@@ -172,16 +194,23 @@ public final class Applier {
         // stored its own salt over ours: compare with the salt stored now.
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean running;
+        Optional<String> refusal = Optional.empty();
         do {
             String now = digest(properties, currentSalt(cm, salt));
             String filter = "(&(" + TransportProvider.SCHEME_PROPERTY + "=" + scheme + ")(" + SETTINGS_PROPERTY + "=" + now + "))";
             Duration left = Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)); // 0 would wait forever
+            // getting the service (a delayed component's) makes SCR activate it: it runs, or its refusal is known
             running = services.await(TransportProvider.class, filter, left.compareTo(POLL) < 0 ? left : POLL).isPresent();
-        } while (!running && System.nanoTime() < deadline);
+            if (!running && catalog.isPresent()) {
+                refusal = catalog.get().refusal(transport, Map.of(SETTINGS_PROPERTY, now));
+            }
+        } while (!running && refusal.isEmpty() && System.nanoTime() < deadline);
         if (!running) {
             applied.close();
-            throw new CommandFailure("the " + what + " transport did not start with the new settings within "
-                    + timeout.toSeconds() + " s (" + hint + ")");
+            throw refusal.map(why -> new CommandFailure("the " + what + " transport refused its settings: " + why, Command.USAGE))
+                    .orElseGet(() -> new CommandFailure("the " + what + " transport did not start with the new settings within "
+                            + timeout.toSeconds() + " s (are the values of its --" + scheme
+                            + "-… flags right? see sipdrop transports)"));
         }
         return applied;
     }

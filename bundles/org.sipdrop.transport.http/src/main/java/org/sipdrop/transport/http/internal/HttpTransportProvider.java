@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLContext;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -65,10 +67,14 @@ public final class HttpTransportProvider implements TransportProvider {
             throw new IOException("HTTP storage settings: " + e.getMessage(), e);
         }
         Duration timeout = Duration.ofMillis(Math.max(1000, config.timeout_ms()));
+        SSLContext tls;
+        try {
+            tls = TrustStores.context(config.tls_trust_store(), config.tls_trust_store_password().toCharArray());
+        } catch (IOException e) {
+            throw new IOException("Setting 'tls.trust.store': " + e.getMessage(), e);
+        }
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TrustStores.context(config.tls_trust_store(), config.tls_trust_store_password().toCharArray()))
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(tls).build();
         Credentials credentials = storage == null ? new Credentials(null, null, null, random)
                 : new Credentials(storage.baseUrl(), storage.user().orElse(null), storage.password(), random);
         java.util.Arrays.fill(password, '\0');

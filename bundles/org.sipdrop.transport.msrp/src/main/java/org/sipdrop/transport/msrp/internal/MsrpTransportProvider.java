@@ -81,7 +81,8 @@ public final class MsrpTransportProvider implements TransportProvider {
             try {
                 relay = MsrpUri.parse(withTransport(c.relay_uri().trim()));
             } catch (IllegalArgumentException e) {
-                throw new IOException("relay.uri is not an MSRP URI: " + e.getMessage(), e);
+                throw new IOException("Setting 'relay.uri': '" + c.relay_uri().trim() + "' is not an MSRP relay URI such as"
+                        + " msrp://HOST:PORT or msrps://HOST:PORT (" + e.getMessage() + ")", e);
             }
             s = s.withRelay(new StackConfig.Relay(relay, c.relay_user(), c._relay_password(), c.relay_expires()));
         }

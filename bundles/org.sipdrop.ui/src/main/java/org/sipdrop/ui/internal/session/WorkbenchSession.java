@@ -3,6 +3,7 @@ package org.sipdrop.ui.internal.session;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.sipdrop.negotiation.FileTransferAgent;
@@ -57,8 +58,17 @@ public interface WorkbenchSession {
     /** @return the contacts' addresses of record, as stored in the preferences */
     List<String> contacts();
 
-    /** Signs out and in again with the current preferences (after a preference change). */
-    void restart();
+    /**
+     * Signs out and in again with the current preferences (after a preference change), on the
+     * session's own thread. The state is {@link State#SIGNING_IN} from the moment this returns:
+     * nobody who asks afterwards takes the sign-in about to end for the new one (a send through
+     * an agent about to close, a wait for {@link State#SIGNED_IN} that ends at once).
+     *
+     * @return completes, never exceptionally, with the state the new sign-in ends in:
+     *         {@link State#SIGNED_IN} or {@link State#FAILED}; at once with the current state when
+     *         the session has gone away (and restarts no more)
+     */
+    CompletableFuture<State> restart();
 
     /** Told on every state change, on a non-UI thread; use Display.asyncExec to touch widgets. */
     void addStateListener(Consumer<State> listener);

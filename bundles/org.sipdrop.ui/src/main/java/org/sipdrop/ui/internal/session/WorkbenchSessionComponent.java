@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -72,6 +75,8 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
         }
     };
 
+    /** Restarts asked for whose task has not begun; guards {@link #state} with them. */
+    private final AtomicInteger restarts = new AtomicInteger();
     private volatile State state = State.SIGNED_OUT;
     private volatile String failure;
     private volatile String self = "";
@@ -104,8 +109,9 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
         }
     }
 
-    private void submit(Runnable task) {
-        if (!worker.isShutdown()) {
+    /** @return false when the session has gone away and the task will not run */
+    private boolean submit(Runnable task) {
+        try {
             worker.execute(() -> {
                 try {
                     task.run();
@@ -113,6 +119,9 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
                     LOG.error("SipDrop session: " + e.getMessage(), e);
                 }
             });
+            return true;
+        } catch (RejectedExecutionException shutDown) {
+            return false;
         }
     }
 
@@ -120,7 +129,8 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
         return SessionSettings.read(prefs, defaults);
     }
 
-    private void signIn() {
+    /** @return the state this sign-in ended in: SIGNED_IN or FAILED */
+    private State signIn() {
         SessionSettings s = settings();
         self = s.address().orElse("");
         failure = null;
@@ -139,29 +149,43 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
             publishOwn();
             watchContacts();
             setState(State.SIGNED_IN);
+            return State.SIGNED_IN;
         } catch (SignInFailure e) {
-            fail(e.getMessage());
+            return fail(e.getMessage());
         } catch (IOException e) {
-            fail("Cannot use the download folder " + downloads + ": " + e.getMessage());
+            return fail("Cannot use the download folder " + downloads + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            fail(e.getMessage() + " (Window ▸ Preferences ▸ SipDrop)");
+            return fail(e.getMessage() + " (Window ▸ Preferences ▸ SipDrop)");
+        } catch (RuntimeException e) { // a bug, but the session must not stay SIGNING_IN for ever
+            LOG.error("SipDrop: signing in broke", e);
+            return fail("Signing in broke: " + e);
         }
     }
 
-    private void fail(String why) {
+    private State fail(String why) {
         failure = why;
         LOG.warn("SipDrop: sign-in failed: " + why);
         setState(State.FAILED);
+        return State.FAILED;
     }
 
     private void signOut() {
+        close();
+        if (state != State.FAILED) {
+            setState(State.SIGNED_OUT);
+        }
+    }
+
+    /** Ends the current sign-in, if any, without a state change; a failure to end it does not keep the next one from starting. */
+    private void close() {
         SignedIn done = current;
         current = null;
         if (done != null) {
-            done.close();
-        }
-        if (state != State.FAILED) {
-            setState(State.SIGNED_OUT);
+            try {
+                done.close();
+            } catch (RuntimeException e) {
+                LOG.error("SipDrop: signing out failed", e);
+            }
         }
     }
 
@@ -207,10 +231,15 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
     }
 
     private void setState(State next) {
-        state = next;
+        State shown;
+        synchronized (restarts) {
+            // a sign-in that ends while a restart waits is not the one that restart asked for
+            shown = restarts.get() > 0 && next != State.SIGNING_IN ? State.SIGNING_IN : next;
+            state = shown;
+        }
         for (Consumer<State> l : listeners) {
             try {
-                l.accept(next);
+                l.accept(shown);
             } catch (RuntimeException e) {
                 LOG.error("SipDrop: a session listener failed", e);
             }
@@ -260,11 +289,32 @@ public final class WorkbenchSessionComponent implements WorkbenchSession {
     }
 
     @Override
-    public void restart() {
-        submit(() -> {
-            signOut();
-            signIn();
+    public CompletableFuture<State> restart() {
+        CompletableFuture<State> ended = new CompletableFuture<>();
+        State before;
+        synchronized (restarts) {
+            restarts.incrementAndGet();
+            before = state;
+            state = State.SIGNING_IN; // listeners hear it from the worker: signIn() announces it
+        }
+        boolean queued = submit(() -> {
+            State endedIn = State.FAILED;
+            try {
+                restarts.decrementAndGet();
+                close(); // no SIGNED_OUT in between: the session is signing in until the new sign-in ends
+                endedIn = signIn();
+            } finally {
+                ended.complete(endedIn);
+            }
         });
+        if (!queued) { // the session went away
+            synchronized (restarts) {
+                restarts.decrementAndGet();
+                state = before;
+            }
+            ended.complete(before);
+        }
+        return ended;
     }
 
     @Override

@@ -36,10 +36,10 @@ public final class TlsContexts {
             KeyManagerFactory kmf = null;
             if (keyStore != null) {
                 kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(load(keyStore, keyPassword, "key store"), keyPassword);
+                kmf.init(load(keyStore, keyPassword, "key store", "tls.key.store"), keyPassword);
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trustStore == null ? null : load(trustStore, trustPassword, "trust store"));
+            tmf.init(trustStore == null ? null : load(trustStore, trustPassword, "trust store", "tls.trust.store"));
             SSLContext ctx = SSLContext.getInstance("TLS");
             String named = trustStore == null ? "the JDK's default CAs" : "trust store " + trustStore;
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), ExplainingTrustManager.wrap(tmf.getTrustManagers(), named),
@@ -50,14 +50,16 @@ public final class TlsContexts {
         }
     }
 
-    private static KeyStore load(Path file, char[] password, String what) throws IOException {
+    /** @param setting the configuration property that names the file, for the message */
+    private static KeyStore load(Path file, char[] password, String what, String setting) throws IOException {
         if (!Files.isReadable(file)) {
-            throw new IOException("The MSRP TLS " + what + " " + file + " is not a readable file");
+            throw new IOException("Setting '" + setting + "': the MSRP TLS " + what + " " + file + " is not a readable file");
         }
         try {
             return KeyStore.getInstance(file.toFile(), password);
         } catch (GeneralSecurityException | IOException e) {
-            throw new IOException("Cannot read the MSRP TLS " + what + " " + file + ": " + e.getMessage(), e);
+            throw new IOException("Setting '" + setting + "': cannot read the MSRP TLS " + what + " " + file + ": "
+                    + e.getMessage(), e);
         }
     }
 }
