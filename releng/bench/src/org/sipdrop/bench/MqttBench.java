@@ -170,6 +170,7 @@ public final class MqttBench {
             case "memory" -> bench.memory(size, dir);
             case "threads" -> bench.threads(size, dir, Integer.parseInt(args[6]));
             case "variants" -> bench.variants(size, dir, List.of(args).subList(6, args.length));
+            case "paho" -> bench.pahoVariants(size, dir, List.of(args).subList(6, args.length));
             default -> throw new IllegalArgumentException(mode);
         }
         POOL.shutdownNow();
@@ -256,6 +257,26 @@ public final class MqttBench {
         Files.deleteIfExists(dst);
     }
 
+    /** The Paho-only baseline with each {@code CHUNK:INFLIGHT} pair, plain; best of the rounds. */
+    private void pahoVariants(long size, Path dir, List<String> variants) throws Exception {
+        Path src = randomFile(dir.resolve("src.bin"), size);
+        Path dst = dir.resolve("dst.bin");
+        System.out.printf("size=%.0f MiB, Paho-only baseline, plain, best of %d%n", size / 1048576.0, ROUNDS);
+        for (String v : variants) {
+            String[] ci = v.split(":");
+            int chunk = Integer.parseInt(ci[0]);
+            int inflight = Integer.parseInt(ci[1]);
+            paho(null, src, dst, Math.min(size, 64L << 20), chunk, inflight);
+            double best = Double.MAX_VALUE;
+            for (int r = 0; r < ROUNDS; r++) {
+                best = Math.min(best, paho(null, src, dst, size, chunk, inflight));
+            }
+            System.out.printf("paho chunk=%-8d inflight=%-5d %7.3f s  %7.1f MiB/s%n", chunk, inflight, best, size / 1048576.0 / best);
+        }
+        Files.deleteIfExists(src);
+        Files.deleteIfExists(dst);
+    }
+
     interface Run {
         double seconds() throws Exception;
     }
@@ -298,9 +319,16 @@ public final class MqttBench {
 
     /**
      * The baseline, no SipDrop code: a Paho publisher reads the file in {@code chunk}-byte messages
-     * and publishes them with QoS 1, at most {@code inflight} unacknowledged (a semaphore released
-     * by Paho's delivery callback); a Paho subscriber (QoS 1) writes what arrives to {@code dst}
-     * and counts bytes until all arrived. Clients connect before the clock starts.
+     * and publishes them with QoS 1 (Paho's max inflight {@code inflight}); a Paho subscriber (QoS
+     * 1) writes what arrives to {@code dst} and counts bytes until all arrived. Clients connect
+     * before the clock starts.
+     * <p>
+     * The publisher keeps at most {@code inflight} messages unacknowledged by the broker (Paho
+     * refuses more) and at most {@code inflight} between itself and the subscriber: a semaphore the subscriber's callback releases, in process, so the window costs
+     * no messages (the transport sends acknowledgements through the broker). Without it QoS 1 only
+     * paces the publisher by the broker's PUBACKs, the broker queues for the slower subscriber, and
+     * mosquitto's max_queued_messages (1000 by default) drops what does not fit ("Outgoing messages
+     * are being dropped" in its log): the baseline then never completes beyond ~64 MiB.
      */
     private double paho(SSLSocketFactory tls, Path src, Path dst, long size, int chunk, int inflight) throws Exception {
         String uri = tls == null ? "tcp://127.0.0.1:" + base.get("port") : "ssl://127.0.0.1:" + base.get("tls_port");
@@ -312,10 +340,11 @@ public final class MqttBench {
             CountDownLatch all = new CountDownLatch(1);
             AtomicLong received = new AtomicLong();
             AtomicReference<Throwable> failure = new AtomicReference<>();
+            Semaphore unacked = new Semaphore(inflight); // Paho's own: broker PUBACKs
             pub.setCallback(new Callback() {
                 @Override
                 public void deliveryComplete(IMqttDeliveryToken token) {
-                    window.release();
+                    unacked.release();
                 }
             });
             sub.setCallback(new Callback() {
@@ -326,6 +355,7 @@ public final class MqttBench {
                     while (bb.hasRemaining()) {
                         out.write(bb);
                     }
+                    window.release(); // the end-to-end window: a free, in-process acknowledgement
                     if (received.addAndGet(b.length) >= size) {
                         all.countDown();
                     }
@@ -352,7 +382,7 @@ public final class MqttBench {
                 }
                 byte[] payload = new byte[n]; // Paho keeps the array until the broker acknowledged it
                 System.arraycopy(buffer.array(), 0, payload, 0, n);
-                if (!window.tryAcquire(60, TimeUnit.SECONDS)) {
+                if (!window.tryAcquire(60, TimeUnit.SECONDS) || !unacked.tryAcquire(60, TimeUnit.SECONDS)) {
                     throw new IOException("Paho baseline stalled at byte " + sent);
                 }
                 MqttMessage m = new MqttMessage(payload);
