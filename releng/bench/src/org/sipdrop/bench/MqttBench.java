@@ -171,6 +171,7 @@ public final class MqttBench {
             case "threads" -> bench.threads(size, dir, Integer.parseInt(args[6]));
             case "variants" -> bench.variants(size, dir, List.of(args).subList(6, args.length));
             case "paho" -> bench.pahoVariants(size, dir, List.of(args).subList(6, args.length));
+            case "subscriber" -> bench.subscriber(size, dir, Integer.parseInt(args[6]));
             default -> throw new IllegalArgumentException(mode);
         }
         POOL.shutdownNow();
@@ -275,6 +276,42 @@ public final class MqttBench {
         }
         Files.deleteIfExists(src);
         Files.deleteIfExists(dst);
+    }
+
+    /**
+     * Paho's receiving side alone: a Paho subscriber (QoS 1, counting, no SipDrop code) takes
+     * {@code count} messages of {@code size} bytes in all that mosquitto_pub publishes (the script
+     * starts it once {@code dir/subscribed} exists); timed from the first message to the last.
+     */
+    private void subscriber(long size, Path dir, int count) throws Exception {
+        MqttAsyncClient sub = new MqttAsyncClient("tcp://127.0.0.1:" + base.get("port"), "bench-sub-" + System.nanoTime(),
+                new MemoryPersistence());
+        CountDownLatch all = new CountDownLatch(1);
+        AtomicLong bytes = new AtomicLong();
+        AtomicInteger messages = new AtomicInteger();
+        long[] first = { 0 };
+        sub.setCallback(new Callback() {
+            @Override
+            public void messageArrived(String t, MqttMessage m) {
+                if (messages.getAndIncrement() == 0) {
+                    first[0] = System.nanoTime();
+                }
+                if (bytes.addAndGet(m.getPayload().length) >= size || messages.get() >= count) {
+                    all.countDown();
+                }
+            }
+        });
+        sub.connect(options(null, "bob", 32)).waitForCompletion(10_000);
+        sub.subscribe("bench/c", 1).waitForCompletion(10_000);
+        Files.writeString(dir.resolve("subscribed"), "");
+        if (!all.await(BOUND_SECONDS, TimeUnit.SECONDS)) {
+            throw new IOException("only " + messages.get() + " of " + count + " messages arrived");
+        }
+        double s = (System.nanoTime() - first[0]) / 1e9;
+        System.out.printf("%-42s %7.3f s  %7.1f MiB/s  (%d messages of %d bytes)%n", "mosquitto_pub -> Paho subscriber", s,
+                bytes.get() / 1048576.0 / s, messages.get(), bytes.get() / Math.max(1, messages.get()));
+        sub.disconnect(0).waitForCompletion(2_000);
+        sub.close(true);
     }
 
     interface Run {
