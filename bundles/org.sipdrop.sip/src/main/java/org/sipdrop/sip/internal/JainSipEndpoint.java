@@ -179,7 +179,41 @@ final class JainSipEndpoint implements SipEndpoint {
             }
         }
         stopQuietly();
+        awaitListenersClosed();
         onClose.accept(this);
+    }
+
+    /**
+     * The RI closes its TCP and TLS server sockets on its own threads, after stop() returned; a
+     * caller that closed an endpoint expects its ports free (nobody answering there). Waits, at
+     * most two seconds, until each can be bound again.
+     */
+    private void awaitListenersClosed() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        for (java.util.Map.Entry<SipTransport, ListeningPoint> e : points.entrySet()) {
+            if (e.getKey() == SipTransport.UDP) {
+                continue;
+            }
+            java.net.InetSocketAddress a = new java.net.InetSocketAddress(e.getValue().getIPAddress(), e.getValue().getPort());
+            while (!bindable(a) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean bindable(java.net.InetSocketAddress a) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(a);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
