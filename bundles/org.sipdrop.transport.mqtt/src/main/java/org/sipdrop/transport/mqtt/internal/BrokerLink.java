@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 
 import javax.net.ssl.SSLException;
 
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -50,6 +51,8 @@ final class BrokerLink implements MqttCallbackExtended, Wire {
     private volatile MqttAsyncClient client; // set under this
     private volatile boolean closed;
     private volatile String lastLoss = "";
+    /** Signals a (re)connection; not {@code this}, which {@link #connect()} holds while Paho's threads call back. */
+    private final Object connectedSignal = new Object();
 
     BrokerLink(MqttSettings settings, BrokerAddress address) {
         this.settings = settings;
@@ -95,7 +98,9 @@ final class BrokerLink implements MqttCallbackExtended, Wire {
         while (!client.isConnected() && System.nanoTime() < deadline) {
             checkOpen();
             try {
-                wait(50);
+                synchronized (connectedSignal) {
+                    connectedSignal.wait(50);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TransportException(Reason.CANCELLED, "interrupted while waiting for the MQTT broker", e);
@@ -263,23 +268,38 @@ final class BrokerLink implements MqttCallbackExtended, Wire {
 
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
-        synchronized (this) {
-            notifyAll();
+        synchronized (connectedSignal) {
+            connectedSignal.notifyAll();
         }
         if (!reconnect || inboxes.isEmpty()) {
             return;
         }
         LOG.info(() -> "Reconnected to the MQTT broker " + address + "; subscribing " + inboxes.size() + " transfer(s) again");
         MqttAsyncClient c = currentClient();
-        for (Map.Entry<String, Inbox> e : inboxes.entrySet()) {
-            try {
-                if (c != null) {
-                    c.subscribe(e.getKey(), MqttEndpoint.QOS).waitForCompletion(settings.connectTimeout().toMillis());
-                }
-                e.getValue().reconnected();
-            } catch (MqttException | RuntimeException ex) {
-                LOG.log(Level.WARNING, "Could not subscribe " + e.getKey() + " again after reconnecting", ex);
+        String[] filters = inboxes.keySet().toArray(String[]::new);
+        int[] qos = new int[filters.length];
+        java.util.Arrays.fill(qos, MqttEndpoint.QOS);
+        try { // without waiting: this runs on Paho's callback thread, which completes the token
+            if (c != null) {
+                c.subscribe(filters, qos, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        for (String f : filters) {
+                            Inbox inbox = inboxes.get(f);
+                            if (inbox != null) {
+                                inbox.reconnected();
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable e) {
+                        LOG.log(Level.WARNING, "Could not subscribe " + filters.length + " transfer(s) again after reconnecting", e);
+                    }
+                });
             }
+        } catch (MqttException | RuntimeException ex) {
+            LOG.log(Level.WARNING, "Could not subscribe " + filters.length + " transfer(s) again after reconnecting", ex);
         }
     }
 
@@ -315,7 +335,9 @@ final class BrokerLink implements MqttCallbackExtended, Wire {
         synchronized (this) {
             c = client;
             client = null;
-            notifyAll();
+        }
+        synchronized (connectedSignal) {
+            connectedSignal.notifyAll();
         }
         inboxes.clear();
         closeQuietly(c);
