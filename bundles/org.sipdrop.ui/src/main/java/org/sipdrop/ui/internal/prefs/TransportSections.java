@@ -35,7 +35,7 @@ final class TransportSections {
     void create(Composite page, List<TransportDescription> transports) {
         for (TransportDescription t : transports) {
             Group g = new Group(page, SWT.NONE);
-            g.setText(t.name() + " (" + t.scheme() + ")");
+            g.setText(t.name() + " (" + String.join(", ", t.schemes()) + ")");
             g.setToolTipText(t.description());
             GridDataFactory.fillDefaults().grab(true, false).applyTo(g);
             GridLayoutFactory.swtDefaults().numColumns(2).applyTo(g);
