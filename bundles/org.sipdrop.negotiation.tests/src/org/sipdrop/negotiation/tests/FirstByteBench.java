@@ -38,6 +38,7 @@ class FirstByteBench {
 
     private static final Map<String, String> USERS = Map.of("alice", "alice-secret", "bob", "bob-secret");
     private static final int WARMUP = 3;
+    private static final String FIRST_BYTE = "FIRST BYTE (receiver's progress)";
 
     @TempDir
     Path dir;
@@ -55,7 +56,7 @@ class FirstByteBench {
             EmbeddedServer server = peers.service(EmbeddedServerFactory.class).start(settings);
             try {
                 String registrar = server.uris().stream().filter(u -> u.endsWith("transport=tcp")).findFirst().orElseThrow();
-                run("embedded-server", peers, "127.0.0.1", registrar);
+                run("embedded-server", 15, peers, "127.0.0.1", registrar);
             } finally {
                 server.close();
             }
@@ -69,11 +70,11 @@ class FirstByteBench {
         }
         try (Kamailio kamailio = Kamailio.start(Kamailio.Mode.DIGEST, dir.resolve("kamailio"), Kamailio.Ports.freeWithoutTls(),
                 USERS); Peers peers = new Peers()) {
-            run("kamailio", peers, Kamailio.DOMAIN, kamailio.uri("tcp"));
+            run("kamailio", 25, peers, Kamailio.DOMAIN, kamailio.uri("tcp"));
         }
     }
 
-    private void run(String via, Peers peers, String domain, String registrar) throws Exception {
+    private void run(String via, int goalMillis, Peers peers, String domain, String registrar) throws Exception {
         int rounds = (int) env("BENCH_ROUNDS", 30);
         long size = env("BENCH_SIZE", 1024 * 1024);
         Peer alice = peers.registered("sip:alice@" + domain, registrar, USERS.get("alice"),
@@ -131,7 +132,7 @@ class FirstByteBench {
                 at.put("MSRP first data SEND starts", marks.get("msrp.sending"));
                 at.put("MSRP bound at the receiver", marks.get("msrp.bind.received"));
                 at.put("first chunk at the receiver (wire)", marks.get("msrp.chunk.received"));
-                at.put("FIRST BYTE (receiver's progress)", firstByte.get(got));
+                at.put(FIRST_BYTE, firstByte.get(got));
                 at.put("first REPORT at the sender", marks.get("msrp.report"));
                 at.put("receiver's binding settled", marks.get("msrp.settled"));
                 at.put("receiver completed (seen)", receiverDone);
@@ -153,6 +154,9 @@ class FirstByteBench {
                         ms(pct(v, 90)), ms(v.get(0)), ms(v.get(v.size() - 1)));
             }
         });
+        List<Long> first = steps.get(FIRST_BYTE).stream().filter(java.util.Objects::nonNull).sorted().toList();
+        System.out.printf("bench first-byte via=%s median %.1f ms, goal %d ms (issue 17): ratio %.2f%n", via,
+                ms(pct(first, 50)), goalMillis, ms(pct(first, 50)) / goalMillis);
     }
 
     /** @return the first time each event was marked */
