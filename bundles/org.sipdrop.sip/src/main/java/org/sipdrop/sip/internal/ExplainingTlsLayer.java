@@ -34,7 +34,8 @@ import gov.nist.javax.sip.SipStackImpl;
  * trust managers itself and offers no hook; the RI instantiates this class by name (property
  * {@code gov.nist.javax.sip.NETWORK_LAYER}, no-argument constructor) and hands it the stack, whose
  * properties hold the endpoint's key and trust store ({@link StackProperties#withTls}).
- * Everything but the client TLS socket is delegated to an {@link SslNetworkLayer}.
+ * Everything but the client TLS socket is delegated to an {@link SslNetworkLayer}; TCP and
+ * TLS connections this side opens, and accepted TCP ones, have Nagle off ({@link NoDelayNetworkLayer}).
  */
 public final class ExplainingTlsLayer implements NetworkLayer {
 
@@ -96,6 +97,7 @@ public final class ExplainingTlsLayer implements NetworkLayer {
                 s.bind(new InetSocketAddress(myAddress, 0));
             }
             s.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MILLIS);
+            s.setTcpNoDelay(true); // as NoDelayNetworkLayer
             return s;
         } catch (SocketTimeoutException e) {
             s.close();
@@ -114,22 +116,22 @@ public final class ExplainingTlsLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return delegate.createServerSocket(port, backlog, bindAddress);
+        return NoDelayNetworkLayer.noDelayServerSocket(port, backlog, bindAddress);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return delegate.createSocket(address, port);
+        return NoDelayNetworkLayer.noDelay(delegate.createSocket(address, port));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
-        return delegate.createSocket(address, port, myAddress);
+        return NoDelayNetworkLayer.noDelay(delegate.createSocket(address, port, myAddress));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
-        return delegate.createSocket(address, port, myAddress, myPort);
+        return NoDelayNetworkLayer.noDelay(delegate.createSocket(address, port, myAddress, myPort));
     }
 
     @Override

@@ -25,6 +25,8 @@ final class StackProperties {
         // at most half of it for a header section, so a hostile peer cannot make a connection hold 512 KiB
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(1 << 17));
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        // TCP_NODELAY on every SIP connection (withTls replaces it with a layer that does the same)
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", NoDelayNetworkLayer.class.getName());
         return p;
     }
 

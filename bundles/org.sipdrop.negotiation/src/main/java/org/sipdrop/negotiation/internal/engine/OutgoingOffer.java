@@ -132,6 +132,7 @@ final class OutgoingOffer {
         }
         // session refreshes and aborts from the receiver (RFC 5547 §8.1, §8.4); a call that ends
         // early needs no more: the answer (or its absence) or the transport tells
+        Trace.mark("invite.sent");
         call = ctx.userAgent().invite(to, OfferBody.write(SdpWriter.toBytes(offer), described, icons), reoffers);
         call.established().orTimeout(ctx.settings().answerTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync(this::answered, ctx.executor());
@@ -139,6 +140,7 @@ final class OutgoingOffer {
     }
 
     private void answered(SipResponse response, Throwable error) {
+        Trace.mark("invite.answered");
         if (error != null) {
             call.hangUp();
             failAll(new TransferFailure(0, "no answer from " + to + (error instanceof java.util.concurrent.TimeoutException

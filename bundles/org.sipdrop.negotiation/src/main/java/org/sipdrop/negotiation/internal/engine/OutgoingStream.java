@@ -124,6 +124,7 @@ final class OutgoingStream {
             }
             in.position(offset);
             transfer.progress(offset);
+            Trace.mark("sender.send");
             session.send(AgentContext.endpoint(remotePath), in, transfer::progress);
             transfer.progress(transfer.offer().size());
         } catch (IOException | RuntimeException e) {

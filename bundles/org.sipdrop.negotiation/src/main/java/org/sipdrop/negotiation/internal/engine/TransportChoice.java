@@ -119,7 +119,9 @@ final class TransportChoice {
     /** @return what the peer advertises; empty when it does not say or does not answer in time */
     private static List<String> peerSchemes(TransferService service, SipUserAgent ua, String to) {
         try {
+            Trace.mark("options.sent");
             SipResponse r = ua.options(to).get(OPTIONS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Trace.mark("options.answered");
             if (!r.isSuccess()) {
                 return List.of();
             }

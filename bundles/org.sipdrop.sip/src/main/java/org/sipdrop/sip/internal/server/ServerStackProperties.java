@@ -49,6 +49,10 @@ final class ServerStackProperties {
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
         });
+        if (config.keyStore().isEmpty()) {
+            // TCP_NODELAY on the proxy's connections (a stack with a key store keeps the RI's TLS layer)
+            p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", org.sipdrop.sip.internal.NoDelayNetworkLayer.class.getName());
+        }
         return p;
     }
 }

@@ -143,6 +143,7 @@ public final class MsrpSession implements Closeable {
     public void send(List<MsrpUri> remote, ReadableByteChannel source, long length, String contentType,
             LongConsumer progress) throws IOException {
         MsrpConnection c = connect(remote, false);
+        Trace.mark("msrp.sending");
         OutgoingMessage out = new OutgoingMessage(c, toPath(), List.of(localUri), length,
                 stack.chunkSizeFor(toPath()), contentType, progress, stack.config().sessionTimeoutMillis());
         synchronized (lock) {
@@ -252,6 +253,7 @@ public final class MsrpSession implements Closeable {
         }
         if (isActive()) {
             MsrpConnection c = stack.connectionFor(this, toPath().get(0));
+            Trace.mark("msrp.connected");
             synchronized (lock) {
                 if (connection == null) {
                     connection = c;
@@ -275,7 +277,9 @@ public final class MsrpSession implements Closeable {
                 }
                 waitOn(left);
             }
+            Trace.mark("msrp.bound");
             awaitSettled();
+            Trace.mark("msrp.settled");
             if (!isWholeAndUnchallenged()) {
                 checkUsable();
             }
@@ -392,6 +396,7 @@ public final class MsrpSession implements Closeable {
                 return false;
             }
             connection = c;
+            Trace.mark("msrp.bind.received");
             binderFromPath = List.copyOf(fromPath);
             if (fromPath.size() == 1) {
                 settledAt = System.nanoTime() + stack.config().bindingSettleMillis() * 1_000_000L;
@@ -474,6 +479,7 @@ public final class MsrpSession implements Closeable {
             return;
         }
         IncomingMessage.Outcome outcome;
+        Trace.mark("msrp.chunk.received");
         try {
             outcome = in.onChunk(send, body);
         } catch (IOException e) {
@@ -528,6 +534,7 @@ public final class MsrpSession implements Closeable {
             out = outgoing;
         }
         if (out != null && report.headers().messageId().filter(out.messageId()::equals).isPresent()) {
+            Trace.mark("msrp.report");
             out.onReport(report);
         }
     }
