@@ -70,6 +70,11 @@ public record FileDate(OffsetDateTime creation, OffsetDateTime modification, Off
             } catch (DateTimeException e) {
                 throw fail("not an RFC 5322 date-time: " + SdpException.quote(value.substring(colon + 2, close)));
             }
+            if (dates[which].getYear() > 9999) {
+                // the parser takes more digits, but such a date cannot be written back as RFC 5322
+                // (it would come out "+22006"), so an answer echoing it would be refused
+                throw fail("year beyond 9999 in " + SdpException.quote(value.substring(colon + 2, close)));
+            }
             pos = close + 1;
             if (pos < value.length() && (value.charAt(pos) != ' ' || pos + 1 == value.length())) {
                 throw fail("date parameters are separated by one space in " + SdpException.quote(value));

@@ -46,4 +46,11 @@ class FileDateTest {
         assertEquals(400, e.status());
         assertTrue(e.reason().contains("file-date"), e.reason());
     }
+
+    @Test
+    void rejectsAYearItCouldNotWriteBack() {
+        // found by SdpFuzzTest#fileDate: year 22006 parsed, but was written "+22006", which no parser takes
+        SdpException e = assertThrows(SdpException.class, () -> FileDate.parse("creation:\"Mon, 15 May 22006 15:01:31 +0300\""));
+        assertEquals(400, e.status());
+    }
 }
