@@ -127,6 +127,12 @@ public final class MimeValue {
         Map<String, TreeMap<Integer, String[]>> sections = new LinkedHashMap<>();
         for (String[] p : raw) {
             Matcher m = SECTION.matcher(p[0]);
+            String base = m.matches() ? m.group(1) : p[0].endsWith("*") ? p[0].substring(0, p[0].length() - 1) : p[0];
+            if (base.isEmpty() || base.indexOf('*') >= 0) {
+                // '*' is a token character, but RFC 2231 §3-§4 gives it meaning only in name*, name*N, name*N*
+                throw new PageModeException("Parameter name '" + MimeHeaders.printable(p[0])
+                        + "' has a '*' where RFC 2231 allows none");
+            }
             if (m.matches()) {
                 sections.computeIfAbsent(m.group(1), k -> new TreeMap<>())
                         .put(Integer.parseInt(m.group(2)), new String[] {m.group(3), p[1]});

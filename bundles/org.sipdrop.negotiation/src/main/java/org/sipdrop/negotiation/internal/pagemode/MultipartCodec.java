@@ -205,6 +205,11 @@ public final class MultipartCodec {
     }
 
     private static Part part(byte[] body, int from, int to) throws PageModeException {
+        if (from >= to) {
+            // "--b CRLF CRLF --b": the CRLF after the boundary line is the next delimiter's own
+            // (RFC 2046 §5.1.1), so the part is empty, without headers
+            return new Part(MimeHeaders.empty(), new byte[0]);
+        }
         if (startsWith(body, new byte[] {'\r', '\n'}, from)) {
             return new Part(MimeHeaders.empty(), java.util.Arrays.copyOfRange(body, from + 2, to));
         }

@@ -70,6 +70,14 @@ public record FileDate(OffsetDateTime creation, OffsetDateTime modification, Off
             } catch (DateTimeException e) {
                 throw fail("not an RFC 5322 date-time: " + SdpException.quote(value.substring(colon + 2, close)));
             }
+            int year = dates[which].getYear();
+            if (year < 1000 || year > 9999) {
+                // RFC 5322 §3.3 years have four digits. The parser also takes more, which would be
+                // written back as "+22006", and two ("00" read as year 0, not 2000 as RFC 5322 §4.3's
+                // obs-year means), which would be written as year 1 of the era: neither parses again,
+                // so an answer echoing the date would be refused
+                throw fail("year not of four digits in " + SdpException.quote(value.substring(colon + 2, close)));
+            }
             pos = close + 1;
             if (pos < value.length() && (value.charAt(pos) != ' ' || pos + 1 == value.length())) {
                 throw fail("date parameters are separated by one space in " + SdpException.quote(value));

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MimeHeadersTest {
 
@@ -95,5 +97,13 @@ class MimeHeadersTest {
         assertEquals(Optional.of(value), MimeHeaders.parse(text).first("Content-Type"));
         String plain = MimeHeaders.builder().add("Content-Type", value).build().format();
         assertEquals("Content-Type: " + value + "\r\n", plain, "only fields added as folded are folded");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "message/external-body; sizsize*e=1", "text/plain; *=x", "text/plain; a*b*=UTF-8''x",
+            "text/plain; a*b*0=x", "text/plain; *0=x" })
+    void refusesAStarInAParameterNameOutsideRfc2231Forms(String header) {
+        // found by PageModeFuzzTest: such a name passed the parser and the builder threw IllegalArgumentException
+        assertThrows(PageModeException.class, () -> MimeValue.parse(header));
     }
 }

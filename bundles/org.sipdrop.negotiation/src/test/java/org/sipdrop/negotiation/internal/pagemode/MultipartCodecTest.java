@@ -120,4 +120,12 @@ class MultipartCodecTest {
         assertThrows(PageModeException.class, () -> new MultipartCodec().parse("multipart/mixed; boundary=b",
                 utf8("--b\r\nnot a header\r\n\r\nbody\r\n--b--\r\n")));
     }
+
+    @Test
+    void emptyPartWhoseCrlfIsTheNextDelimitersIsEmpty() throws Exception {
+        // found by PageModeFuzzTest: this threw IllegalArgumentException ("7 > 5") out of Arrays.copyOfRange
+        List<MultipartCodec.Part> parts = new MultipartCodec().parse("multipart/mixed; boundary=b", utf8("--b\r\n\r\n--b--"));
+        assertEquals(1, parts.size());
+        assertEquals(0, parts.get(0).content().length);
+    }
 }

@@ -46,4 +46,13 @@ class FileDateTest {
         assertEquals(400, e.status());
         assertTrue(e.reason().contains("file-date"), e.reason());
     }
+
+    @Test
+    void rejectsAYearItCouldNotWriteBack() {
+        // found by SdpFuzzTest#fileDate: year 22006 parsed, but was written "+22006", which no parser takes
+        SdpException e = assertThrows(SdpException.class, () -> FileDate.parse("creation:\"Mon, 15 May 22006 15:01:31 +0300\""));
+        assertEquals(400, e.status());
+        // and "00", read as year 0, was written as "0001" with the wrong weekday
+        assertEquals(400, assertThrows(SdpException.class, () -> FileDate.parse("creation:\"5 May 00 1:1 +00\"")).status());
+    }
 }

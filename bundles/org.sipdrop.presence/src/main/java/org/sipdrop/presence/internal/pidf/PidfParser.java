@@ -190,7 +190,8 @@ public final class PidfParser {
         List<Element> pending = new ArrayList<>(List.of(root));
         while (!pending.isEmpty()) {
             Element e = pending.remove(pending.size() - 1);
-            if (!Pidf.UNDERSTOOD.contains(e.getNamespaceURI())) {
+            // an element in no namespace is not understood either (Set.of(...).contains(null) would throw)
+            if (e.getNamespaceURI() == null || !Pidf.UNDERSTOOD.contains(e.getNamespaceURI())) {
                 String mu = e.hasAttributeNS(Pidf.NS, Pidf.MUST_UNDERSTAND)
                         ? e.getAttributeNS(Pidf.NS, Pidf.MUST_UNDERSTAND) : e.getAttribute(Pidf.MUST_UNDERSTAND);
                 if ("true".equals(mu.strip()) || "1".equals(mu.strip())) {

@@ -197,4 +197,15 @@ class PidfParserTest {
                 + "<tuple><status><basic>open</basic></status></tuple></presence>";
         assertEquals(PresenceStatus.AVAILABLE, parser.parse(utf8(doc)).status());
     }
+
+    @Test
+    void elementInNoNamespaceIsAnUnknownExtensionNotACrash() throws PidfException {
+        // found by PidfFuzzTest: with the PIDF namespace on a prefix, <x/> has no namespace and
+        // Set.of(...).contains(null) threw NullPointerException while looking for mustUnderstand
+        String doc = "<impp:presence xmlns:impp=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:a@example.com\">"
+                + "<impp:tuple id=\"t\"><impp:status><impp:basic>open</impp:basic></impp:status><x/></impp:tuple>"
+                + "</impp:presence>";
+        assertEquals(PresenceStatus.AVAILABLE, parser.parse(utf8(doc)).status());
+        assertThrows(PidfException.class, () -> parser.parse(utf8(doc.replace("<x/>", "<x mustUnderstand=\"true\"/>"))));
+    }
 }

@@ -99,6 +99,12 @@ final class Credentials {
         if (realm == null || nonce == null) {
             return Optional.empty();
         }
+        // the server's values go back inside quoted-strings (RFC 7616 §3.4, RFC 9110 §5.6.4); one
+        // that no quoted-string can carry (a control character) cannot be answered
+        String opaque = p.get("opaque");
+        if (user == null || !quotable(user) || !quotable(realm) || !quotable(nonce) || (opaque != null && !quotable(opaque))) {
+            return Optional.empty();
+        }
         String algorithm = p.getOrDefault("algorithm", "MD5");
         String hash = switch (algorithm.toUpperCase(Locale.ROOT)) {
             case "MD5" -> "MD5";
@@ -112,8 +118,8 @@ final class Credentials {
         String uri = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         String ha1 = hex(hash, user + ":" + realm + ":" + new String(password));
         String ha2 = hex(hash, method + ":" + uri);
-        StringBuilder h = new StringBuilder("Digest username=\"").append(user).append("\", realm=\"").append(realm)
-                .append("\", nonce=\"").append(nonce).append("\", uri=\"").append(uri).append("\", algorithm=").append(algorithm);
+        StringBuilder h = new StringBuilder("Digest username=").append(quote(user)).append(", realm=").append(quote(realm))
+                .append(", nonce=").append(quote(nonce)).append(", uri=").append(quote(uri)).append(", algorithm=").append(algorithm);
         if (qops != null) {
             String nc = String.format("%08x", nonceCount.incrementAndGet());
             h.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append("\", response=\"")
@@ -121,10 +127,31 @@ final class Credentials {
         } else {
             h.append(", response=\"").append(hex(hash, ha1 + ":" + nonce + ":" + ha2)).append('"');
         }
-        if (p.containsKey("opaque")) {
-            h.append(", opaque=\"").append(p.get("opaque")).append('"');
+        if (opaque != null) {
+            h.append(", opaque=").append(quote(opaque));
         }
         return Optional.of(h.toString());
+    }
+
+    /**
+     * @return whether a quoted-string can carry {@code s}: HTAB, SP, VCHAR, obs-text (RFC 9110
+     *         §5.6.4), one octet each, as java.net.http accepts in a header value
+     */
+    private static boolean quotable(String s) {
+        return s.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f && c <= 0xff));
+    }
+
+    /** @return {@code s} as a quoted-string, {@code "} and {@code \} escaped (RFC 9110 §5.6.4) */
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.append('"').toString();
     }
 
     /** Splits {@code a="x", b=y} (RFC 7235 §2.1 auth-params, quoted-string with backslash escapes). */

@@ -67,4 +67,22 @@ class CredentialsTest {
         assertTrue(creds.digest("Digest realm=\"x\", nonce=\"n\", qop=\"auth-int\"", "GET",
                 URI.create("https://store.example.org:8443/dav/x")).isEmpty());
     }
+
+    @Test
+    void digestAnswerEscapesQuotesAndBackslashesTheServerSent() {
+        // found by HttpClientFuzzTest: realm="a\"b" used to go back as realm="a"b", which no server parses
+        String answer = creds.digest("Digest realm=\"a\\\"b\", nonce=\"n\\\\1\", opaque=\"o\\\"\"", "GET",
+                URI.create("https://store.example.org:8443/dav/x")).orElseThrow();
+        assertTrue(answer.contains("realm=\"a\\\"b\""), answer);
+        assertTrue(answer.contains("nonce=\"n\\\\1\""), answer);
+        assertTrue(answer.contains("opaque=\"o\\\"\""), answer);
+        assertEquals("a\"b", Credentials.params(answer.substring(7)).get("realm"));
+    }
+
+    @Test
+    void challengeWithAControlCharacterIsNotAnswered() {
+        // java.net.http refuses such a header value with an IllegalArgumentException
+        assertTrue(creds.digest("Digest realm=\"x\", nonce=\"n\u0001\"", "GET",
+                URI.create("https://store.example.org:8443/dav/x")).isEmpty());
+    }
 }

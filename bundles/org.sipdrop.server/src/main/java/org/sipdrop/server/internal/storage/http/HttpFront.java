@@ -246,6 +246,10 @@ public final class HttpFront implements AutoCloseable {
                 handOff(c, () -> serve(c, head));
             } catch (RequestHead.Refused e) {
                 handOff(c, () -> refuse(c, e.status(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // a parser bug runs on the selector thread: it must cost one request, not the whole front
+                LOG.log(System.Logger.Level.WARNING, "The storage could not parse a request head from " + c.remote, e);
+                handOff(c, () -> refuse(c, 400, "Bad request"));
             }
         }
     }

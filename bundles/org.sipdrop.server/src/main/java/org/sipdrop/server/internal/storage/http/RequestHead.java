@@ -127,7 +127,8 @@ record RequestHead(String method, URI target, String version, Headers headers, l
         List<String> te = headers.get("Transfer-Encoding");
         if (te != null) {
             String last = te.get(te.size() - 1);
-            String[] codings = last.split(",");
+            // -1 keeps empty elements: "Transfer-Encoding: ," has an empty last coding, not none at all
+            String[] codings = last.split(",", -1);
             if (!codings[codings.length - 1].strip().toLowerCase(Locale.ROOT).equals("chunked")) {
                 throw new Refused(400, "Bad request: a transfer coding other than chunked ends the body");
             }

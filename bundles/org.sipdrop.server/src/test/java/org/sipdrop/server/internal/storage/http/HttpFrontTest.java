@@ -146,6 +146,8 @@ class HttpFrontTest {
                 { "GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", "400" },
                 { "PUT /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabc", "400" },
                 { "PUT /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", "400" },
+                // found by RequestHeadFuzzTest: an empty list used to stop the whole front
+                { "PUT /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ,\r\n\r\n", "400" },
                 { "GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n", "400" }, { "GET / HTTP/1.1\r\nHost : x\r\n\r\n", "400" },
                 { "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n", "400" }, { "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", "400" },
                 { "GET / HTTP/1.1\r\nHost: x\r\nX: a\0b\r\n\r\n", "400" },

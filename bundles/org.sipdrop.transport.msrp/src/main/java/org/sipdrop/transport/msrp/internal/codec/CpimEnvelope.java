@@ -73,7 +73,8 @@ public final class CpimEnvelope {
     public static Optional<String> problemOf(byte[] head) {
         String text = new String(head, StandardCharsets.UTF_8);
         int split = text.indexOf("\r\n\r\n");
-        if (!text.endsWith("\r\n\r\n") || split < 0 || split + 4 >= text.length()) {
+        // the two blank lines must be two: in "p\r\n\r\n\r\n" the first and the last overlap
+        if (!text.endsWith("\r\n\r\n") || split < 0 || split + 4 > text.length() - 4) {
             return Optional.of("the message/cpim wrapper does not end its message headers and MIME headers with"
                     + " blank lines right before the file (RFC 3862 §2)");
         }
