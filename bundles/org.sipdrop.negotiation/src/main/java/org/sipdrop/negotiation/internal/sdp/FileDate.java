@@ -33,6 +33,12 @@ public record FileDate(OffsetDateTime creation, OffsetDateTime modification, Off
         }
     }
 
+    /** @return whether {@code when} has a four-digit year in UTC, as RFC 5322 §3.3 writes dates */
+    public static boolean writable(java.time.Instant when) {
+        int year = when.atOffset(ZoneOffset.UTC).getYear();
+        return year >= 1000 && year <= 9999;
+    }
+
     /** @return a file-date with the modification time only, in UTC */
     public static FileDate modified(java.time.Instant when) {
         return new FileDate(null, when.atOffset(ZoneOffset.UTC).withNano(0), null);

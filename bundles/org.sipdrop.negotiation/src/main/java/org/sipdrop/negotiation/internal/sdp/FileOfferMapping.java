@@ -21,9 +21,13 @@ public final class FileOfferMapping {
                 file.sha1().isPresent() ? FileSelector.SHA_1 : null, file.sha1().orElse(null));
     }
 
-    /** @return the file-date of {@code file}, if its modification time is known */
+    /**
+     * @return the file-date of {@code file}, if its modification time is known and RFC 5322 can
+     *         write it (a four-digit year): a file stamped beyond 9999 is offered without a date
+     *         rather than with one no peer, SipDrop included, can read back
+     */
     public static Optional<FileDate> dateOf(FileOffer file) {
-        return file.modified().map(FileDate::modified);
+        return file.modified().filter(FileDate::writable).map(FileDate::modified);
     }
 
     /**

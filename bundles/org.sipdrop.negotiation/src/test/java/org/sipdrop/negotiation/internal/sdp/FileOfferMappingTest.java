@@ -43,6 +43,15 @@ class FileOfferMappingTest {
     }
 
     @Test
+    void aModificationTimeBeyondYear9999IsLeftOutNotWrittenUnreadably() throws SdpException {
+        FileOffer far = FileOffer.builder("x", 1).modified(Instant.parse("+22006-01-01T00:00:00Z")).build();
+        assertTrue(FileOfferMapping.dateOf(far).isEmpty(), "RFC 5322 writes four-digit years only");
+        FileOffer last = FileOffer.builder("x", 1).modified(Instant.parse("9999-12-31T23:59:59Z")).build();
+        assertEquals(last.modified().orElseThrow(), FileDate.parse(FileOfferMapping.dateOf(last).orElseThrow().format())
+                .modificationTime().orElseThrow().toInstant(), "the last writable second round-trips");
+    }
+
+    @Test
     void selectorWithoutSizeIsNotAcceptableHereAndWithoutNameGetsOne() throws SdpException {
         assertEquals("file-id1", FileOfferMapping.toFileOffer(stream(FileSelector.of(null, null, 3, null, null), null)).name());
         assertEquals(488, assertThrows(SdpException.class,
