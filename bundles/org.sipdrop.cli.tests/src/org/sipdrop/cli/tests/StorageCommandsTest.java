@@ -124,10 +124,12 @@ class StorageCommandsTest {
         CommandRun alice = new CommandRun(services);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
+            // one after the other: both commands run in this one runtime and apply the same transport
+            // configuration, which two ./sipdrop processes never share
             Future<Integer> bobReceiving = pool.submit(() -> bob.run(new ReceiveCommand(), receive("bob", bobInto, "from:alice", storage)));
+            bob.awaitPrinted("waiting for files", bobReceiving, WAIT);
             Future<Integer> carolReceiving = pool.submit(() -> carol.run(new ReceiveCommand(),
                     receive("carol", carolInto, "none", storage)));
-            bob.awaitPrinted("waiting for files", bobReceiving, WAIT);
             carol.awaitPrinted("waiting for files", carolReceiving, WAIT);
             List<String> send = new ArrayList<>(List.of("send", "--user", "alice", "--server", sipServer, "--transport", "tcp",
                     "--to", "bob,carol", "--via", via));
