@@ -72,13 +72,15 @@ public final class MqttBench {
         return t;
     });
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-    private static final long BOUND_SECONDS = 900;
+    static final long BOUND_SECONDS = 900;
 
     private final Map<String, Object> base = new HashMap<>();
     private final String cert;
+    private final PahoBaseline paho;
 
     private MqttBench(int port, int tlsPort, String cert) {
         this.cert = cert;
+        this.paho = new PahoBaseline(port, tlsPort);
         base.put("broker", "127.0.0.1");
         base.put("port", port);
         base.put("tls_port", tlsPort);
@@ -181,20 +183,20 @@ public final class MqttBench {
     // ---------------------------------------------------------------- throughput
 
     private void time(long size, Path dir) throws Exception {
-        Path src = randomFile(dir.resolve("src.bin"), size);
+        Path src = MsrpBench.randomFile(dir.resolve("src.bin"), size);
         Path dst = dir.resolve("dst.bin");
         int chunk = setting("chunk_size");
         int window = setting("window");
-        SSLSocketFactory tls = pemTrust(Path.of(cert));
+        SSLSocketFactory tls = PahoBaseline.pemTrust(Path.of(cert));
         long warm = Math.min(size, 64L << 20);
         try (Peers p = peers(Map.of())) {
             String[] names = { "paho", "paho-tls", "mqtt", "mqtts", "msrp" };
-            Run[] runs = { () -> paho(null, src, dst, size, chunk, window), () -> paho(tls, src, dst, size, chunk, window),
+            Run[] runs = { () -> paho.run(null, src, dst, size, chunk, window), () -> paho.run(tls, src, dst, size, chunk, window),
                     () -> sipdrop(p, "mqtt", src, dst, size), () -> sipdrop(p, "mqtts", src, dst, size),
                     () -> MsrpBench.msrp(StackConfig.defaults(), false, src, dst, size) };
             // warm-up on a slice so the JIT has compiled every path before timing
-            paho(null, src, dst, warm, chunk, window);
-            paho(tls, src, dst, warm, chunk, window);
+            paho.run(null, src, dst, warm, chunk, window);
+            paho.run(tls, src, dst, warm, chunk, window);
             sipdrop(p, "mqtt", src, dst, warm);
             sipdrop(p, "mqtts", src, dst, warm);
             MsrpBench.msrp(StackConfig.defaults(), false, src, dst, warm);
@@ -237,7 +239,7 @@ public final class MqttBench {
 
     /** Runs each settings line (e.g. {@code chunk.size=262144,window=64}) on plain mqtt; best of the rounds. */
     private void variants(long size, Path dir, List<String> variants) throws Exception {
-        Path src = randomFile(dir.resolve("src.bin"), size);
+        Path src = MsrpBench.randomFile(dir.resolve("src.bin"), size);
         Path dst = dir.resolve("dst.bin");
         String hs = sha256(src);
         System.out.printf("size=%.0f MiB, plain mqtt, best of %d%n", size / 1048576.0, ROUNDS);
@@ -260,17 +262,17 @@ public final class MqttBench {
 
     /** The Paho-only baseline with each {@code CHUNK:INFLIGHT} pair, plain; best of the rounds. */
     private void pahoVariants(long size, Path dir, List<String> variants) throws Exception {
-        Path src = randomFile(dir.resolve("src.bin"), size);
+        Path src = MsrpBench.randomFile(dir.resolve("src.bin"), size);
         Path dst = dir.resolve("dst.bin");
         System.out.printf("size=%.0f MiB, Paho-only baseline, plain, best of %d%n", size / 1048576.0, ROUNDS);
         for (String v : variants) {
             String[] ci = v.split(":");
             int chunk = Integer.parseInt(ci[0]);
             int inflight = Integer.parseInt(ci[1]);
-            paho(null, src, dst, Math.min(size, 64L << 20), chunk, inflight);
+            paho.run(null, src, dst, Math.min(size, 64L << 20), chunk, inflight);
             double best = Double.MAX_VALUE;
             for (int r = 0; r < ROUNDS; r++) {
-                best = Math.min(best, paho(null, src, dst, size, chunk, inflight));
+                best = Math.min(best, paho.run(null, src, dst, size, chunk, inflight));
             }
             System.out.printf("paho chunk=%-8d inflight=%-5d %7.3f s  %7.1f MiB/s%n", chunk, inflight, best, size / 1048576.0 / best);
         }
@@ -290,7 +292,7 @@ public final class MqttBench {
         AtomicLong bytes = new AtomicLong();
         AtomicInteger messages = new AtomicInteger();
         long[] first = { 0 };
-        sub.setCallback(new Callback() {
+        sub.setCallback(new PahoBaseline.Callback() {
             @Override
             public void messageArrived(String t, MqttMessage m) {
                 if (messages.getAndIncrement() == 0) {
@@ -301,7 +303,7 @@ public final class MqttBench {
                 }
             }
         });
-        sub.connect(options(null, "bob", 32)).waitForCompletion(10_000);
+        sub.connect(PahoBaseline.options(null, "bob", 32)).waitForCompletion(10_000);
         sub.subscribe("bench/c", 1).waitForCompletion(10_000);
         Files.writeString(dir.resolve("subscribed"), "");
         if (!all.await(BOUND_SECONDS, TimeUnit.SECONDS)) {
@@ -320,7 +322,7 @@ public final class MqttBench {
 
     /** One file through SipDrop: sessions opened and endpoints exchanged, then send and receive at once (timed). */
     static double sipdrop(Peers p, String scheme, Path src, Path dst, long size) throws Exception {
-        try (FileChannel in = FileChannel.open(src); FileChannel out = open(dst)) {
+        try (FileChannel in = FileChannel.open(src); FileChannel out = MsrpBench.open(dst)) {
             return sipdrop(p, scheme, in, out, size, null);
         }
     }
@@ -354,139 +356,6 @@ public final class MqttBench {
         }
     }
 
-    /**
-     * The baseline, no SipDrop code: a Paho publisher reads the file in {@code chunk}-byte messages
-     * and publishes them with QoS 1 (Paho's max inflight {@code inflight}); a Paho subscriber (QoS
-     * 1) writes what arrives to {@code dst} and counts bytes until all arrived. Clients connect
-     * before the clock starts.
-     * <p>
-     * The publisher keeps at most {@code inflight} messages unacknowledged by the broker (Paho
-     * refuses more) and at most {@code inflight} between itself and the subscriber: a semaphore the subscriber's callback releases, in process, so the window costs
-     * no messages (the transport sends acknowledgements through the broker). Without it QoS 1 only
-     * paces the publisher by the broker's PUBACKs, the broker queues for the slower subscriber, and
-     * mosquitto's max_queued_messages (1000 by default) drops what does not fit ("Outgoing messages
-     * are being dropped" in its log): the baseline then never completes beyond ~64 MiB.
-     */
-    private double paho(SSLSocketFactory tls, Path src, Path dst, long size, int chunk, int inflight) throws Exception {
-        String uri = tls == null ? "tcp://127.0.0.1:" + base.get("port") : "ssl://127.0.0.1:" + base.get("tls_port");
-        String topic = "bench/paho/" + System.nanoTime();
-        MqttAsyncClient pub = new MqttAsyncClient(uri, "bench-pub-" + System.nanoTime(), new MemoryPersistence());
-        MqttAsyncClient sub = new MqttAsyncClient(uri, "bench-sub-" + System.nanoTime(), new MemoryPersistence());
-        try (FileChannel in = FileChannel.open(src); FileChannel out = open(dst)) {
-            Semaphore window = new Semaphore(inflight);
-            CountDownLatch all = new CountDownLatch(1);
-            AtomicLong received = new AtomicLong();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Semaphore unacked = new Semaphore(inflight); // Paho's own: broker PUBACKs
-            pub.setCallback(new Callback() {
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                    unacked.release();
-                }
-            });
-            sub.setCallback(new Callback() {
-                @Override
-                public void messageArrived(String t, MqttMessage m) throws Exception {
-                    byte[] b = m.getPayload();
-                    ByteBuffer bb = ByteBuffer.wrap(b);
-                    while (bb.hasRemaining()) {
-                        out.write(bb);
-                    }
-                    window.release(); // the end-to-end window: a free, in-process acknowledgement
-                    if (received.addAndGet(b.length) >= size) {
-                        all.countDown();
-                    }
-                }
-
-                @Override
-                public void connectionLost(Throwable cause) {
-                    failure.set(cause);
-                    all.countDown();
-                }
-            });
-            pub.connect(options(tls, "alice", inflight)).waitForCompletion(10_000);
-            sub.connect(options(tls, "bob", inflight)).waitForCompletion(10_000);
-            sub.subscribe(topic, 1).waitForCompletion(10_000);
-            long t0 = System.nanoTime();
-            ByteBuffer buffer = ByteBuffer.allocate(chunk);
-            for (long sent = 0; sent < size;) {
-                int n = (int) Math.min(chunk, size - sent);
-                buffer.clear().limit(n);
-                while (buffer.hasRemaining()) {
-                    if (in.read(buffer) < 0) {
-                        throw new IOException("short file");
-                    }
-                }
-                byte[] payload = new byte[n]; // Paho keeps the array until the broker acknowledged it
-                System.arraycopy(buffer.array(), 0, payload, 0, n);
-                if (!window.tryAcquire(60, TimeUnit.SECONDS) || !unacked.tryAcquire(60, TimeUnit.SECONDS)) {
-                    throw new IOException("Paho baseline stalled at byte " + sent);
-                }
-                MqttMessage m = new MqttMessage(payload);
-                m.setQos(1);
-                pub.publish(topic, m);
-                sent += n;
-            }
-            if (!all.await(BOUND_SECONDS, TimeUnit.SECONDS) || failure.get() != null) {
-                throw new IOException("Paho baseline: " + received.get() + " of " + size + " bytes arrived", failure.get());
-            }
-            return (System.nanoTime() - t0) / 1e9;
-        } finally {
-            for (MqttAsyncClient c : List.of(pub, sub)) {
-                try {
-                    if (c.isConnected()) {
-                        c.disconnect(0).waitForCompletion(2_000);
-                    }
-                    c.close(true);
-                } catch (MqttException e) {
-                    // closing anyway
-                }
-            }
-        }
-    }
-
-    private abstract static class Callback implements MqttCallback {
-        @Override
-        public void connectionLost(Throwable cause) {
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) throws Exception {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-        }
-    }
-
-    private static MqttConnectOptions options(SSLSocketFactory tls, String user, int inflight) {
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        o.setCleanSession(true);
-        o.setUserName(user);
-        o.setPassword((user + "-secret").toCharArray());
-        o.setMaxInflight(Math.max(10, inflight));
-        if (tls != null) {
-            o.setSocketFactory(tls);
-        }
-        return o;
-    }
-
-    private static SSLSocketFactory pemTrust(Path pem) throws Exception {
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                ks.setCertificateEntry("c" + i++, c);
-            }
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx.getSocketFactory();
-    }
 
     // ---------------------------------------------------------------- memory and threads
 
@@ -497,7 +366,7 @@ public final class MqttBench {
      */
     private void memory(long size, Path dir) throws Exception {
         Path src = dir.resolve("mem-src.bin");
-        try (FileChannel ch = open(src)) {
+        try (FileChannel ch = MsrpBench.open(src)) {
             ch.truncate(0);
             ch.position(size - 1).write(ByteBuffer.wrap(new byte[1])); // sparse: all zeros, no blocks
         }
@@ -545,7 +414,7 @@ public final class MqttBench {
      * blocks), and the peak of Paho's threads by name.
      */
     private void threads(long size, Path dir, int n) throws Exception {
-        Path src = randomFile(dir.resolve("thr-src.bin"), size);
+        Path src = MsrpBench.randomFile(dir.resolve("thr-src.bin"), size);
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         try (Peers p = peers(Map.of())) {
             sipdrop(p, "mqtt", src, dir.resolve("thr-dst-0.bin"), Math.min(size, 1 << 20)); // connect both links first
@@ -555,7 +424,7 @@ public final class MqttBench {
             for (int i = 0; i < n; i++) {
                 Path dst = dir.resolve("thr-dst-" + i + ".bin");
                 runs.add(POOL.submit(() -> {
-                    try (FileChannel in = FileChannel.open(src); FileChannel out = open(dst)) {
+                    try (FileChannel in = FileChannel.open(src); FileChannel out = MsrpBench.open(dst)) {
                         return sipdrop(p, "mqtt", in, out, size, started);
                     }
                 }));
@@ -646,29 +515,6 @@ public final class MqttBench {
             }
         }
         return java.util.HexFormat.of().formatHex(md.digest());
-    }
-
-    private static FileChannel open(Path p) throws IOException {
-        return FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
-                StandardOpenOption.TRUNCATE_EXISTING);
-    }
-
-    private static Path randomFile(Path p, long size) throws IOException {
-        if (Files.exists(p) && Files.size(p) == size) {
-            return p;
-        }
-        byte[] block = new byte[1 << 20];
-        new Random(1).nextBytes(block);
-        try (FileChannel ch = open(p)) {
-            for (long done = 0; done < size;) {
-                int n = (int) Math.min(block.length, size - done);
-                block[0] ^= (byte) done; // no two blocks alike
-                block[1] ^= (byte) (done >>> 20);
-                ch.write(ByteBuffer.wrap(block, 0, n));
-                done += n;
-            }
-        }
-        return p;
     }
 
     private static long vmHwmKiB() throws IOException {

@@ -255,12 +255,12 @@ public final class MsrpBench {
         }
     }
 
-    private static FileChannel open(Path p) throws IOException {
+    static FileChannel open(Path p) throws IOException {
         return FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
                 StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    private static Path randomFile(Path p, long size) throws IOException {
+    static Path randomFile(Path p, long size) throws IOException {
         if (Files.exists(p) && Files.size(p) == size) {
             return p;
         }
@@ -270,6 +270,7 @@ public final class MsrpBench {
             for (long done = 0; done < size;) {
                 int n = (int) Math.min(block.length, size - done);
                 block[0] ^= (byte) done; // no two blocks alike
+                block[1] ^= (byte) (done >>> 20);
                 ch.write(ByteBuffer.wrap(block, 0, n));
                 done += n;
             }
